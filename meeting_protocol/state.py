@@ -1,0 +1,215 @@
+"""A meeting's state as terminals see it, and the pure reducer that applies events.
+
+The server builds :class:`Snapshot` from its tables; a terminal builds the same
+value from a snapshot plus the events that followed. Tests hold the two equal,
+which is what keeps the replicas honest.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import msgspec
+
+from meeting_protocol.envelope import Event
+
+MeetingStatus = Literal["scheduled", "in_progress", "ended"]
+Role = Literal["chair", "clerk", "delegate", "observer"]
+PollStatus = Literal["draft", "open", "closed"]
+SpeakerStatus = Literal["waiting", "speaking"]
+
+
+class MeetingInfo(msgspec.Struct, kw_only=True):
+    id: int
+    title: str
+    starts_at: str
+    status: MeetingStatus
+    quorum: int
+    """Number of delegates that must be checked in."""
+    majority: str
+    location: str = ""
+    body: str = ""
+    """The deciding body, e.g. "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI"."""
+    started_at: str | None = None
+    ended_at: str | None = None
+
+
+class AgendaItem(msgspec.Struct, kw_only=True):
+    id: int
+    title: str
+    position: int
+    active: bool = False
+    taken_up_at: str | None = None
+
+
+class Participant(msgspec.Struct, kw_only=True):
+    user_id: int
+    username: str
+    full_name: str
+    role: Role
+    seat: str | None = None
+    present: bool = False
+    absence_reason: str | None = None
+
+
+class Attendance(msgspec.Struct, kw_only=True):
+    present: int
+    expected: int
+    quorum_met: bool
+
+
+class Speaker(msgspec.Struct, kw_only=True):
+    request_id: int
+    user_id: int
+    status: SpeakerStatus
+    requested_at: str
+    granted_at: str | None = None
+    limit_s: int | None = None
+    seat: str | None = None
+
+
+class Ballot(msgspec.Struct):
+    user_id: int
+    choice: str
+
+
+class Poll(msgspec.Struct, kw_only=True):
+    poll_id: int
+    title: str
+    agenda_item_id: int | None
+    secret: bool
+    options: list[str]
+    majority: str
+    status: PollStatus
+    cast: int = 0
+    eligible: int = 0
+    tally: dict[str, int] | None = None
+    outcome: str | None = None
+    ballots: list[Ballot] | None = None
+    opened_at: str | None = None
+    closed_at: str | None = None
+
+
+class Presentation(msgspec.Struct, kw_only=True):
+    document_id: int
+    page: int
+    presenter_id: int | None = None
+
+
+class Snapshot(msgspec.Struct, kw_only=True):
+    meeting: MeetingInfo
+    agenda: list[AgendaItem]
+    participants: list[Participant]
+    attendance: Attendance
+    speakers: list[Speaker]
+    polls: list[Poll]
+    presentation: Presentation | None = None
+
+
+def decode_snapshot(data: Any) -> Snapshot:
+    return msgspec.convert(data, Snapshot)
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    return msgspec.structs.replace(obj, **changes)
+
+
+def _with_poll(state: Snapshot, poll_id: int, **changes: Any) -> Snapshot:
+    polls = [_replace(p, **changes) if p.poll_id == poll_id else p for p in state.polls]
+    return _replace(state, polls=polls)
+
+
+def apply_event(state: Snapshot, event: Event) -> Snapshot:
+    """Return the state after ``event``; unknown events leave it unchanged.
+
+    Never mutates ``state``: observers may still hold the previous value.
+    """
+    d = event.data
+    name = event.event
+    if name == "meeting.status":
+        meeting = _replace(
+            state.meeting,
+            status=d["status"],
+            started_at=d.get("started_at", state.meeting.started_at),
+            ended_at=d.get("ended_at", state.meeting.ended_at),
+        )
+        return _replace(state, meeting=meeting)
+    if name == "attendance.changed":
+        attendance = Attendance(
+            present=d["present"], expected=d["expected"], quorum_met=d["quorum_met"]
+        )
+        participants = state.participants
+        user_id = d.get("user_id")
+        if user_id is not None:
+            participants = [
+                _replace(
+                    p,
+                    present=d.get("checked_in", p.present),
+                    seat=d.get("seat", p.seat),
+                    absence_reason=d.get("absence_reason", p.absence_reason),
+                )
+                if p.user_id == user_id
+                else p
+                for p in participants
+            ]
+        return _replace(state, attendance=attendance, participants=participants)
+    if name == "agenda.activated":
+        agenda = [
+            _replace(
+                a,
+                active=a.id == d["item_id"],
+                taken_up_at=(event.at if a.id == d["item_id"] and a.taken_up_at is None
+                             else a.taken_up_at),
+            )
+            for a in state.agenda
+        ]
+        return _replace(state, agenda=agenda)
+    if name == "speaker.requested":
+        speaker = Speaker(
+            request_id=d["request_id"], user_id=d["user_id"], status="waiting",
+            requested_at=d.get("requested_at", event.at),
+        )
+        return _replace(state, speakers=[*state.speakers, speaker])
+    if name in ("speaker.withdrawn", "speaker.finished"):
+        speakers = [s for s in state.speakers if s.request_id != d["request_id"]]
+        return _replace(state, speakers=speakers)
+    if name == "speaker.granted":
+        speakers = [
+            _replace(s, status="speaking", granted_at=d.get("granted_at", event.at),
+                     limit_s=d.get("limit_s"), seat=d.get("seat"))
+            if s.request_id == d["request_id"]
+            else s
+            for s in state.speakers
+        ]
+        return _replace(state, speakers=speakers)
+    if name == "poll.created":
+        poll = Poll(
+            poll_id=d["poll_id"], title=d["title"], agenda_item_id=d.get("agenda_item_id"),
+            secret=d["secret"], options=list(d["options"]), majority=d["majority"],
+            status="draft", eligible=d.get("eligible", 0),
+        )
+        return _replace(state, polls=[*state.polls, poll])
+    if name == "poll.opened":
+        return _with_poll(state, d["poll_id"], status="open", opened_at=event.at,
+                          eligible=d.get("eligible", 0), cast=0)
+    if name == "poll.progress":
+        current = next((p for p in state.polls if p.poll_id == d["poll_id"]), None)
+        if current is None or current.status != "open":
+            return state
+        return _with_poll(state, d["poll_id"], cast=d["cast"], eligible=d["eligible"])
+    if name == "poll.closed":
+        ballots = d.get("ballots")
+        return _with_poll(
+            state, d["poll_id"], status="closed", closed_at=event.at, tally=dict(d["tally"]),
+            cast=d["cast"], eligible=d["eligible"], outcome=d.get("outcome"),
+            ballots=([Ballot(b["user_id"], b["choice"]) for b in ballots]
+                     if ballots is not None else None),
+        )
+    if name == "presentation.page":
+        presentation = Presentation(
+            document_id=d["document_id"], page=d["page"], presenter_id=d.get("presenter_id")
+        )
+        return _replace(state, presentation=presentation)
+    if name == "presentation.stopped":
+        return _replace(state, presentation=None)
+    return state
