@@ -1,0 +1,143 @@
+"""Fixtures for the desktop client's tests: offscreen Qt, Snapshots, a fake port.
+
+``QT_QPA_PLATFORM`` is set here, before pytest-qt creates the QApplication, so
+the GUI tests run without a display.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import msgspec
+import pytest
+
+from meeting_client.models.port import CommandPort
+from meeting_client.models.session import Me, MeetingSession
+from meeting_protocol.envelope import Event
+from meeting_protocol.state import (
+    AgendaItem,
+    Attendance,
+    MeetingInfo,
+    Participant,
+    Snapshot,
+    apply_event,
+)
+
+CHAIR_ID, CLERK_ID = 2, 3
+DELEGATE_IDS = list(range(10, 40))
+"""30 delegates, seats "1"…"30", like the demo meeting."""
+
+
+class FakePort(CommandPort):
+    """Records what was sent; the test answers with :meth:`finish` / :meth:`fail`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[tuple[int, str, dict[str, Any]]] = []
+        self._next = 0
+
+    def _send(self, type_: str, payload: dict[str, Any]) -> int:
+        self._next += 1
+        self.sent.append((self._next, type_, dict(payload)))
+        return self._next
+
+    def send_command(self, type_: str, payload: dict[str, Any]) -> int:
+        return self._send(type_, payload)
+
+    def send_request(self, type_: str, payload: dict[str, Any]) -> int:
+        return self._send(type_, payload)
+
+    def commands(self) -> list[tuple[str, dict[str, Any]]]:
+        return [(t, p) for _, t, p in self.sent]
+
+    def last_token(self, type_: str) -> int:
+        return next(tok for tok, t, _ in reversed(self.sent) if t == type_)
+
+    def finish(self, type_: str, data: Any = None) -> None:
+        self.command_finished.emit(self.last_token(type_), data)
+
+    def fail(self, type_: str, code: str, message: str) -> None:
+        self.command_failed.emit(self.last_token(type_), code, message)
+
+
+def make_snapshot(*, present: int = 0, status: str = "in_progress") -> Snapshot:
+    """The demo meeting: 30 delegates, quorum 16, absolute majority, 4 agenda items."""
+    participants = [
+        Participant(user_id=CHAIR_ID, username="chair", full_name="Trần Văn Chủ Tọa",
+                    role="chair"),
+        Participant(user_id=CLERK_ID, username="clerk", full_name="Lê Thị Thư Ký",
+                    role="clerk"),
+    ]
+    for n, uid in enumerate(DELEGATE_IDS, start=1):
+        participants.append(Participant(
+            user_id=uid, username=f"d{n:03d}", full_name=f"Nguyễn Văn Đại Biểu {n}",
+            role="delegate", seat=str(n), present=n <= present))
+    agenda = [
+        AgendaItem(id=1, title="Khai mạc kỳ họp", position=1, active=True,
+                   taken_up_at="2026-11-24T08:00:00Z"),
+        AgendaItem(id=2, title="Tờ trình về kế hoạch đầu tư công năm 2027", position=2),
+        AgendaItem(id=3, title="Thảo luận và chất vấn", position=3),
+        AgendaItem(id=4, title="Biểu quyết thông qua nghị quyết", position=4),
+    ]
+    return Snapshot(
+        meeting=MeetingInfo(id=1, title="Kỳ họp thứ 12 HĐND thành phố Móng Cái",
+                            starts_at="2026-11-24T08:00:00Z", status=status, quorum=16,
+                            majority="absolute", location="Hội trường tầng 3",
+                            body="HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI"),
+        agenda=agenda, participants=participants,
+        attendance=Attendance(present=present, expected=30, quorum_met=present >= 16),
+        speakers=[], polls=[],
+    )
+
+
+class Feed:
+    """Applies events to a Snapshot like the replica does, with increasing seq."""
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        self.state = snapshot
+        self.seq = 0
+
+    def event(self, name: str, at: str = "2026-11-24T09:00:00Z", **data: Any) -> Event:
+        self.seq += 1
+        event = Event(topic="meeting:1", seq=self.seq, at=at, event=name, data=data)
+        self.state = apply_event(self.state, event)
+        return event
+
+
+@pytest.fixture
+def snapshot_factory() -> Callable[..., Snapshot]:
+    return make_snapshot
+
+
+@pytest.fixture
+def port(qapp: Any) -> FakePort:
+    return FakePort()
+
+
+def make_session(port: FakePort, role: str, user_id: int, *, present: int = 20,
+                 roles: tuple[str, ...] = ()) -> tuple[MeetingSession, Feed]:
+    session = MeetingSession(port, Me(user_id, f"u{user_id}", f"User {user_id}", roles),
+                             role, 1)
+    feed = Feed(make_snapshot(present=present))
+    session.set_snapshot(feed.state)
+    session.set_connection_state("connected")
+    return session, feed
+
+
+@pytest.fixture
+def delegate_session(port: FakePort) -> tuple[MeetingSession, Feed]:
+    """Delegate seat 1 (checked in), 20 present: quorum met."""
+    return make_session(port, "delegate", DELEGATE_IDS[0])
+
+
+@pytest.fixture
+def chair_session(port: FakePort) -> tuple[MeetingSession, Feed]:
+    return make_session(port, "chair", CHAIR_ID)
+
+
+def to_builtins(obj: Any) -> Any:
+    return msgspec.to_builtins(obj)

@@ -1,0 +1,119 @@
+"""MeetingSession: derived state, the delegate's own ballot, commands and answers."""
+
+from __future__ import annotations
+
+from conftest import CHAIR_ID, DELEGATE_IDS, make_session
+
+from meeting_client.models.hall import HallFocus
+from meeting_client.models.session import UNKNOWN_CHOICE
+
+
+def _open_poll(feed, poll_id=5, secret=True):
+    feed.event("poll.created", poll_id=poll_id, title="Bầu", secret=secret,
+               options=["yes", "no", "abstain"], majority="absolute", eligible=30)
+    return feed.event("poll.opened", poll_id=poll_id, eligible=30)
+
+
+def test_a_ballot_is_sent_once_and_remembered_locally(qtbot, port, delegate_session):
+    session, feed = delegate_session
+    _open_poll(feed)
+    session.set_snapshot(feed.state)
+    with qtbot.waitSignal(session.ballot_changed):
+        assert session.cast(5, "yes") is not None
+    assert session.cast(5, "no") is None
+    assert port.commands() == [("poll.cast", {"poll_id": 5, "choice": "yes"})]
+    assert session.ballot_in_flight(5) == "yes"
+    port.finish("poll.cast", {"poll_id": 5})
+    assert session.my_ballot(5) == "yes"
+    assert session.snapshot.polls[0].ballots is None  # nothing of it in the state
+
+
+def test_a_conflict_means_we_already_voted_from_here(port, delegate_session):
+    session, feed = delegate_session
+    _open_poll(feed)
+    session.set_snapshot(feed.state)
+    session.cast(5, "no")
+    port.fail("poll.cast", "conflict", "Đại biểu đã biểu quyết trong phiên này.")
+    assert session.my_ballot(5) == UNKNOWN_CHOICE
+    assert not session.can_vote(session.poll(5))
+
+
+def test_other_failures_let_the_delegate_try_again(port, delegate_session):
+    session, feed = delegate_session
+    _open_poll(feed)
+    session.set_snapshot(feed.state)
+    session.cast(5, "no")
+    port.fail("poll.cast", "not_connected", "Mất kết nối")
+    assert session.my_ballot(5) is None
+    assert session.can_vote(session.poll(5))
+
+
+def test_no_vote_offline_or_without_check_in(port):
+    session, feed = make_session(port, "delegate", DELEGATE_IDS[25], present=20)
+    _open_poll(feed)
+    session.set_snapshot(feed.state)
+    assert not session.can_vote(session.poll(5))  # seat 26 is not checked in
+    session2, feed2 = make_session(port, "delegate", DELEGATE_IDS[0])
+    _open_poll(feed2)
+    session2.set_snapshot(feed2.state)
+    session2.set_connection_state("reconnecting")
+    assert not session2.online
+    assert not session2.can_vote(session2.poll(5))
+
+
+def test_quorum_blocks_opening_a_poll(port):
+    session, feed = make_session(port, "chair", CHAIR_ID, present=10)
+    feed.event("poll.created", poll_id=1, title="A", secret=False,
+               options=["yes", "no", "abstain"], majority="absolute")
+    session.set_snapshot(feed.state)
+    assert not session.can_open_poll(session.poll(1))
+    feed.event("attendance.changed", present=16, expected=30, quorum_met=True)
+    session.set_snapshot(feed.state)
+    assert session.can_open_poll(session.poll(1))
+
+
+def test_queue_position_and_neighbour_items(port, delegate_session):
+    session, feed = delegate_session
+    feed.event("speaker.requested", request_id=1, user_id=DELEGATE_IDS[4])
+    feed.event("speaker.requested", request_id=2, user_id=DELEGATE_IDS[0])
+    session.set_snapshot(feed.state)
+    assert session.my_request().request_id == 2
+    assert session.queue_position(2) == 2
+    assert session.neighbour_item(1).id == 2
+    assert session.neighbour_item(-1) is None
+
+
+def test_hall_follows_vote_then_speaker_then_result(port, chair_session):
+    session, feed = chair_session
+    assert session.hall_view().focus is HallFocus.ITEM
+    _open_poll(feed, secret=False)
+    feed.event("speaker.requested", request_id=1, user_id=DELEGATE_IDS[0])
+    feed.event("speaker.granted", request_id=1, limit_s=60)
+    session.set_snapshot(feed.state)
+    assert session.hall_view().focus is HallFocus.VOTING
+    feed.event("poll.closed", at="2026-11-24T09:05:00Z", poll_id=5,
+               tally={"yes": 20, "no": 0, "abstain": 0}, cast=20, eligible=30,
+               outcome="passed")
+    session.set_snapshot(feed.state)
+    assert session.hall_view().focus is HallFocus.SPEAKER
+    feed.event("speaker.finished", request_id=1, duration_s=10)
+    session.set_snapshot(feed.state)
+    assert session.hall_view().focus is HallFocus.RESULT
+    feed.event("agenda.activated", at="2026-11-24T09:10:00Z", item_id=2)
+    session.set_snapshot(feed.state)
+    assert session.hall_view().focus is HallFocus.ITEM
+
+
+def test_timeline_loads_history_then_live_events(qtbot, port, chair_session):
+    session, feed = chair_session
+    history = [feed.event("agenda.activated", item_id=2)]
+    session.load_timeline()
+    live = feed.event("speaker.requested", request_id=1, user_id=DELEGATE_IDS[0])
+    session.apply_events([live])  # arrives before the history answer
+    assert session.timeline_model.rowCount() == 0
+    import msgspec
+    with qtbot.waitSignal(session.timeline_loaded):
+        port.finish("meeting.timeline", {"events": msgspec.to_builtins(history)})
+    assert session.timeline_model.rowCount() == 2
+    session.apply_events([feed.event("speaker.granted", request_id=1, limit_s=60)])
+    assert session.timeline_model.rowCount() == 3
