@@ -1,0 +1,143 @@
+"""``meeting-server``: init, serve, create-user, verify-audit."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from pathlib import Path
+
+from server.storage.db import blob_dir_for, default_db_url, make_engine
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return args.db or default_db_url()
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from server.demo import create_demo
+    from server.modules.documents.store import BlobStore
+    from server.storage.migrate import upgrade
+
+    url = _db_url(args)
+    if url.startswith("sqlite:///") and Path(url.removeprefix("sqlite:///")).exists():
+        if not args.force:
+            print(f"{url} already exists; use --force to replace it", file=sys.stderr)
+            return 2
+        path = Path(url.removeprefix("sqlite:///"))
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+    engine = make_engine(url)
+    upgrade(engine)
+    if args.demo:
+        with engine.begin() as conn:
+            mid = create_demo(conn, BlobStore(blob_dir_for(url)), delegates=args.delegates)
+        print(f"demo data: meeting {mid}, {args.delegates} delegates, password 'demo'")
+    engine.dispose()
+    print(f"database ready: {url}")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from server.app import DemoPasswordsExposed, run_forever
+    from server.config import Settings
+
+    settings = Settings(db_url=_db_url(args), host=args.host, port=args.port,
+                        allow_demo=args.allow_demo)
+
+    def ready(port: int) -> None:
+        print(f"listening on ws://{args.host}:{port}/ws", flush=True)
+
+    try:
+        run_forever(settings, ready)
+    except DemoPasswordsExposed as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_create_user(args: argparse.Namespace) -> int:
+    from server.modules.accounts.passwords import Passwords
+    from server.modules.accounts.service import create_user, find_user
+    from server.storage.migrate import upgrade
+
+    password = args.password
+    if password is None:
+        password = getpass.getpass("Mật khẩu: ") if sys.stdin.isatty() else sys.stdin.readline()
+        password = password.rstrip("\n")
+    if len(password) < 8:
+        print("password must have at least 8 characters", file=sys.stderr)
+        return 2
+    engine = make_engine(_db_url(args))
+    upgrade(engine)
+    with engine.begin() as conn:
+        if find_user(conn, args.username):
+            print(f"user {args.username!r} already exists", file=sys.stderr)
+            return 2
+        uid = create_user(conn, username=args.username, full_name=args.full_name,
+                          password_hash=Passwords().hash(password), is_admin=args.admin)
+    print(f"created user {args.username} (id {uid})")
+    return 0
+
+
+def cmd_verify_audit(args: argparse.Namespace) -> int:
+    from server.events import verify_chain
+
+    engine = make_engine(_db_url(args))
+    with engine.connect() as conn:
+        checked, broken = verify_chain(conn)
+    if broken is not None:
+        print(f"BROKEN: {broken}  ({checked} events read)")
+        return 1
+    print(f"OK: {checked} events, every hash chain intact")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="meeting-server", description="Họp thông minh server")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def db_arg(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="SQLAlchemy URL (default: SQLite in the user data folder)")
+
+    p = sub.add_parser("init", help="create a database (optionally with demo data)")
+    db_arg(p)
+    p.add_argument("--demo", action="store_true")
+    p.add_argument("--delegates", type=int, default=30)
+    p.add_argument("--force", action="store_true", help="replace an existing SQLite file")
+    p.set_defaults(fn=cmd_init)
+
+    p = sub.add_parser("serve", help="run the server")
+    db_arg(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--allow-demo", action="store_true",
+                   help="listen on a public address even with demo passwords")
+    p.set_defaults(fn=cmd_serve)
+
+    p = sub.add_parser("create-user", help="add a user")
+    db_arg(p)
+    p.add_argument("--username", required=True)
+    p.add_argument("--full-name", required=True)
+    p.add_argument("--password", help="(default: ask, or read one line from stdin)")
+    p.add_argument("--admin", action="store_true")
+    p.set_defaults(fn=cmd_create_user)
+
+    p = sub.add_parser("verify-audit", help="recompute every event hash chain")
+    db_arg(p)
+    p.set_defaults(fn=cmd_verify_audit)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    return int(args.fn(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""Server settings with visible defaults; the CLI fills them from flags."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Settings:
+    db_url: str
+    host: str = "127.0.0.1"
+    port: int = 8765
+    allow_demo: bool = False
+    max_text_frame: int = 1 << 20
+    """Larger text frames close the connection with 1009 (PROTOCOL.md)."""
+    max_write_buffer: int = 4 << 20
+    """A terminal whose unsent backlog exceeds this is dropped; it resyncs later."""
+    rate_per_s: float = 50.0
+    rate_burst: float = 200.0
+    max_inflight: int = 256
+    """Commands of one connection queued at once before ``rate_limited``."""
+    session_ttl_s: int = 12 * 3600
+    ping_interval_s: float = 20.0
+    ping_timeout_s: float = 20.0
+    resume_window: int = 10_000
+    """A ``since`` further back than this many events gets a snapshot instead."""
+    progress_interval_s: float = 0.25
+    login_free_failures: int = 5
+    """Wrong passwords allowed before answers slow down (per user and per address)."""
+    argon2_time_cost: int = 2
+    argon2_memory_kib: int = 19_456
+    shutdown_timeout_s: float = 10.0

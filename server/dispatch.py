@@ -1,0 +1,293 @@
+"""The command registry and the one place that turns a frame into a reply.
+
+Each domain declares its commands once — name, payload type, who may run it,
+handler — with a :class:`CommandSet`. The :class:`Registry` refuses a name
+declared twice and a command without a permission rule, at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+import msgspec
+from sqlalchemy import select
+from sqlalchemy.engine import Connection
+
+from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
+from server.errors import Forbidden, NotFound, ProtocolError, Unauthenticated
+from server.modules.meetings.tables import participants
+from server.storage import idempotency
+
+if TYPE_CHECKING:
+    from server.services import Services
+    from server.storage.committer import Tx
+
+log = logging.getLogger(__name__)
+
+CHAIR, CLERK, DELEGATE, OBSERVER = "chair", "clerk", "delegate", "observer"
+MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER})
+
+
+class Access:
+    """Who may run a command. Use the module constants below."""
+
+    def __init__(self, name: str, roles: frozenset[str] = frozenset()) -> None:
+        self.name = name
+        self.roles = roles
+
+    def __repr__(self) -> str:
+        return f"Access({self.name}, {sorted(self.roles)})"
+
+
+PUBLIC = Access("public")
+"""No session needed (sign-in)."""
+AUTHENTICATED = Access("authenticated")
+"""Any signed-in user; not tied to a meeting."""
+ADMIN = Access("admin")
+
+
+def meeting_roles(*roles: str) -> Access:
+    """Members of the command's meeting with one of these roles.
+
+    An admin passes every chair and clerk check, but never acts as a delegate.
+    """
+    unknown = set(roles) - MEETING_ROLES
+    if unknown or not roles:
+        raise ValueError(f"bad meeting roles {roles!r}")
+    return Access("meeting", frozenset(roles))
+
+
+MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
+
+
+@dataclass(slots=True)
+class Session:
+    user_id: int
+    username: str
+    full_name: str
+    is_admin: bool
+    token_hash: str
+    lang: str = "vi"
+
+
+class ConnectionHandle(Protocol):
+    """What a handler may do to the connection it serves."""
+
+    session: Session | None
+    peer: str
+
+    def send_events(self, events: list[Any]) -> None: ...
+    def subscribe(self, topic: str) -> None: ...
+    def unsubscribe(self, topic: str) -> None: ...
+
+
+@dataclass(slots=True)
+class Context:
+    conn: ConnectionHandle
+    services: Services
+    session: Session | None
+    meeting_id: int | None = None
+    role: str | None = None
+
+    @property
+    def user_id(self) -> int:
+        if self.session is None:
+            raise Unauthenticated()
+        return self.session.user_id
+
+    @property
+    def is_admin(self) -> bool:
+        return self.session is not None and self.session.is_admin
+
+
+@dataclass(slots=True)
+class Reply:
+    """A result plus work to do on the loop once it is sent (e.g. subscribe)."""
+
+    data: Any
+    after: Callable[[], None] | None = None
+
+
+SyncHandler = Callable[[Context, "Tx", Any], Any]
+AsyncHandler = Callable[[Context, Any], Awaitable[Any]]
+MeetingOf = Callable[[Connection, Any], int]
+
+
+def meeting_from_payload(_conn: Connection, payload: Any) -> int:
+    return int(payload.meeting_id)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    name: str
+    payload: type[Payload]
+    access: Access
+    handler: SyncHandler | AsyncHandler
+    is_async: bool = False
+    meeting_of: MeetingOf | None = None
+    mutating: bool = True
+
+
+@dataclass
+class CommandSet:
+    """One domain's commands, declared with the :meth:`command` decorator."""
+
+    specs: list[CommandSpec] = field(default_factory=list)
+
+    def command(
+        self,
+        name: str,
+        *,
+        access: Access,
+        payload: type[Payload] | None = None,
+        meeting_of: MeetingOf | None = None,
+        is_async: bool = False,
+    ) -> Callable[[Any], Any]:
+        payload_type = payload or COMMAND_PAYLOADS[name]
+        if access.name == "meeting" and meeting_of is None:
+            meeting_of = meeting_from_payload
+
+        def register(fn: Any) -> Any:
+            self.specs.append(
+                CommandSpec(
+                    name=name, payload=payload_type, access=access, handler=fn,
+                    is_async=is_async, meeting_of=meeting_of,
+                    mutating=name not in READ_ONLY_COMMANDS,
+                )
+            )
+            return fn
+
+        return register
+
+
+class Registry:
+    def __init__(self, sets: Iterable[CommandSet] = ()) -> None:
+        self._specs: dict[str, CommandSpec] = {}
+        for s in sets:
+            self.include(s)
+
+    def include(self, command_set: CommandSet) -> None:
+        for spec in command_set.specs:
+            if spec.name in self._specs:
+                raise ValueError(f"command {spec.name!r} declared twice")
+            if not isinstance(spec.access, Access):
+                raise ValueError(f"command {spec.name!r} has no permission rule")
+            if spec.access.name == "meeting" and spec.meeting_of is None:
+                raise ValueError(f"command {spec.name!r} needs a meeting resolver")
+            self._specs[spec.name] = spec
+
+    def get(self, name: str) -> CommandSpec | None:
+        return self._specs.get(name)
+
+    def __iter__(self) -> Any:
+        return iter(self._specs.values())
+
+    def names(self) -> list[str]:
+        return sorted(self._specs)
+
+
+class Replayed:
+    """The stored reply of a command already executed under the same key."""
+
+    __slots__ = ("data",)
+
+    def __init__(self, data: Any) -> None:
+        self.data = data
+
+
+def role_in_meeting(conn: Connection, meeting_id: int, user_id: int) -> str | None:
+    return conn.execute(
+        select(participants.c.role).where(
+            participants.c.meeting_id == meeting_id, participants.c.user_id == user_id
+        )
+    ).scalar_one_or_none()
+
+
+def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any) -> None:
+    """Fill ``ctx.meeting_id`` / ``ctx.role`` and refuse what the role may not do.
+
+    A meeting the user does not belong to is invisible (``not_found``), not
+    merely forbidden: its existence is nobody else's business.
+    """
+    access = spec.access
+    if access is PUBLIC:
+        return
+    session = ctx.session
+    if session is None:
+        raise Unauthenticated()
+    if access is AUTHENTICATED:
+        return
+    if access is ADMIN:
+        if not session.is_admin:
+            raise Forbidden()
+        return
+    assert spec.meeting_of is not None
+    meeting_id = spec.meeting_of(conn, payload)
+    ctx.meeting_id = meeting_id
+    role = role_in_meeting(conn, meeting_id, session.user_id)
+    ctx.role = role
+    if role is None and not session.is_admin:
+        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
+    if role is None:
+        _ensure_meeting_exists(conn, meeting_id)
+    allowed = role in access.roles or (
+        session.is_admin and bool(access.roles & {CHAIR, CLERK})
+    )
+    if not allowed:
+        raise Forbidden(
+            "Vai trò của bạn trong cuộc họp không cho phép thao tác này.",
+            en="Your role in this meeting does not allow this.",
+        )
+
+
+def _ensure_meeting_exists(conn: Connection, meeting_id: int) -> None:
+    from server.modules.meetings.tables import meetings
+
+    if conn.execute(select(meetings.c.id).where(meetings.c.id == meeting_id)).first() is None:
+        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
+
+
+def execute_unit(
+    spec: CommandSpec, ctx: Context, payload: Any, key: str | None
+) -> Callable[[Tx], Any]:
+    """Build the database unit that runs one synchronous command."""
+
+    def unit(tx: Tx) -> Any:
+        session = ctx.session
+        use_key = key is not None and spec.mutating and session is not None
+        fp = ""
+        if use_key:
+            assert session is not None and key is not None
+            fp = idempotency.fingerprint(spec.name, msgspec.to_builtins(payload))
+            found = idempotency.lookup(tx.conn, session.user_id, key)
+            if found is not None:
+                stored_fp, reply = found
+                if stored_fp != fp:
+                    from server.errors import Conflict
+
+                    raise Conflict(
+                        "Khóa chống lặp đã được dùng cho một lệnh khác.",
+                        en="This idempotency key was used for another command.",
+                    )
+                return Replayed(reply)
+        check_access(spec, ctx, tx.conn, payload)
+        result = spec.handler(ctx, tx, payload)  # type: ignore[call-arg]
+        if use_key:
+            assert session is not None and key is not None
+            data = result.data if isinstance(result, Reply) else result
+            idempotency.remember(tx.conn, session.user_id, key, fp, msgspec.to_builtins(data))
+        return result
+
+    return unit
+
+
+def error_reply(exc: BaseException, lang: str) -> tuple[str, str]:
+    """Map any exception to ``(code, message)``; unexpected ones are logged."""
+    if isinstance(exc, ProtocolError):
+        return exc.code.value, exc.text(lang)
+    log.error("internal error", exc_info=exc)
+    internal = ProtocolError()
+    return internal.code.value, internal.text(lang)

@@ -1,0 +1,174 @@
+"""The per-topic event log: gap-free ``seq``, and a SHA-256 hash chain.
+
+Every event row stores the hash of the previous event of its topic and its
+own hash over a canonical encoding of ``(topic, seq, at, event, data, prev)``.
+Editing, deleting or reordering any row breaks the chain at that row, which
+:func:`verify_chain` reports.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import msgspec
+from sqlalchemy import Column, Integer, String, Table, Text, UniqueConstraint, func, select
+from sqlalchemy.engine import Connection
+
+from meeting_protocol.envelope import Event
+from server.storage.schema import metadata
+
+GENESIS = "0" * 64
+
+event_log = Table(
+    "event_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("topic", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("event", String(64), nullable=False),
+    Column("data", Text, nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    UniqueConstraint("topic", "seq"),
+)
+
+
+def canonical(obj: Any) -> bytes:
+    """Deterministic JSON: sorted keys, no spaces, UTF-8."""
+    return msgspec.json.encode(obj, order="sorted")
+
+
+def event_hash(topic: str, seq: int, at: str, event: str, data_json: str, prev: str) -> str:
+    body = canonical(
+        {"topic": topic, "seq": seq, "at": at, "event": event, "data": data_json, "prev": prev}
+    )
+    return hashlib.sha256(body).hexdigest()
+
+
+@dataclass(slots=True)
+class ChainHead:
+    seq: int
+    hash: str
+
+
+class EventLog:
+    """Appends events; keeps each topic's head in memory.
+
+    Only the database thread touches it. Heads of a unit of work live in an
+    overlay until its transaction commits, so a rolled-back unit leaves no
+    trace in the cache.
+    """
+
+    def __init__(self) -> None:
+        self._heads: dict[str, ChainHead] = {}
+
+    def head(self, conn: Connection, topic: str, overlay: dict[str, ChainHead]) -> ChainHead:
+        head = overlay.get(topic) or self._heads.get(topic)
+        if head is None:
+            row = conn.execute(
+                select(event_log.c.seq, event_log.c.hash)
+                .where(event_log.c.topic == topic)
+                .order_by(event_log.c.seq.desc())
+                .limit(1)
+            ).first()
+            head = ChainHead(row.seq, row.hash) if row else ChainHead(0, GENESIS)
+            self._heads[topic] = head
+        return head
+
+    def append(
+        self,
+        conn: Connection,
+        overlay: dict[str, ChainHead],
+        topic: str,
+        event: str,
+        data: dict[str, Any],
+        at: str,
+    ) -> Event:
+        head = self.head(conn, topic, overlay)
+        seq = head.seq + 1
+        data_json = canonical(data).decode()
+        digest = event_hash(topic, seq, at, event, data_json, head.hash)
+        conn.execute(
+            event_log.insert().values(
+                topic=topic, seq=seq, at=at, event=event, data=data_json,
+                prev_hash=head.hash, hash=digest,
+            )
+        )
+        overlay[topic] = ChainHead(seq, digest)
+        return Event(topic=topic, seq=seq, at=at, event=event, data=data)
+
+    def commit_overlay(self, overlay: dict[str, ChainHead]) -> None:
+        self._heads.update(overlay)
+
+    def forget(self) -> None:
+        """Drop the cache, e.g. after a failed commit; heads reload from disk."""
+        self._heads.clear()
+
+
+def current_seq(conn: Connection, topic: str) -> int:
+    return conn.execute(
+        select(func.coalesce(func.max(event_log.c.seq), 0)).where(event_log.c.topic == topic)
+    ).scalar_one()
+
+
+def events_between(conn: Connection, topic: str, after: int, upto: int | None = None,
+                   limit: int | None = None) -> list[Event]:
+    query = select(event_log).where(event_log.c.topic == topic, event_log.c.seq > after)
+    if upto is not None:
+        query = query.where(event_log.c.seq <= upto)
+    query = query.order_by(event_log.c.seq)
+    if limit is not None:
+        query = query.limit(limit)
+    return [
+        Event(topic=r.topic, seq=r.seq, at=r.at, event=r.event, data=msgspec.json.decode(r.data))
+        for r in conn.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    topic: str
+    seq: int
+    row_id: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.topic} seq {self.seq} (row {self.row_id}): {self.reason}"
+
+
+def verify_chain(conn: Connection) -> tuple[int, BrokenLink | None]:
+    """Recompute every topic's chain; return (events checked, first broken link)."""
+    checked = 0
+    topics = [r[0] for r in conn.execute(select(event_log.c.topic).distinct())]
+    for topic in sorted(topics):
+        prev = GENESIS
+        expected_seq = 1
+        for row in _rows(conn, topic):
+            checked += 1
+            if row.seq != expected_seq:
+                return checked, BrokenLink(
+                    topic, expected_seq, row.id,
+                    f"event seq {expected_seq} is missing (next row has seq {row.seq})",
+                )
+            if row.prev_hash != prev:
+                return checked, BrokenLink(
+                    topic, row.seq, row.id, "prev_hash does not match the previous event"
+                )
+            digest = event_hash(row.topic, row.seq, row.at, row.event, row.data, row.prev_hash)
+            if digest != row.hash:
+                return checked, BrokenLink(
+                    topic, row.seq, row.id, "content does not match its hash (row edited)"
+                )
+            prev = row.hash
+            expected_seq += 1
+    return checked, None
+
+
+def _rows(conn: Connection, topic: str) -> Iterator[Any]:
+    yield from conn.execute(
+        select(event_log).where(event_log.c.topic == topic).order_by(event_log.c.seq)
+    )

@@ -1,0 +1,57 @@
+"""Poll tables. Secret ballots are split on purpose (PROTOCOL.md, DESIGN.md #3).
+
+``poll_voters`` knows *who* voted (to refuse a second ballot) and nothing
+else: no choice, no time. ``poll_tallies`` holds one counter per option,
+updated in place, so no row, key, timestamp or insertion order ties a voter
+to a choice. Only open (non-secret) polls also write ``open_ballots``.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
+
+from server.storage.schema import metadata
+
+polls = Table(
+    "polls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("agenda_item_id", Integer, nullable=True),
+    Column("title", String(500), nullable=False),
+    Column("secret", Boolean, nullable=False),
+    Column("options", Text, nullable=False),  # JSON list, in display order
+    Column("majority", String(16), nullable=False),
+    Column("status", String(16), nullable=False),  # draft | open | closed
+    Column("eligible", Integer, nullable=False, default=0),
+    Column("created_at", String(32), nullable=False),
+    Column("opened_at", String(32), nullable=True),
+    Column("closed_at", String(32), nullable=True),
+    Column("outcome", String(16), nullable=True),
+)
+
+poll_voters = Table(
+    "poll_voters",
+    metadata,
+    Column("poll_id", Integer, ForeignKey("polls.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", Integer, primary_key=True),
+    sqlite_with_rowid=False,  # no rowid: row order carries no information
+)
+
+poll_tallies = Table(
+    "poll_tallies",
+    metadata,
+    Column("poll_id", Integer, ForeignKey("polls.id", ondelete="CASCADE"), primary_key=True),
+    Column("option", String(100), primary_key=True),
+    Column("count", Integer, nullable=False, default=0),
+)
+
+open_ballots = Table(
+    "open_ballots",
+    metadata,
+    Column("poll_id", Integer, ForeignKey("polls.id", ondelete="CASCADE"), primary_key=True),
+    Column("user_id", Integer, primary_key=True),
+    Column("choice", String(100), nullable=False),
+    Column("cast_at", String(32), nullable=False),
+)

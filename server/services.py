@@ -1,0 +1,27 @@
+"""The objects every handler may need, built once by ``server.app``."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from server.config import Settings
+from server.fanout import Hub
+from server.storage.committer import Committer
+
+if TYPE_CHECKING:
+    from server.modules.accounts.passwords import LoginThrottle, Passwords
+    from server.modules.voting.progress import ProgressCoalescer
+
+
+@dataclass
+class Services:
+    settings: Settings
+    committer: Committer
+    hub: Hub
+    passwords: Passwords
+    throttle: LoginThrottle
+    progress: ProgressCoalescer
+    cpu: ThreadPoolExecutor
+    """For CPU-heavy work off the loop (argon2)."""

@@ -1,0 +1,61 @@
+"""Durable memory of acknowledged commands: ``(user, key) → reply``.
+
+Only ``result`` replies are remembered (an error changed nothing, so a retry
+may run again). The row is written in the same transaction as the command's
+effects, so after a crash either both exist or neither does.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+import msgspec
+from sqlalchemy import Column, Integer, String, Table, Text, insert, select
+from sqlalchemy.engine import Connection
+
+from server.storage.schema import metadata
+
+idempotency_keys = Table(
+    "idempotency_keys",
+    metadata,
+    Column("user_id", Integer, primary_key=True),
+    Column("key", String(100), primary_key=True),
+    Column("fingerprint", String(64), nullable=False),
+    Column("reply", Text, nullable=False),
+)
+
+_MISSING = object()
+
+
+def fingerprint(command_type: str, fields: dict[str, Any]) -> str:
+    """Identify a command without its secret parts.
+
+    ``poll.cast`` leaves out ``choice``: a hash of three possible choices would
+    link the voter to the choice of a secret ballot.
+    """
+    if command_type == "poll.cast":
+        fields = {k: v for k, v in fields.items() if k != "choice"}
+    body = msgspec.json.encode({"type": command_type, "fields": fields}, order="sorted")
+    return hashlib.sha256(body).hexdigest()
+
+
+def lookup(conn: Connection, user_id: int, key: str) -> tuple[str, Any] | None:
+    """Return ``(fingerprint, reply)`` for a key already used, else None."""
+    row = conn.execute(
+        select(idempotency_keys.c.fingerprint, idempotency_keys.c.reply).where(
+            idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
+        )
+    ).first()
+    if row is None:
+        return None
+    return row.fingerprint, msgspec.json.decode(row.reply)
+
+
+def remember(conn: Connection, user_id: int, key: str, fp: str, reply: Any) -> None:
+    conn.execute(
+        insert(idempotency_keys).values(
+            user_id=user_id, key=key, fingerprint=fp,
+            reply=msgspec.json.encode(reply).decode(),
+        )
+    )
