@@ -1,0 +1,1 @@
+"""Widgets of the desktop client: one widget per file, no business rules."""

@@ -1,0 +1,114 @@
+"""The chair's console: agenda control, floor control, voting, seats, hall screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from meeting_client.models.hall import HallFocus
+from meeting_client.models.labels import meeting_status_label
+from meeting_client.models.session import MeetingSession
+from meeting_client.ui.agenda_panel import AgendaPanel
+from meeting_client.ui.chime import Chime
+from meeting_client.ui.look import label
+from meeting_client.ui.poll_control_panel import PollControlPanel
+from meeting_client.ui.seat_map import SeatMap
+from meeting_client.ui.speaker_queue_panel import SpeakerQueuePanel
+
+
+class ChairConsole(QWidget):
+    """Everything the delegate sees about the session, plus the controls to run it."""
+
+    hall_window_requested = Signal()
+    """The chair wants the hall display on this computer's second screen."""
+
+    def __init__(self, session: MeetingSession, *, chime: Chime | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self.chime = chime or Chime(self)
+        self.agenda = AgendaPanel(session, chair_controls=True)
+        self.speakers = SpeakerQueuePanel(session)
+        self.polls = PollControlPanel(session)
+        self.seats = SeatMap(session)
+
+        meeting = QFrame()
+        meeting.setObjectName("panel")
+        self.meeting_status = label("", "panelSubtitle")
+        self.start_button = QPushButton(self.tr("Khai mạc kỳ họp"))
+        self.end_button = QPushButton(self.tr("Bế mạc kỳ họp"))
+        meeting_layout = QVBoxLayout(meeting)
+        meeting_layout.addWidget(self.meeting_status)
+        row = QHBoxLayout()
+        row.addWidget(self.start_button)
+        row.addWidget(self.end_button)
+        meeting_layout.addLayout(row)
+
+        hall = QFrame()
+        hall.setObjectName("panel")
+        self.hall_now = label("", "panelSubtitle")
+        self.hall_button = QPushButton(self.tr("Mở màn hình hội trường"))
+        self.hall_button.setObjectName("primary")
+        hall_layout = QVBoxLayout(hall)
+        hall_layout.addWidget(label(self.tr("Màn hình hội trường"), "panelTitle"))
+        hall_layout.addWidget(label(self.tr(
+            "Màn hình hội trường tự động theo diễn biến: biểu quyết đang mở, đại biểu đang "
+            "phát biểu, kết quả biểu quyết vừa kết thúc, hoặc nội dung đang thảo luận."),
+            "muted"))
+        hall_layout.addWidget(self.hall_now)
+        hall_layout.addWidget(self.hall_button)
+        hall_layout.addStretch(1)
+
+        left = QVBoxLayout()
+        left.addWidget(meeting)
+        left.addWidget(self.agenda, 1)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.polls, self.tr("Biểu quyết"))
+        self.tabs.addTab(self.seats, self.tr("Sơ đồ hội trường"))
+        self.tabs.addTab(hall, self.tr("Màn hình hội trường"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.speakers, 3)
+        layout.addWidget(self.tabs, 4)
+        self._connect_signals()
+        self.on_session_changed()
+
+    def _connect_signals(self) -> None:
+        self._session.snapshot_changed.connect(self.on_session_changed)
+        self._session.online_changed.connect(self.on_session_changed)
+        self.speakers.timer.time_up.connect(self.on_timer_time_up)
+        self.start_button.clicked.connect(self.on_start_clicked)
+        self.end_button.clicked.connect(self.on_end_clicked)
+        self.hall_button.clicked.connect(self.hall_window_requested)
+
+    def on_session_changed(self, *_args: object) -> None:
+        snap = self._session.snapshot
+        if snap is None:
+            return
+        status = snap.meeting.status
+        self.meeting_status.setText(self.tr("Kỳ họp: %1").replace(
+            "%1", meeting_status_label(status)))
+        online = self._session.online
+        self.start_button.setVisible(status == "scheduled")
+        self.start_button.setEnabled(online)
+        self.end_button.setVisible(status == "in_progress")
+        self.end_button.setEnabled(online)
+        view = self._session.hall_view()
+        if view is not None:
+            what = {
+                HallFocus.ITEM: self.tr("nội dung đang thảo luận"),
+                HallFocus.SPEAKER: self.tr("đại biểu đang phát biểu"),
+                HallFocus.VOTING: self.tr("tiến độ biểu quyết"),
+                HallFocus.RESULT: self.tr("kết quả biểu quyết"),
+            }[view.focus]
+            self.hall_now.setText(self.tr("Đang hiển thị: %1").replace("%1", what))
+
+    def on_timer_time_up(self, _request_id: int) -> None:
+        self.chime.play()
+
+    def on_start_clicked(self) -> None:
+        self._session.start_meeting()
+
+    def on_end_clicked(self) -> None:
+        self._session.end_meeting()

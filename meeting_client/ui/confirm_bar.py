@@ -1,0 +1,57 @@
+"""An inline "are you sure?" strip: one confirmation without a modal dialog.
+
+Touch screens and the chamber's pace favour a strip in place over a pop-up;
+it also keeps the widget testable without driving a modal event loop.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+
+from meeting_client.ui.look import label
+
+
+class ConfirmBar(QFrame):
+    """Hidden until :meth:`ask`; emits ``confirmed`` with the payload it was asked with."""
+
+    confirmed = Signal(object)
+    """(payload) — the person pressed the confirm button."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmBar")
+        self._payload: object = None
+        self.question = label("", "confirmQuestion")
+        self.confirm_button = QPushButton(self.tr("Xác nhận"))
+        self.confirm_button.setObjectName("primary")
+        self.cancel_button = QPushButton(self.tr("Hủy"))
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.question, 1)
+        layout.addWidget(self.cancel_button)
+        layout.addWidget(self.confirm_button)
+        self._connect_signals()
+        self.hide()
+
+    def _connect_signals(self) -> None:
+        self.confirm_button.clicked.connect(self.on_confirm_clicked)
+        self.cancel_button.clicked.connect(self.on_cancel_clicked)
+
+    def ask(self, question: str, payload: object, confirm_text: str = "") -> None:
+        self.question.setText(question)
+        self.confirm_button.setText(confirm_text or self.tr("Xác nhận"))
+        self._payload = payload
+        self.show()
+
+    def pending(self) -> object:
+        """The payload awaiting confirmation, None when the bar is closed."""
+        return self._payload
+
+    def on_confirm_clicked(self) -> None:
+        payload, self._payload = self._payload, None
+        self.hide()
+        self.confirmed.emit(payload)
+
+    def on_cancel_clicked(self) -> None:
+        self._payload = None
+        self.hide()

@@ -1,0 +1,35 @@
+"""Small presentation helpers shared by the widgets: style states and resources."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def set_state(widget: QWidget, value: str, name: str = "state") -> None:
+    """Set a dynamic property the stylesheet selects on, and re-apply the style."""
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(RESOURCES / "icons" / f"{name}.svg"))
+
+
+def label(text: str = "", object_name: str = "", *, wrap: bool = True) -> QLabel:
+    widget = QLabel(text)
+    if object_name:
+        widget.setObjectName(object_name)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+    return widget
