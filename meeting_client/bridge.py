@@ -287,12 +287,13 @@ class Bridge(CommandPort):
             inbox, self._inbox = self._inbox, []
             events, self._events = self._events, []
             snapshot, self._snapshot = self._snapshot, None
+        # The state first: a subscribe's result then finds its Snapshot delivered.
+        if snapshot is not None:
+            self.snapshot_changed.emit(snapshot)
         for fn in inbox:
             fn()
         if events:
             self.events_received.emit(events)
-        if snapshot is not None:
-            self.snapshot_changed.emit(snapshot)
 
     def _fail(self, token: int, code: str, message: str | None) -> None:
         if message is None:
