@@ -30,6 +30,9 @@ class AgendaPanel(QFrame):
         self.list.setObjectName("agendaList")
         self.list.setModel(session.agenda_model)
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionMode(
             QAbstractItemView.SelectionMode.SingleSelection if chair_controls

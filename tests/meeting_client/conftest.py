@@ -129,6 +129,12 @@ def make_session(port: FakePort, role: str, user_id: int, *, present: int = 20,
 
 
 @pytest.fixture
+def session_factory(port: FakePort) -> Callable[..., tuple[MeetingSession, Feed]]:
+    """``session_factory(role, user_id, present=20)`` on the shared fake port."""
+    return lambda role, user_id, **kw: make_session(port, role, user_id, **kw)
+
+
+@pytest.fixture
 def delegate_session(port: FakePort) -> tuple[MeetingSession, Feed]:
     """Delegate seat 1 (checked in), 20 present: quorum met."""
     return make_session(port, "delegate", DELEGATE_IDS[0])

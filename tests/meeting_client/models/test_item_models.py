@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import DELEGATE_IDS, Feed, make_snapshot
 from PySide6.QtCore import Qt
 
 from meeting_client.models.agenda_model import ACTIVE_ROLE, AgendaModel
@@ -15,6 +14,7 @@ from meeting_client.models.poll_model import PollModel
 from meeting_client.models.speaker_model import SpeakerQueueModel
 from meeting_client.models.tally_model import COUNT_ROLE, BallotModel, TallyModel
 from meeting_client.models.timeline_model import TimelineModel
+from tests.meeting_client.conftest import DELEGATE_IDS, Feed, make_snapshot
 
 
 def test_agenda_model_marks_the_active_item(qtmodeltester):

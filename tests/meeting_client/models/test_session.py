@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import CHAIR_ID, DELEGATE_IDS, make_session
-
 from meeting_client.models.hall import HallFocus
 from meeting_client.models.session import UNKNOWN_CHOICE
+from tests.meeting_client.conftest import CHAIR_ID, DELEGATE_IDS, make_session
 
 
 def _open_poll(feed, poll_id=5, secret=True):
