@@ -1,0 +1,191 @@
+"""Whole sessions through the GUI against a real ``meeting-server`` process.
+
+Each terminal is the real window with its own bridge thread and SyncClient;
+delegates beyond the two on screen act through a plain protocol client so the
+meeting reaches its quorum. Waiting is on conditions, never on sleeps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from meeting_client.app import build
+from meeting_client.ui.main_window import ClientOptions, MainWindow
+from tests.support.wsclient import WsClient
+
+LEFT = Qt.MouseButton.LeftButton
+WAIT = 20_000
+
+
+@pytest.fixture
+def launch(qtbot, live_server, tmp_path) -> Iterator[Callable[..., MainWindow]]:
+    """Start a terminal signed in as ``user`` with meeting 1 open."""
+    bridges = []
+
+    def start(user: str, *, hall: bool = False) -> MainWindow:
+        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
+        options = ClientOptions(server=live_server.url, user=user, password="demo",
+                                meeting=1, hall=hall)
+        window, bridge, _account = build(options, settings=settings)
+        bridges.append(bridge)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: window.room is not None
+                        and window.room.session.snapshot is not None
+                        and window.room.session.online, timeout=WAIT)
+        return window
+
+    yield start
+    for bridge in bridges:
+        bridge.stop()
+
+
+def protocol(url: str, users: list[str], *steps: tuple[str, dict]) -> None:
+    """Sign each user in with a plain client and run the same commands."""
+    async def go() -> None:
+        for user in users:
+            client = await WsClient.signed_in(url, user)
+            try:
+                for type_, fields in steps:
+                    await client.call(type_, key=f"{user}-{type_}-{fields}", **fields)
+            finally:
+                await client.ws.close()
+
+    asyncio.run(go())
+
+
+def check_in_gui(qtbot, window: MainWindow) -> None:
+    panel = window.room.body.attendance
+    qtbot.waitUntil(panel.check_in_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(panel.check_in_button, LEFT)
+    qtbot.waitUntil(window.room.session.checked_in, timeout=WAIT)
+
+
+def vote_gui(qtbot, window: MainWindow, option: str) -> None:
+    panel = window.room.body.vote
+    qtbot.waitUntil(lambda: panel.page() == "choose"
+                    and panel.option_button(option).isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(panel.option_button(option), LEFT)
+    assert panel.page() == "confirm"
+    qtbot.mouseClick(panel.confirm_button, LEFT)
+
+
+def test_a_poll_from_creation_to_result(qtbot, launch, live_server):
+    chair, d1, d2 = launch("chair"), launch("d001"), launch("d002")
+    check_in_gui(qtbot, d1)
+    check_in_gui(qtbot, d2)
+    others = [f"d{n:03d}" for n in range(3, 18)]  # 15 more: 17 present
+    protocol(live_server.url, others, ("attendance.check_in", {"meeting_id": 1}))
+    session = chair.room.session
+    qtbot.waitUntil(lambda: session.snapshot.attendance.present == 17, timeout=WAIT)
+    polls = chair.room.body.polls
+    assert polls.quorum.text() == "Có mặt 17/30 — Đủ số lượng"
+
+    qtbot.mouseClick(polls.create_button, LEFT)
+    dialog = polls.poll_dialog()
+    dialog.title_edit.setText("Thông qua chương trình kỳ họp")
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
+    qtbot.waitUntil(lambda: polls.open_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(polls.open_button, LEFT)
+    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    qtbot.waitUntil(lambda: session.open_poll() is not None, timeout=WAIT)
+    poll_id = session.open_poll().poll_id
+
+    vote_gui(qtbot, d1, "yes")
+    vote_gui(qtbot, d2, "no")
+    protocol(live_server.url, others[:15],
+             ("poll.cast", {"poll_id": poll_id, "choice": "yes"}))
+    for window, word in ((d1, "Đồng ý"), (d2, "Không đồng ý")):
+        panel = window.room.body.vote
+        qtbot.waitUntil(lambda p=panel, w=word: p.voted_text.text() == f"✓ Đã biểu quyết: {w}",
+                        timeout=WAIT)
+    qtbot.waitUntil(lambda: session.open_poll() is not None
+                    and session.open_poll().cast == 17, timeout=WAIT)
+    assert polls.progress.format() == "Đã biểu quyết 17/30"
+
+    qtbot.waitUntil(polls.close_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(polls.close_button, LEFT)
+    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    for window in (chair, d1, d2):
+        s = window.room.session
+        qtbot.waitUntil(lambda s=s: s.result_poll() is not None, timeout=WAIT)
+        tally = s.tally_model
+        assert [tally.index(r, 0).data() for r in range(4)] == [
+            "Đồng ý", "Không đồng ý", "Không biểu quyết", "Không tham gia"]
+        assert [tally.index(r, 1).data() for r in range(4)] == ["16", "1", "0", "13"]
+    assert d1.room.body.vote.page() == "result"
+    assert d1.room.body.vote.result.outcome.text() == "Thông qua"
+    assert polls.result.outcome.text() == "Thông qua"
+    assert session.ballot_model.rowCount() == 17  # an open poll shows who voted how
+    # The delegate's own choice was never in the shared state, only on that terminal.
+    assert d2.room.session.my_ballot(poll_id) == "no"
+    assert d1.room.session.my_ballot(poll_id) == "yes"
+
+
+def test_the_floor_from_request_to_finish(qtbot, launch):
+    chair, d1 = launch("chair"), launch("d001")
+    check_in_gui(qtbot, d1)
+    panel = d1.room.body.speaker
+    qtbot.mouseClick(panel.request_button, LEFT)
+    qtbot.waitUntil(lambda: panel.state() == "waiting", timeout=WAIT)
+    assert panel.status.text() == "Đã đăng ký phát biểu — thứ tự 1"
+
+    queue = chair.room.body.speakers
+    qtbot.waitUntil(lambda: chair.room.session.speaker_model.rowCount() == 1, timeout=WAIT)
+    queue.limit.setValue(2)
+    qtbot.waitUntil(queue.grant_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(queue.grant_button, LEFT)
+    qtbot.waitUntil(lambda: panel.state() == "speaking", timeout=WAIT)
+    assert panel.remaining.text() in ("Còn 02:00", "Còn 01:59", "Còn 01:58")
+    qtbot.waitUntil(lambda: queue.timer.state() == "running", timeout=WAIT)
+    assert queue.timer.who.text().startswith("Đang phát biểu: ")
+
+    qtbot.waitUntil(queue.finish_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(queue.finish_button, LEFT)
+    qtbot.waitUntil(lambda: panel.state() == "idle", timeout=WAIT)
+    qtbot.waitUntil(lambda: chair.room.session.speaker_model.rowCount() == 0, timeout=WAIT)
+    assert queue.timer.state() == "idle"
+
+
+def test_no_poll_opens_without_quorum(qtbot, launch, live_server):
+    chair = launch("chair")
+    polls = chair.room.body.polls
+    qtbot.mouseClick(polls.create_button, LEFT)
+    polls.poll_dialog().title_edit.setText("Thông qua nghị quyết")
+    polls.poll_dialog().accept()
+    session = chair.room.session
+    qtbot.waitUntil(lambda: session.poll_model.rowCount() == 1, timeout=WAIT)
+    assert not polls.open_button.isEnabled()
+    assert polls.blocked.isVisibleTo(polls)
+    protocol(live_server.url, [f"d{n:03d}" for n in range(1, 17)],
+             ("attendance.check_in", {"meeting_id": 1}))
+    qtbot.waitUntil(polls.open_button.isEnabled, timeout=WAIT)
+    assert polls.quorum.text() == "Có mặt 16/30 — Đủ số lượng"
+
+
+def test_a_server_restart_under_a_running_terminal(qtbot, launch, live_server):
+    d1 = launch("d001")
+    check_in_gui(qtbot, d1)
+    room = d1.room
+    speaker = room.body.speaker
+    assert speaker.request_button.isEnabled()
+    live_server.kill()
+    qtbot.waitUntil(room.banner.isVisible, timeout=WAIT)
+    assert room.banner.text() == "Mất kết nối — đang kết nối lại…"
+    assert not speaker.request_button.isEnabled()
+    assert not room.body.attendance.check_out_button.isEnabled()
+
+    live_server.start()
+    qtbot.waitUntil(lambda: not room.banner.isVisible(), timeout=30_000)
+    qtbot.waitUntil(speaker.request_button.isEnabled, timeout=WAIT)
+    assert room.session.checked_in()  # attendance is durable across the restart
+    protocol(live_server.url, ["d002"], ("attendance.check_in", {"meeting_id": 1}))
+    qtbot.waitUntil(lambda: room.session.snapshot.attendance.present == 2, timeout=WAIT)
+    assert room.body.attendance.summary.text() == "Có mặt 2/30 — Chưa đủ số lượng"
