@@ -45,6 +45,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = Settings(db_url=_db_url(args), host=args.host, port=args.port,
                         allow_demo=args.allow_demo)
+    if args.max_write_buffer is not None:
+        settings.max_write_buffer = args.max_write_buffer
+    if args.rate is not None:
+        settings.rate_per_s = settings.rate_burst = args.rate
 
     def ready(port: int) -> None:
         print(f"listening on ws://{args.host}:{port}/ws", flush=True)
@@ -115,6 +119,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8765)
     p.add_argument("--allow-demo", action="store_true",
                    help="listen on a public address even with demo passwords")
+    p.add_argument("--max-write-buffer", type=int, metavar="BYTES",
+                   help="drop a terminal whose unsent backlog exceeds this (default 4 MiB)")
+    p.add_argument("--rate", type=float, metavar="N",
+                   help="commands per second allowed per connection (default 50, bursts 200)")
     p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("create-user", help="add a user")
