@@ -4,15 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
+from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label, set_state
-
-
-def attendance_text(present: int, expected: int, quorum_met: bool, tr: object) -> str:
-    """"Có mặt 16/30 — Đủ số lượng"; ``tr`` is the calling widget's translate."""
-    head = tr("Có mặt %1/%2").replace("%1", str(present)).replace("%2", str(expected))  # type: ignore[operator]
-    tail = tr("Đủ số lượng") if quorum_met else tr("Chưa đủ số lượng")  # type: ignore[operator]
-    return f"{head} — {tail}"
 
 
 class AttendancePanel(QFrame):
@@ -51,7 +45,7 @@ class AttendancePanel(QFrame):
         if snap is None:
             return
         a = snap.attendance
-        self.summary.setText(attendance_text(a.present, a.expected, a.quorum_met, self.tr))
+        self.summary.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.summary, "ok" if a.quorum_met else "warn")
         delegate = self._session.is_delegate
         present = self._session.checked_in()

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.base import KEY_ROLE
+from meeting_client.models.labels import attendance_text
 from meeting_client.models.participant_model import ParticipantRow
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.absence_dialog import AbsenceDialog
-from meeting_client.ui.attendance_panel import attendance_text
 from meeting_client.ui.look import label, set_state
 
 
@@ -104,7 +104,7 @@ class ClerkView(QFrame):
         if snap is None:
             return
         a = snap.attendance
-        self.summary.setText(attendance_text(a.present, a.expected, a.quorum_met, self.tr))
+        self.summary.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.summary, "ok" if a.quorum_met else "warn")
         row = self._selected()
         self.absence_button.setEnabled(self._session.online and row is not None

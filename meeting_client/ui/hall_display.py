@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.hall import HallFocus
-from meeting_client.models.labels import duration_text
+from meeting_client.models.labels import attendance_text, duration_text
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.attendance_panel import attendance_text
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.result_view import ResultView
 
@@ -115,7 +114,7 @@ class HallDisplay(QFrame):
         self.meeting.setText(snap.meeting.title)
         a = snap.attendance
         self.footer_attendance.setText(
-            attendance_text(a.present, a.expected, a.quorum_met, self.tr))
+            attendance_text(a.present, a.expected, a.quorum_met))
         self.item_title.setText(view.item.title if view.item
                                 else self.tr("Kỳ họp chưa bắt đầu nội dung"))
         if view.speaker is not None:

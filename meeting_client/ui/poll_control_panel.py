@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.base import KEY_ROLE
+from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.attendance_panel import attendance_text
 from meeting_client.ui.confirm_bar import ConfirmBar
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.poll_dialog import PollDialog
@@ -111,7 +111,7 @@ class PollControlPanel(QFrame):
         if snap is None:
             return
         a = snap.attendance
-        self.quorum.setText(attendance_text(a.present, a.expected, a.quorum_met, self.tr))
+        self.quorum.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.quorum, "ok" if a.quorum_met else "warn")
         online = s.online
         draft = self._target_draft()

@@ -1,0 +1,1223 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="vi_VN">
+<context>
+    <name>AbsenceDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="15" />
+        <source>Ghi nhận vắng mặt</source>
+        <translation>Record absence</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="18" />
+        <source>Ví dụ: Đi công tác, ốm, việc gia đình</source>
+        <translation>e.g. on a business trip, ill, family matters</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="21" />
+        <source>Ghi nhận</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="22" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="26" />
+        <source>Đại biểu: %1</source>
+        <translation>Delegate: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="27" />
+        <source>Lý do vắng mặt</source>
+        <translation>Reason for absence</translation>
+    </message>
+</context>
+<context>
+    <name>Account</name>
+    <message>
+        <location filename="../../meeting_client/models/account.py" line="121" />
+        <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
+        <translation>Cannot reach the server %1. Check the server address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/account.py" line="124" />
+        <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
+        <translation>The user name or password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/account.py" line="148" />
+        <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
+        <translation>Your session has expired. Please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <location filename="../../meeting_client/models/agenda_model.py" line="33" />
+        <source>Đang thảo luận</source>
+        <translation>Under discussion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/agenda_model.py" line="37" />
+        <source>Chương trình</source>
+        <translation>Agenda</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="43" />
+        <source>Chương trình kỳ họp</source>
+        <translation>Session agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="47" />
+        <source>◀ Nội dung trước</source>
+        <translation>◀ Previous item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="48" />
+        <source>Chuyển tới nội dung đã chọn</source>
+        <translation>Go to the selected item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="49" />
+        <source>Nội dung tiếp ▶</source>
+        <translation>Next item ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="57" />
+        <source>Tài liệu</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="58" />
+        <source>Tài liệu của nội dung đang thảo luận sẽ hiển thị tại đây.</source>
+        <translation>The papers of the item under discussion will appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendancePanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="21" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="26" />
+        <source>Điểm danh</source>
+        <translation>Check in</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="23" />
+        <source>Rời phòng họp</source>
+        <translation>Leave the chamber</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="66" />
+        <source>✓ Bạn đã điểm danh</source>
+        <translation>✓ You are checked in</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="67" />
+        <source> — ghế %1</source>
+        <translation> — seat %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="70" />
+        <source>Bạn chưa điểm danh.</source>
+        <translation>You have not checked in.</translation>
+    </message>
+</context>
+<context>
+    <name>BallotModel</name>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <source>Ghế</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <source>Lựa chọn</source>
+        <translation>Choice</translation>
+    </message>
+</context>
+<context>
+    <name>Bridge</name>
+    <message>
+        <location filename="../../meeting_client/bridge.py" line="301" />
+        <source>Không kết nối được máy chủ. Kiểm tra địa chỉ và mạng.</source>
+        <translation>Cannot reach the server. Check the address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/bridge.py" line="303" />
+        <source>Mất kết nối — đang kết nối lại…</source>
+        <translation>Connection lost — reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/bridge.py" line="305" />
+        <source>Lỗi không mong muốn. Thao tác chưa được thực hiện.</source>
+        <translation>Unexpected error. Nothing was done.</translation>
+    </message>
+</context>
+<context>
+    <name>ChairConsole</name>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="38" />
+        <source>Khai mạc kỳ họp</source>
+        <translation>Open the session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="39" />
+        <source>Bế mạc kỳ họp</source>
+        <translation>Close the session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="50" />
+        <source>Mở màn hình hội trường</source>
+        <translation>Open the hall display</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="53" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="68" />
+        <source>Màn hình hội trường</source>
+        <translation>Hall display</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="55" />
+        <source>Màn hình hội trường tự động theo diễn biến: biểu quyết đang mở, đại biểu đang phát biểu, kết quả biểu quyết vừa kết thúc, hoặc nội dung đang thảo luận.</source>
+        <translation>The hall display follows the session by itself: an open vote, the delegate speaking, the result of the vote just closed, or the item under discussion.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="66" />
+        <source>Biểu quyết</source>
+        <translation>Vote</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="67" />
+        <source>Sơ đồ hội trường</source>
+        <translation>Seating plan</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="90" />
+        <source>Kỳ họp: %1</source>
+        <translation>Session: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="100" />
+        <source>nội dung đang thảo luận</source>
+        <translation>the item under discussion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="101" />
+        <source>đại biểu đang phát biểu</source>
+        <translation>the delegate speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="102" />
+        <source>tiến độ biểu quyết</source>
+        <translation>the voting progress</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="103" />
+        <source>kết quả biểu quyết</source>
+        <translation>the vote result</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="105" />
+        <source>Đang hiển thị: %1</source>
+        <translation>Showing: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClerkView</name>
+    <message>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="43" />
+        <source>Ghi nhận vắng mặt…</source>
+        <translation>Record absence…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="57" />
+        <source>Điểm danh đại biểu</source>
+        <translation>Roll call</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="67" />
+        <source>Diễn biến kỳ họp</source>
+        <translation>Session timeline</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmBar</name>
+    <message>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="26" />
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="42" />
+        <source>Xác nhận</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="28" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../meeting_client/ui/connection_banner.py" line="16" />
+        <location filename="../../meeting_client/ui/connection_banner.py" line="24" />
+        <source>Mất kết nối — đang kết nối lại…</source>
+        <translation>Connection lost — reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/connection_banner.py" line="22" />
+        <source>Đang kết nối tới máy chủ…</source>
+        <translation>Connecting to the server…</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateRoom</name>
+    <message>
+        <location filename="../../meeting_client/ui/delegate_room.py" line="26" />
+        <source>Chương trình</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/delegate_room.py" line="27" />
+        <source>Sơ đồ hội trường</source>
+        <translation>Seating plan</translation>
+    </message>
+</context>
+<context>
+    <name>HallDisplay</name>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="41" />
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="52" />
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="64" />
+        <source>Đang biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="119" />
+        <source>Kỳ họp chưa bắt đầu nội dung</source>
+        <translation>No item has been taken up yet</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="123" />
+        <source>Ghế %1</source>
+        <translation>Seat %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="126" />
+        <source>Đã biểu quyết %1/%2</source>
+        <translation>Voted %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="19" />
+        <source>Đồng ý</source>
+        <translation>Agree</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="21" />
+        <source>Không đồng ý</source>
+        <translation>Disagree</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="23" />
+        <source>Không biểu quyết</source>
+        <translation>Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="29" />
+        <source>Thông qua</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="31" />
+        <source>Không thông qua</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="37" />
+        <source>Đa số phiếu (Đồng ý nhiều hơn Không đồng ý)</source>
+        <translation>Simple majority (more Agree than Disagree)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="39" />
+        <source>Quá nửa tổng số đại biểu</source>
+        <translation>More than half of all delegates</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="41" />
+        <source>Hai phần ba tổng số đại biểu</source>
+        <translation>Two thirds of all delegates</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="47" />
+        <source>Chủ tọa</source>
+        <translation>Chair</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="48" />
+        <source>Thư ký</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="49" />
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="50" />
+        <source>Khách mời</source>
+        <translation>Guest</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="51" />
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="57" />
+        <source>Sắp diễn ra</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="58" />
+        <source>Đang họp</source>
+        <translation>In session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="59" />
+        <location filename="../../meeting_client/models/labels.py" line="67" />
+        <source>Đã kết thúc</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="65" />
+        <source>Chưa mở</source>
+        <translation>Not opened</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="66" />
+        <source>Đang biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="74" />
+        <location filename="../../meeting_client/models/labels.py" line="134" />
+        <source>Có mặt %1/%2</source>
+        <translation>Present %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="79" />
+        <source>Đủ số lượng</source>
+        <translation>Quorum met</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="81" />
+        <source>Chưa đủ số lượng</source>
+        <translation>No quorum</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="127" />
+        <source>Khai mạc kỳ họp</source>
+        <translation>Session opened</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="128" />
+        <source>Bế mạc kỳ họp</source>
+        <translation>Session closed</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="130" />
+        <source>Trạng thái kỳ họp thay đổi</source>
+        <translation>Session status changed</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="142" />
+        <source>%1 điểm danh — %2</source>
+        <translation>%1 checked in — %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="148" />
+        <source>%1 vắng mặt có lý do: %2</source>
+        <translation>%1 absent (excused): %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="154" />
+        <source>%1 rời phòng họp — %2</source>
+        <translation>%1 left the chamber — %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="160" />
+        <source>Chuyển sang nội dung: %1</source>
+        <translation>Now on item: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="164" />
+        <source>%1 đăng ký phát biểu</source>
+        <translation>%1 requested the floor</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="166" />
+        <source>Rút đăng ký phát biểu (yêu cầu %1)</source>
+        <translation>Floor request withdrawn (request %1)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="170" />
+        <source>%1 được mời phát biểu</source>
+        <translation>%1 was given the floor</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="174" />
+        <source>Kết thúc phát biểu (%1)</source>
+        <translation>Speech ended (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="178" />
+        <source>Tạo biểu quyết: %1</source>
+        <translation>Vote created: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="182" />
+        <source>Mở biểu quyết (phiếu %1)</source>
+        <translation>Vote opened (poll %1)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="187" />
+        <source>Đã biểu quyết %1/%2</source>
+        <translation>Voted %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="195" />
+        <source>Kết thúc biểu quyết: %1</source>
+        <translation>Vote closed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="198" />
+        <source>Trình chiếu tài liệu, trang %1</source>
+        <translation>Presenting a paper, page %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../meeting_client/ui/main_window.py" line="41" />
+        <source>Họp thông minh</source>
+        <translation>Smart Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/main_window.py" line="54" />
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/main_window.py" line="116" />
+        <source>Họp thông minh — %1</source>
+        <translation>Smart Meeting — %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/main_window.py" line="148" />
+        <source>Màn hình hội trường</source>
+        <translation>Hall display</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListModel</name>
+    <message>
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="59" />
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingListPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="45" />
+        <source>Không có cuộc họp nào hôm nay hoặc sắp tới.</source>
+        <translation>No meetings today or coming up.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="48" />
+        <source>Vào phòng họp</source>
+        <translation>Enter the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="50" />
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="51" />
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="60" />
+        <source>Cuộc họp hôm nay và sắp tới</source>
+        <translation>Today's and upcoming meetings</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="79" />
+        <source>Xin chào, %1</source>
+        <translation>Hello, %1</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantModel</name>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="63" />
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="64" />
+        <source>Đăng ký phát biểu</source>
+        <translation>Waiting to speak</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="65" />
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="66" />
+        <source>Vắng mặt có lý do: %1</source>
+        <translation>Absent (excused): %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="67" />
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <source>Ghế</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="90" />
+        <source>Điểm danh</source>
+        <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>PollControlPanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="47" />
+        <source>Tạo biểu quyết…</source>
+        <translation>New vote…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="48" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="185" />
+        <source>Mở biểu quyết</source>
+        <translation>Open the vote</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="50" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="193" />
+        <source>Kết thúc biểu quyết</source>
+        <translation>Close the vote</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="63" />
+        <source>Biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="125" />
+        <source>Chưa đủ số lượng đại biểu có mặt — chưa thể mở biểu quyết.</source>
+        <translation>No quorum — a vote cannot be opened yet.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="128" />
+        <source>Đang có một biểu quyết mở — kết thúc trước khi mở biểu quyết khác.</source>
+        <translation>A vote is open — close it before opening another.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="138" />
+        <source>Đang biểu quyết: %1</source>
+        <translation>Voting: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="141" />
+        <source>Đã biểu quyết %1/%2</source>
+        <translation>Voted %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="183" />
+        <source>Mở biểu quyết «%1»? Đại biểu sẽ bỏ phiếu ngay.</source>
+        <translation>Open the vote “%1”? Delegates vote at once.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="191" />
+        <source>Kết thúc biểu quyết «%1» và công bố kết quả?</source>
+        <translation>Close the vote “%1” and announce the result?</translation>
+    </message>
+</context>
+<context>
+    <name>PollDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="40" />
+        <source>Tạo biểu quyết</source>
+        <translation>New vote</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="43" />
+        <source>Ví dụ: Thông qua Nghị quyết về …</source>
+        <translation>e.g. Adoption of the Resolution on …</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="45" />
+        <source>(Không gắn với nội dung)</source>
+        <translation>(not tied to an item)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="50" />
+        <source>Đồng ý / Không đồng ý / Không biểu quyết</source>
+        <translation>Agree / Disagree / Abstain</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="52" />
+        <source>Phương án khác (mỗi dòng một phương án)</source>
+        <translation>Other options (one per line)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="54" />
+        <source>Phương án 1
+Phương án 2</source>
+        <translation>Option 1
+Option 2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="57" />
+        <source>Bỏ phiếu kín</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="65" />
+        <source>Tạo</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="66" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="68" />
+        <source>Nội dung biểu quyết</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="69" />
+        <source>Thuộc nội dung</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="70" />
+        <source>Phương án</source>
+        <translation>Options</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="73" />
+        <source>Hình thức</source>
+        <translation>Ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="74" />
+        <source>Điều kiện thông qua</source>
+        <translation>Required majority</translation>
+    </message>
+</context>
+<context>
+    <name>PollModel</name>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="37" />
+        <source>Bỏ phiếu kín</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="37" />
+        <source>Biểu quyết công khai</source>
+        <translation>Open ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <source>Nội dung biểu quyết</source>
+        <translation>Motion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <source>Đã biểu quyết</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/poll_model.py" line="42" />
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>ResultView</name>
+    <message>
+        <location filename="../../meeting_client/ui/result_view.py" line="77" />
+        <source>Kết quả biểu quyết</source>
+        <translation>Vote result</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/result_view.py" line="81" />
+        <source>Đã biểu quyết %1/%2 đại biểu · %3</source>
+        <translation>%1 of %2 delegates voted · %3</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/result_view.py" line="88" />
+        <source>Bỏ phiếu kín — không hiển thị lựa chọn của từng đại biểu.</source>
+        <translation>Secret ballot — individual delegates' choices are not shown.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/result_view.py" line="89" />
+        <source>Kết quả biểu quyết của từng đại biểu:</source>
+        <translation>How each delegate voted:</translation>
+    </message>
+</context>
+<context>
+    <name>RoomHeader</name>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="62" />
+        <source>Nội dung: %1</source>
+        <translation>Item: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="63" />
+        <source>Chưa bắt đầu nội dung nào</source>
+        <translation>No item taken up yet</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="69" />
+        <source>● Đã kết nối</source>
+        <translation>● Connected</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="70" />
+        <source>● Đang kết nối…</source>
+        <translation>● Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="71" />
+        <location filename="../../meeting_client/ui/room_header.py" line="72" />
+        <source>● Mất kết nối</source>
+        <translation>● Connection lost</translation>
+    </message>
+</context>
+<context>
+    <name>SeatMap</name>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="96" />
+        <source>Có mặt</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="96" />
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="97" />
+        <source>Đăng ký phát biểu</source>
+        <translation>Waiting to speak</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="98" />
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="105" />
+        <source>Sơ đồ hội trường</source>
+        <translation>Seating plan</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="26" />
+        <source>Ví dụ: d001</source>
+        <translation>e.g. d001</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="31" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="70" />
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="36" />
+        <source>Địa chỉ máy chủ</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="37" />
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="38" />
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="42" />
+        <source>Họp thông minh</source>
+        <translation>Smart Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="43" />
+        <source>Đăng nhập để vào phòng họp</source>
+        <translation>Sign in to enter the meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="69" />
+        <source>Đang đăng nhập…</source>
+        <translation>Signing in…</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerPanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="22" />
+        <source>Đăng ký phát biểu</source>
+        <translation>Request the floor</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="24" />
+        <source>Rút đăng ký</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="25" />
+        <source>Kết thúc phát biểu</source>
+        <translation>End speech</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="28" />
+        <source>Phát biểu</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="71" />
+        <source>Chỉ đại biểu được đăng ký phát biểu.</source>
+        <translation>Only delegates can request the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="73" />
+        <source>Hãy điểm danh để đăng ký phát biểu.</source>
+        <translation>Check in to request the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="75" />
+        <source>Đang gửi đăng ký…</source>
+        <translation>Sending request…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="77" />
+        <source>Bạn chưa đăng ký phát biểu.</source>
+        <translation>You have not requested the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="79" />
+        <source>Đang phát biểu: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="86" />
+        <source>Đã đăng ký phát biểu — thứ tự %1</source>
+        <translation>Floor requested — number %1 in line</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="91" />
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="102" />
+        <source>Không giới hạn thời gian</source>
+        <translation>No time limit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="104" />
+        <source>Còn %1</source>
+        <translation>%1 left</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerQueueModel</name>
+    <message>
+        <location filename="../../meeting_client/models/speaker_model.py" line="61" />
+        <source>Đang phát biểu</source>
+        <translation>Speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <source>Thứ tự</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <source>Đại biểu</source>
+        <translation>Delegate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <source>Ghế</source>
+        <translation>Seat</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerQueuePanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="46" />
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="47" />
+        <source>Thời gian phát biểu</source>
+        <translation>Speaking time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="48" />
+        <source>Mời phát biểu</source>
+        <translation>Give the floor</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="50" />
+        <source>Kết thúc phát biểu</source>
+        <translation>End speech</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="52" />
+        <source>Rút đăng ký</source>
+        <translation>Withdraw request</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="53" />
+        <source>Chưa có đại biểu đăng ký phát biểu.</source>
+        <translation>No one has requested the floor.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="55" />
+        <source>Thời gian:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="62" />
+        <source>Điều hành phát biểu</source>
+        <translation>Floor control</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="64" />
+        <source>Danh sách đăng ký phát biểu</source>
+        <translation>Speakers waiting</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakingTimer</name>
+    <message>
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="50" />
+        <source>Chưa có đại biểu phát biểu</source>
+        <translation>No one is speaking</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="55" />
+        <source>Đang phát biểu: %1</source>
+        <translation>Speaking: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="60" />
+        <source>Không giới hạn thời gian</source>
+        <translation>No time limit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="63" />
+        <source>Thời gian cho phép: %1</source>
+        <translation>Time allowed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TallyModel</name>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <source>Lựa chọn</source>
+        <translation>Choice</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <source>Số phiếu</source>
+        <translation>Votes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/tally_model.py" line="73" />
+        <source>Không tham gia</source>
+        <translation>Did not vote</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../meeting_client/models/timeline_model.py" line="50" />
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/timeline_model.py" line="50" />
+        <source>Diễn biến</source>
+        <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>VotePanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="40" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="145" />
+        <source>Biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="50" />
+        <source>Hiện chưa có nội dung biểu quyết.</source>
+        <translation>No vote at the moment.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="67" />
+        <source>Xác nhận biểu quyết</source>
+        <translation>Confirm my vote</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="69" />
+        <source>Chọn lại</source>
+        <translation>Choose again</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="80" />
+        <source>Lựa chọn của bạn chỉ hiển thị trên máy này.</source>
+        <translation>Your choice is shown only on this terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="140" />
+        <source>Kết quả biểu quyết</source>
+        <translation>Vote result</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="155" />
+        <source>Đang biểu quyết</source>
+        <translation>Voting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <source>Bỏ phiếu kín</source>
+        <translation>Secret ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <source>Biểu quyết công khai</source>
+        <translation>Open ballot</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="164" />
+        <source>Đã biểu quyết %1/%2</source>
+        <translation>Voted %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="170" />
+        <source>Đang gửi phiếu: %1…</source>
+        <translation>Sending ballot: %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="173" />
+        <source>✓ Đã biểu quyết (phiếu đã được ghi nhận trước đó)</source>
+        <translation>✓ Voted (your ballot was recorded earlier)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="176" />
+        <source>✓ Đã biểu quyết: %1</source>
+        <translation>✓ Voted: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="185" />
+        <source>Bạn chọn: «%1». Xác nhận biểu quyết?</source>
+        <translation>You chose “%1”. Confirm your vote?</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="190" />
+        <source>Chỉ đại biểu được biểu quyết. Theo dõi tiến độ ở trên.</source>
+        <translation>Only delegates vote. Follow the progress above.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="192" />
+        <source>Mất kết nối — chờ kết nối lại để biểu quyết.</source>
+        <translation>Connection lost — wait for it to return to vote.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="194" />
+        <source>Bạn cần điểm danh trước khi biểu quyết.</source>
+        <translation>You need to check in before voting.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="196" />
+        <source>Chọn một phương án, sau đó xác nhận.</source>
+        <translation>Choose an option, then confirm.</translation>
+    </message>
+</context>
+</TS>
