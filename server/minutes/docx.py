@@ -317,8 +317,9 @@ def add_header(
 def add_title(doc: DocxDocument, kind: str, title: str) -> None:
     """"BIÊN BẢN" / "THÔNG BÁO", the subject, and the short rule under it."""
     add_text(doc, kind, size=TITLE_SIZE, bold=True, space_before=18)
-    add_text(doc, title, size=TITLE_SIZE, bold=True)
-    widest = fonts.text_width(nfc(title), TITLE_SIZE, bold=True)
+    lines = fonts.balanced_lines(nfc(title), TITLE_SIZE, FRAME_WIDTH, bold=True)
+    add_text(doc, "\n".join(lines), size=TITLE_SIZE, bold=True)
+    widest = max((fonts.text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0)
     add_rule(doc, min(widest, FRAME_WIDTH) / 3, FRAME_WIDTH, space_after=12)
 
 

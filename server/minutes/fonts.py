@@ -8,6 +8,7 @@ reportlab's built-in Times has no Vietnamese letters, hence the embedded TTF fam
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -80,3 +81,66 @@ def face(bold: bool = False, italic: bool = False) -> str:
 def text_width(text: str, size: float, *, bold: bool = False, italic: bool = False) -> float:
     """Width in points; Liberation Serif matches Times New Roman, so DOCX uses it too."""
     return pdfmetrics.stringWidth(text, face(bold, italic), size)
+
+
+def _greedy(words: list[str], limit: float, size: float, bold: bool) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+    for word in words:
+        candidate = " ".join([*current, word])
+        if current and text_width(candidate, size, bold=bold) > limit:
+            lines.append(" ".join(current))
+            current = [word]
+        else:
+            current.append(word)
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
+# Words a Vietnamese title is naturally broken before (a new phrase starts there).
+_PHRASE_STARTS = frozenset(
+    {"của", "về", "tại", "và", "với", "trong", "theo", "cho", "đối", "giai", "nhiệm", "năm"}
+)
+
+
+def _best_two_line_break(
+    words: list[str], size: float, width: float, bold: bool, at: Callable[[int], bool]
+) -> list[str] | None:
+    best: tuple[float, list[str]] | None = None
+    for i in range(1, len(words)):
+        if not at(i):
+            continue
+        first, second = " ".join(words[:i]), " ".join(words[i:])
+        widest = max(text_width(first, size, bold=bold), text_width(second, size, bold=bold))
+        if widest <= width and (best is None or widest < best[0]):
+            best = (widest, [first, second])
+    return None if best is None else best[1]
+
+
+def balanced_lines(text: str, size: float, width: float, *, bold: bool = False) -> list[str]:
+    """Break a centred title into even lines, at a comma or before a new phrase if possible.
+
+    Plain greedy wrapping leaves a short orphan ("2026 - 2031") or splits a two-syllable
+    word or a place name across lines; a clerk breaks the title where a phrase starts.
+    """
+    words = text.split()
+    whole = " ".join(words)
+    if not words or text_width(whole, size, bold=bold) <= width:
+        return [whole] if words else []
+    for at in (
+        lambda i: words[i - 1].endswith(","),
+        lambda i: words[i].lower() in _PHRASE_STARTS,
+    ):
+        lines = _best_two_line_break(words, size, width, bold, at)
+        if lines is not None:
+            return lines
+    count = len(_greedy(words, width, size, bold))
+    low, high = text_width(whole, size, bold=bold) / count, width
+    for _ in range(24):  # smallest limit that still needs no more lines than greedy
+        mid = (low + high) / 2
+        if len(_greedy(words, mid, size, bold)) <= count:
+            high = mid
+        else:
+            low = mid
+    return _greedy(words, high, size, bold)

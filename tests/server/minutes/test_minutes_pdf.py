@@ -258,3 +258,33 @@ def test_long_annex_repeats_its_header(draft, pdftotext, pdfinfo) -> None:
     assert len(annex_pages) >= 10
     for page in annex_pages:
         assert "STT Họ và tên Lựa chọn" in flat(pdftotext(data, page=page))
+
+
+def test_long_custom_option_stays_inside_its_cell(draft, pdf_words, pdfinfo) -> None:
+    long_option = "Phương án hai: giữ nguyên dự toán, bổ sung nguồn cải cách tiền lương"
+    item = draft.items[0]
+    poll = dataclasses.replace(
+        item.polls[0],
+        options=["yes", long_option],
+        tally={"yes": 27, long_option: 1},
+        ballots=[
+            dataclasses.replace(b, choice=long_option if n == 0 else "yes")
+            for n, b in enumerate(item.polls[0].ballots)
+        ],
+    )
+    data = render_pdf(dataclasses.replace(draft, items=[dataclasses.replace(item, polls=[poll])]))
+    last = int(pdfinfo(data)["Pages"])
+    _, _, words = pdf_words(data, last)
+    assert "Phương" in [w.text for w in words]
+    for w in words:
+        assert w.x_min >= LEFT - 0.5 and w.x_max <= A4_W - RIGHT + 0.5, w
+
+
+def test_fonts_come_from_the_repository() -> None:
+    from server.minutes.fonts import font_path
+
+    repo_fonts = Path(__file__).resolve().parents[3] / "resources" / "fonts"
+    for face in ("Regular", "Bold", "Italic", "BoldItalic"):
+        assert font_path(f"LiberationSerif-{face}.ttf").parent == repo_fonts
+    licence = (repo_fonts / "LICENSE-LiberationSerif.txt").read_text(encoding="utf-8")
+    assert "SIL OPEN FONT LICENSE Version 1.1" in licence
