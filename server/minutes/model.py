@@ -102,7 +102,11 @@ class ItemMinutes:
 
 @dataclass(frozen=True)
 class MinutesDraft:
-    """Everything the minutes of one meeting say."""
+    """Everything the minutes of one meeting say.
+
+    ``number`` is the register number within ``year`` (numbering restarts each year); None
+    leaves a blank for the clerk. ``filing`` ends the "Nơi nhận" list ("Lưu: VT, …").
+    """
 
     agency: str
     agency_abbrev: str

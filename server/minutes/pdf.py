@@ -300,14 +300,6 @@ def title_flowables(kind: str, title: str) -> list[Flowable]:
     ]
 
 
-_BLOCK_STYLE = {
-    "body": "body",
-    "section": "section",
-    "item": "item",
-    "subhead": "subhead",
-    "bullet": "bullet",
-    "end": "end",
-}
 
 
 def block_flowables(blocks: Iterable[Block]) -> list[Flowable]:
@@ -315,7 +307,7 @@ def block_flowables(blocks: Iterable[Block]) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = []
     for b in blocks:
-        flowable = Paragraph(runs_markup(b.runs), getattr(st, _BLOCK_STYLE[b.kind]))
+        flowable = Paragraph(runs_markup(b.runs), getattr(st, b.kind))  # style per kind
         if b.kind == "item":
             outlined(flowable, "".join(r.text for r in b.runs), 0)
         out.append(flowable)
