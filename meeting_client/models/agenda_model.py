@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from meeting_client.models.base import KeyedTableModel
 from meeting_protocol.state import AgendaItem
@@ -29,6 +29,8 @@ class AgendaModel(KeyedTableModel[AgendaItem]):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.BackgroundRole and row.active:
+            return QBrush(QColor("#dbe8ff"))
         if role == Qt.ItemDataRole.AccessibleDescriptionRole and row.active:
             return self.tr("Đang thảo luận")
         return None

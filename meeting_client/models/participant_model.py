@@ -59,13 +59,20 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
         return row.user_id
 
     def status_text(self, row: ParticipantRow) -> str:
-        return {
-            "speaking": self.tr("Đang phát biểu"),
-            "waiting": self.tr("Đăng ký phát biểu"),
-            "present": self.tr("Có mặt"),
-            "excused": self.tr("Vắng mặt có lý do: %1").replace("%1", row.absence_reason),
-            "absent": self.tr("Vắng mặt"),
-        }[row.status]
+        """Attendance and, when they have one, the floor state (for tooltips)."""
+        attendance = self.attendance_text(row)
+        if row.floor == "speaking":
+            return f"{attendance} · {self.tr('Đang phát biểu')}"
+        if row.floor == "waiting":
+            return f"{attendance} · {self.tr('Đăng ký phát biểu')}"
+        return attendance
+
+    def attendance_text(self, row: ParticipantRow) -> str:
+        if row.present:
+            return self.tr("Có mặt")
+        if row.absence_reason:
+            return self.tr("Vắng mặt có lý do: %1").replace("%1", row.absence_reason)
+        return self.tr("Vắng mặt")
 
     def display(self, row: ParticipantRow, column: int) -> str:
         if column == 0:
@@ -74,7 +81,7 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
             return row.full_name
         if column == 2:
             return role_label(row.role)
-        return self.status_text(row)
+        return self.attendance_text(row)
 
     def role_data(self, row: ParticipantRow, column: int, role: int) -> Any:
         if role == STATUS_ROLE:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QListView,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +18,20 @@ from PySide6.QtWidgets import (
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label
+
+
+class RoomyDelegate(QStyledItemDelegate):
+    """Rows tall enough to touch (≥ 48 px), text wrapped and centred vertically."""
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height() + 20, 48))
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        option.rect.adjust(8, 0, -8, 0)
 
 
 class AgendaPanel(QFrame):
@@ -32,6 +48,8 @@ class AgendaPanel(QFrame):
         self.list.setWordWrap(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setSpacing(2)
+        self.list.setItemDelegate(RoomyDelegate(self.list))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setSelectionMode(
@@ -57,6 +75,7 @@ class AgendaPanel(QFrame):
             layout.addWidget(label(self.tr("Tài liệu"), "panelSubtitle"))
             self.documents = label(self.tr("Tài liệu của nội dung đang thảo luận sẽ hiển thị "
                                            "tại đây."), "muted")
+            self.documents.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             layout.addWidget(self.documents, 1)
         self._connect_signals()
         self.on_session_changed()

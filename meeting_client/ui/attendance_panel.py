@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import icon, label, set_state
 
 
 class AttendancePanel(QFrame):
@@ -20,6 +20,7 @@ class AttendancePanel(QFrame):
         self.mine = label("", "muted")
         self.check_in_button = QPushButton(self.tr("Điểm danh"))
         self.check_in_button.setObjectName("primary")
+        self.check_in_button.setIcon(icon("check"))
         self.check_out_button = QPushButton(self.tr("Rời phòng họp"))
         self.check_out_button.setObjectName("quiet")
         layout = QVBoxLayout(self)

@@ -70,7 +70,7 @@ class ChairConsole(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 3)
         layout.addWidget(self.speakers, 3)
-        layout.addWidget(self.tabs, 4)
+        layout.addWidget(self.tabs, 5)
         self._connect_signals()
         self.on_session_changed()
 

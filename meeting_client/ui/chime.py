@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-RATE = 22050
+RATE = 44100
 
 
 def chime_wav(path: Path) -> None:
@@ -45,7 +45,10 @@ class Chime(QObject):
         self.played = 0
         if use_sound and QGuiApplication.platformName() not in ("offscreen", "minimal"):
             try:
-                from PySide6.QtMultimedia import QSoundEffect
+                from PySide6.QtMultimedia import QMediaDevices, QSoundEffect
+
+                if not QMediaDevices.audioOutputs():
+                    raise RuntimeError("no audio output")
 
                 self._dir = tempfile.TemporaryDirectory(prefix="meeting-chime-")
                 path = Path(self._dir.name) / "chime.wav"

@@ -12,6 +12,7 @@ from meeting_client.models.account import Account
 from meeting_client.models.session import Me, MeetingSession
 from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.hall_display import HallDisplay
+from meeting_client.ui.look import icon
 from meeting_client.ui.meeting_list_page import MeetingListPage
 from meeting_client.ui.meeting_room import MeetingRoom
 from meeting_client.ui.sign_in_page import SignInPage
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Họp thông minh"))
+        self.setWindowIcon(icon("app"))
         self._account = account
         self._options = options
         self._settings = settings

@@ -18,7 +18,7 @@ from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.confirm_bar import ConfirmBar
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import icon, label, set_state
 from meeting_client.ui.poll_dialog import PollDialog
 from meeting_client.ui.result_view import ResultView
 
@@ -47,6 +47,7 @@ class PollControlPanel(QFrame):
         self.create_button = QPushButton(self.tr("Tạo biểu quyết…"))
         self.open_button = QPushButton(self.tr("Mở biểu quyết"))
         self.open_button.setObjectName("primary")
+        self.open_button.setIcon(icon("vote"))
         self.close_button = QPushButton(self.tr("Kết thúc biểu quyết"))
         self.close_button.setObjectName("danger")
         self.blocked = label("", "warnText")
@@ -56,13 +57,13 @@ class PollControlPanel(QFrame):
         self.progress.setObjectName("voteProgress")
         self.result = ResultView(session)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.create_button)
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Biểu quyết"), "panelTitle"))
         layout.addWidget(self.quorum)
         layout.addWidget(self.table)
+        layout.addWidget(self.create_button)
         layout.addLayout(buttons)
         layout.addWidget(self.blocked)
         layout.addWidget(self.confirm)

@@ -47,7 +47,10 @@ class ResultView(QFrame):
         self.ballots.verticalHeader().hide()
         self.ballots.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ballots.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.ballots.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header = self.ballots.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         if hall:
             self.setProperty("hall", "true")
             self.chart.set_scale(2.2)
@@ -77,10 +80,14 @@ class ResultView(QFrame):
         self.outcome.setText(text or self.tr("Kết quả biểu quyết"))
         set_state(self.outcome, poll.outcome or "none")
         self.title.setText(poll.title)
-        self.summary.setText(
-            self.tr("Đã biểu quyết %1/%2 đại biểu · %3").replace("%1", str(poll.cast))
-            .replace("%2", str(poll.eligible)).replace("%3", majority_label(poll.majority)))
-        self.chart.set_poll_numbers(poll.eligible, pass_threshold(poll))
+        summary = (self.tr("Đã biểu quyết %1/%2 đại biểu · %3").replace("%1", str(poll.cast))
+                   .replace("%2", str(poll.eligible)).replace("%3", majority_label(poll.majority)))
+        threshold = pass_threshold(poll)
+        if threshold is not None and "yes" in poll.options:
+            summary += "\n" + self.tr("Vạch đứt: cần %1 phiếu Đồng ý để thông qua").replace(
+                "%1", str(threshold))
+        self.summary.setText(summary)
+        self.chart.set_poll_numbers(poll.eligible, threshold)
         if self._show_ballots:
             secret = poll.secret or poll.ballots is None
             self.ballots.setVisible(not secret)

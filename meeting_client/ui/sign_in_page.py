@@ -19,6 +19,7 @@ class SignInPage(QWidget):
         self.setObjectName("signInPage")
         card = QFrame()
         card.setObjectName("signInCard")
+        card.setMinimumWidth(560)
         card.setMaximumWidth(640)
         self.server = QLineEdit()
         self.server.setPlaceholderText("ws://127.0.0.1:8765/ws")

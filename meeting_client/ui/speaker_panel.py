@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QPushButton, QVBoxLayout, QWidget
 
 from meeting_client.models.labels import duration_text
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import icon, label, set_state
 
 
 class SpeakerPanel(QFrame):
@@ -19,8 +19,10 @@ class SpeakerPanel(QFrame):
         self._session = session
         self.status = label("", "floorStatus")
         self.remaining = label("", "floorRemaining", wrap=False)
+        self.speaking_now = label("", "muted")
         self.request_button = QPushButton(self.tr("Đăng ký phát biểu"))
         self.request_button.setObjectName("primary")
+        self.request_button.setIcon(icon("mic"))
         self.withdraw_button = QPushButton(self.tr("Rút đăng ký"))
         self.finish_button = QPushButton(self.tr("Kết thúc phát biểu"))
         self.finish_button.setObjectName("danger")
@@ -28,6 +30,7 @@ class SpeakerPanel(QFrame):
         layout.addWidget(label(self.tr("Phát biểu"), "panelTitle"))
         layout.addWidget(self.status)
         layout.addWidget(self.remaining)
+        layout.addWidget(self.speaking_now)
         layout.addWidget(self.request_button)
         layout.addWidget(self.withdraw_button)
         layout.addWidget(self.finish_button)
@@ -65,6 +68,7 @@ class SpeakerPanel(QFrame):
         self.finish_button.setVisible(mine is not None and mine.status == "speaking")
         self.finish_button.setEnabled(online and not busy)
         self.remaining.setVisible(mine is not None and mine.status == "speaking")
+        self.speaking_now.setVisible(mine is not None and mine.status == "waiting")
         if mine is None:
             speaker = self._session.current_speaker()
             if not self._session.is_delegate:
@@ -85,6 +89,9 @@ class SpeakerPanel(QFrame):
             position = self._session.queue_position(mine.request_id)
             self.status.setText(self.tr("Đã đăng ký phát biểu — thứ tự %1").replace(
                 "%1", str(position)))
+            speaker = self._session.current_speaker()
+            self.speaking_now.setText(self.tr("Đang phát biểu: %1").replace(
+                "%1", self._session.name_of(speaker.user_id)) if speaker else "")
             set_state(self.status, "waiting")
             self._timer.stop()
         else:

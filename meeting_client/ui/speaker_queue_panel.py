@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import label
+from meeting_client.ui.look import icon, label
 from meeting_client.ui.speaking_timer import SpeakingTimer
 
 DEFAULT_LIMIT_MIN = 3
@@ -40,6 +40,7 @@ class SpeakerQueuePanel(QFrame):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.limit = QSpinBox()
         self.limit.setRange(1, 30)
         self.limit.setValue(DEFAULT_LIMIT_MIN)
@@ -47,14 +48,14 @@ class SpeakerQueuePanel(QFrame):
         self.limit.setAccessibleName(self.tr("Thời gian phát biểu"))
         self.grant_button = QPushButton(self.tr("Mời phát biểu"))
         self.grant_button.setObjectName("primary")
+        self.grant_button.setIcon(icon("mic"))
         self.finish_button = QPushButton(self.tr("Kết thúc phát biểu"))
         self.finish_button.setObjectName("danger")
         self.withdraw_button = QPushButton(self.tr("Rút đăng ký"))
         self.empty = label(self.tr("Chưa có đại biểu đăng ký phát biểu."), "muted")
         controls = QHBoxLayout()
-        controls.addWidget(label(self.tr("Thời gian:"), "", wrap=False))
-        controls.addWidget(self.limit)
-        controls.addWidget(self.grant_button, 1)
+        controls.addWidget(label(self.tr("Thời gian phát biểu:"), "", wrap=False))
+        controls.addWidget(self.limit, 1)
         actions = QHBoxLayout()
         actions.addWidget(self.withdraw_button)
         actions.addWidget(self.finish_button)
@@ -65,6 +66,7 @@ class SpeakerQueuePanel(QFrame):
         layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
         layout.addLayout(controls)
+        layout.addWidget(self.grant_button)
         layout.addLayout(actions)
         self._connect_signals()
         self.on_session_changed()
@@ -105,7 +107,8 @@ class SpeakerQueuePanel(QFrame):
         self.grant_button.setEnabled(online and speaking is None
                                      and self._selected_waiting() is not None)
         self.finish_button.setEnabled(online and speaking is not None)
-        self.withdraw_button.setEnabled(online and self._selected_waiting() is not None)
+        self.withdraw_button.setEnabled(online and self._selected() is not None
+                                        and self._selected_waiting() is not None)
         self.limit.setEnabled(online)
 
     def on_grant_clicked(self) -> None:
@@ -119,6 +122,7 @@ class SpeakerQueuePanel(QFrame):
             self._session.finish(speaker.request_id)
 
     def on_withdraw_clicked(self) -> None:
-        request_id = self._selected_waiting()
+        """Withdraw on a delegate's behalf: only the row the chair selected."""
+        request_id = self._selected_waiting() if self._selected() is not None else None
         if request_id is not None:
             self._session.withdraw(request_id)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -82,8 +83,14 @@ class VotePanel(QFrame):
         voted_layout.addWidget(self.voted_note)
         voted_layout.addStretch(1)
 
+        result_page = QWidget()
+        result_layout = QVBoxLayout(result_page)
+        result_layout.setContentsMargins(0, 0, 0, 0)
+        self.my_choice = label("", "myChoice")
         self.result = ResultView(session)
-        for page in (idle, choose, confirm, voted, self.result):
+        result_layout.addWidget(self.my_choice)
+        result_layout.addWidget(self.result, 1)
+        for page in (idle, choose, confirm, voted, result_page):
             self.pages.addWidget(page)
 
         layout = QVBoxLayout(self)
@@ -127,7 +134,14 @@ class VotePanel(QFrame):
             self._buttons[option] = button
 
     def _show(self, page: str) -> None:
-        self.pages.setCurrentIndex(PAGES.index(page))
+        """Switch page; hidden pages stop counting towards the panel's minimum size,
+        so the tall result page does not push a 1280×800 screen past its height."""
+        index = PAGES.index(page)
+        for i in range(self.pages.count()):
+            policy = (QSizePolicy.Policy.Preferred if i == index
+                      else QSizePolicy.Policy.Ignored)
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.setCurrentIndex(index)
 
     def on_session_changed(self, *_args: object) -> None:
         s = self._session
@@ -137,6 +151,11 @@ class VotePanel(QFrame):
             self.progress.hide()
             result = s.result_poll()
             if result is not None:
+                mine = s.my_ballot(result.poll_id)
+                self.my_choice.setVisible(mine is not None)
+                self.my_choice.setText(
+                    self.tr("Bạn đã biểu quyết") if mine == UNKNOWN_CHOICE
+                    else self.tr("Bạn đã chọn: %1").replace("%1", option_label(mine or "")))
                 self.heading.setText(self.tr("Kết quả biểu quyết"))
                 self.poll_title.hide()
                 self.poll_rule.hide()

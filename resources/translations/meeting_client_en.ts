@@ -55,12 +55,12 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../meeting_client/models/agenda_model.py" line="33" />
+        <location filename="../../meeting_client/models/agenda_model.py" line="35" />
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/agenda_model.py" line="37" />
+        <location filename="../../meeting_client/models/agenda_model.py" line="39" />
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
@@ -68,32 +68,32 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="43" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="44" />
         <source>Chương trình kỳ họp</source>
         <translation>Session agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="47" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="48" />
         <source>◀ Nội dung trước</source>
         <translation>◀ Previous item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="48" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="49" />
         <source>Chuyển tới nội dung đã chọn</source>
         <translation>Go to the selected item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="49" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="50" />
         <source>Nội dung tiếp ▶</source>
         <translation>Next item ▶</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="57" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="58" />
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="58" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="59" />
         <source>Tài liệu của nội dung đang thảo luận sẽ hiển thị tại đây.</source>
         <translation>The papers of the item under discussion will appear here.</translation>
     </message>
@@ -102,27 +102,27 @@
     <name>AttendancePanel</name>
     <message>
         <location filename="../../meeting_client/ui/attendance_panel.py" line="21" />
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="26" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="27" />
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="23" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="24" />
         <source>Rời phòng họp</source>
         <translation>Leave the chamber</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="66" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="67" />
         <source>✓ Bạn đã điểm danh</source>
         <translation>✓ You are checked in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="67" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="68" />
         <source> — ghế %1</source>
         <translation> — seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="70" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="71" />
         <source>Bạn chưa điểm danh.</source>
         <translation>You have not checked in.</translation>
     </message>
@@ -517,22 +517,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="41" />
+        <location filename="../../meeting_client/ui/main_window.py" line="42" />
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="54" />
+        <location filename="../../meeting_client/ui/main_window.py" line="56" />
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="116" />
+        <location filename="../../meeting_client/ui/main_window.py" line="118" />
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="148" />
+        <location filename="../../meeting_client/ui/main_window.py" line="150" />
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -596,47 +596,37 @@
 <context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="63" />
-        <source>Đang phát biểu</source>
-        <translation>Speaking</translation>
-    </message>
-    <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="64" />
-        <source>Đăng ký phát biểu</source>
-        <translation>Waiting to speak</translation>
-    </message>
-    <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="65" />
+        <location filename="../../meeting_client/models/participant_model.py" line="72" />
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="66" />
+        <location filename="../../meeting_client/models/participant_model.py" line="74" />
         <source>Vắng mặt có lý do: %1</source>
         <translation>Absent (excused): %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="67" />
+        <location filename="../../meeting_client/models/participant_model.py" line="75" />
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96" />
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96" />
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="89" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96" />
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="90" />
+        <location filename="../../meeting_client/models/participant_model.py" line="97" />
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
@@ -650,13 +640,13 @@
     </message>
     <message>
         <location filename="../../meeting_client/ui/poll_control_panel.py" line="48" />
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="185" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="186" />
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="50" />
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="193" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="51" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="194" />
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
@@ -666,32 +656,32 @@
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="125" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="126" />
         <source>Chưa đủ số lượng đại biểu có mặt — chưa thể mở biểu quyết.</source>
         <translation>No quorum — a vote cannot be opened yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="128" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="129" />
         <source>Đang có một biểu quyết mở — kết thúc trước khi mở biểu quyết khác.</source>
         <translation>A vote is open — close it before opening another.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="138" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="139" />
         <source>Đang biểu quyết: %1</source>
         <translation>Voting: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="141" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="142" />
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="183" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="184" />
         <source>Mở biểu quyết «%1»? Đại biểu sẽ bỏ phiếu ngay.</source>
         <translation>Open the vote “%1”? Delegates vote at once.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="191" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="192" />
         <source>Kết thúc biểu quyết «%1» và công bố kết quả?</source>
         <translation>Close the vote “%1” and announce the result?</translation>
     </message>
@@ -807,22 +797,27 @@ Option 2</translation>
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="77" />
+        <location filename="../../meeting_client/ui/result_view.py" line="80" />
         <source>Kết quả biểu quyết</source>
         <translation>Vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="81" />
+        <location filename="../../meeting_client/ui/result_view.py" line="83" />
         <source>Đã biểu quyết %1/%2 đại biểu · %3</source>
         <translation>%1 of %2 delegates voted · %3</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="88" />
+        <location filename="../../meeting_client/ui/result_view.py" line="87" />
+        <source>Vạch đứt: cần %1 phiếu Đồng ý để thông qua</source>
+        <translation>Dashed line: %1 Agree votes are needed to pass</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/result_view.py" line="95" />
         <source>Bỏ phiếu kín — không hiển thị lựa chọn của từng đại biểu.</source>
         <translation>Secret ballot — individual delegates' choices are not shown.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="89" />
+        <location filename="../../meeting_client/ui/result_view.py" line="96" />
         <source>Kết quả biểu quyết của từng đại biểu:</source>
         <translation>How each delegate voted:</translation>
     </message>
@@ -887,43 +882,43 @@ Option 2</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="26" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="27" />
         <source>Ví dụ: d001</source>
         <translation>e.g. d001</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="31" />
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="70" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="32" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="71" />
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="36" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="37" />
         <source>Địa chỉ máy chủ</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="37" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="38" />
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="38" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="39" />
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="42" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="43" />
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="43" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="44" />
         <source>Đăng nhập để vào phòng họp</source>
         <translation>Sign in to enter the meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="69" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="70" />
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -931,67 +926,68 @@ Option 2</translation>
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="22" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="23" />
         <source>Đăng ký phát biểu</source>
         <translation>Request the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="24" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="26" />
         <source>Rút đăng ký</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="25" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="27" />
         <source>Kết thúc phát biểu</source>
         <translation>End speech</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="28" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="30" />
         <source>Phát biểu</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="71" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="75" />
         <source>Chỉ đại biểu được đăng ký phát biểu.</source>
         <translation>Only delegates can request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="73" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="77" />
         <source>Hãy điểm danh để đăng ký phát biểu.</source>
         <translation>Check in to request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="75" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="79" />
         <source>Đang gửi đăng ký…</source>
         <translation>Sending request…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="77" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="81" />
         <source>Bạn chưa đăng ký phát biểu.</source>
         <translation>You have not requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="79" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="83" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="93" />
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="86" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="90" />
         <source>Đã đăng ký phát biểu — thứ tự %1</source>
         <translation>Floor requested — number %1 in line</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="91" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="98" />
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="102" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="109" />
         <source>Không giới hạn thời gian</source>
         <translation>No time limit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="104" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="111" />
         <source>Còn %1</source>
         <translation>%1 left</translation>
     </message>
@@ -1037,24 +1033,24 @@ Option 2</translation>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="50" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="51" />
         <source>Kết thúc phát biểu</source>
         <translation>End speech</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="52" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="53" />
         <source>Rút đăng ký</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="53" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="54" />
         <source>Chưa có đại biểu đăng ký phát biểu.</source>
         <translation>No one has requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="55" />
-        <source>Thời gian:</source>
-        <translation>Time:</translation>
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="56" />
+        <source>Thời gian phát biểu:</source>
+        <translation>Speaking time:</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="62" />
@@ -1129,93 +1125,103 @@ Option 2</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="40" />
-        <location filename="../../meeting_client/ui/vote_panel.py" line="145" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="41" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="164" />
         <source>Biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="50" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="51" />
         <source>Hiện chưa có nội dung biểu quyết.</source>
         <translation>No vote at the moment.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="67" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="68" />
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm my vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="69" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="70" />
         <source>Chọn lại</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="80" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="81" />
         <source>Lựa chọn của bạn chỉ hiển thị trên máy này.</source>
         <translation>Your choice is shown only on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="140" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="157" />
+        <source>Bạn đã biểu quyết</source>
+        <translation>You have voted</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <source>Bạn đã chọn: %1</source>
+        <translation>You chose: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="159" />
         <source>Kết quả biểu quyết</source>
         <translation>Vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="155" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="174" />
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="177" />
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="177" />
         <source>Biểu quyết công khai</source>
         <translation>Open ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="164" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="183" />
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="170" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="189" />
         <source>Đang gửi phiếu: %1…</source>
         <translation>Sending ballot: %1…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="173" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="192" />
         <source>✓ Đã biểu quyết (phiếu đã được ghi nhận trước đó)</source>
         <translation>✓ Voted (your ballot was recorded earlier)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="176" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="195" />
         <source>✓ Đã biểu quyết: %1</source>
         <translation>✓ Voted: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="185" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="204" />
         <source>Bạn chọn: «%1». Xác nhận biểu quyết?</source>
         <translation>You chose “%1”. Confirm your vote?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="190" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="209" />
         <source>Chỉ đại biểu được biểu quyết. Theo dõi tiến độ ở trên.</source>
         <translation>Only delegates vote. Follow the progress above.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="192" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="211" />
         <source>Mất kết nối — chờ kết nối lại để biểu quyết.</source>
         <translation>Connection lost — wait for it to return to vote.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="194" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="213" />
         <source>Bạn cần điểm danh trước khi biểu quyết.</source>
         <translation>You need to check in before voting.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="196" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="215" />
         <source>Chọn một phương án, sau đó xác nhận.</source>
         <translation>Choose an option, then confirm.</translation>
     </message>

@@ -265,14 +265,25 @@ def test_sign_in_page_emits_the_fields(qtbot):
     assert page.message.isVisibleTo(page)
 
 
-def test_rooms_fit_a_1280x800_screen(qtbot, session_factory):
-    for role, user in (("delegate", DELEGATE_IDS[0]), ("chair", CHAIR_ID),
-                       ("clerk", CLERK_ID)):
-        session, _feed = session_factory(role, user)
-        room = MeetingRoom(session)
-        qtbot.addWidget(room)
-        hint = room.minimumSizeHint()
-        assert hint.width() <= 1280 and hint.height() <= 800, (role, hint)
+def test_rooms_fit_a_1280x800_screen(qtbot, qapp, session_factory):
+    from meeting_client.app import apply_style
+
+    font, sheet = qapp.font(), qapp.styleSheet()
+    apply_style(qapp)
+    try:
+        for role, user in (("delegate", DELEGATE_IDS[0]), ("chair", CHAIR_ID),
+                           ("clerk", CLERK_ID)):
+            session, feed = session_factory(role, user)
+            open_poll(feed)
+            session.set_snapshot(feed.state)
+            room = MeetingRoom(session)
+            qtbot.addWidget(room)
+            room.resize(1280, 800)
+            room.show()
+            assert room.width() <= 1280 and room.height() <= 800, (role, room.size())
+    finally:
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
 
 
 def test_english_translation_loads(qtbot, qapp):
