@@ -5,9 +5,9 @@ Run under a display (``Xvfb :99 -screen 0 1920x1080x24 & DISPLAY=:99``)::
     .venv/bin/python scripts/screenshots.py [--out docs/screenshots] [--size 1920x1080]
 
 It creates a fresh demo database, starts ``meeting-server serve`` on a free
-loopback port, drives the session with plain protocol calls (other delegates,
-the chair's commands) and with clicks in the client windows, and saves one
-PNG per scene. Nothing outside a temporary folder is touched.
+loopback port (with the test suite's ``LiveServer``), drives the session with
+plain protocol calls (other delegates, the chair's commands) and with clicks
+in the client windows, and saves one PNG per scene. Nothing outside a temporary folder is touched.
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -35,34 +33,7 @@ from websockets.sync.client import ClientConnection, connect  # noqa: E402
 
 from meeting_client.app import apply_style, build, install_translator  # noqa: E402
 from meeting_client.ui.main_window import ClientOptions, MainWindow  # noqa: E402
-
-
-class Server:
-    """A demo ``meeting-server`` on a private database and a free port."""
-
-    def __init__(self, folder: Path) -> None:
-        db = f"sqlite:///{folder / 'demo.sqlite3'}"
-        subprocess.run([sys.executable, "-m", "server.cli", "init", "--demo", "--db", db],
-                       check=True, capture_output=True, cwd=ROOT)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "server.cli", "serve", "--db", db, "--port", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            if line.startswith("listening on ws://"):
-                self.url = line.split("listening on ", 1)[1].strip()
-                # Keep reading its log, or a full pipe would stall the server.
-                threading.Thread(target=self.proc.stdout.read, daemon=True).start()
-                return
-        raise RuntimeError("server did not start")
-
-    def stop(self) -> None:
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
+from tests.support.live import LiveServer, init_demo_db  # noqa: E402
 
 
 class Person:
@@ -124,7 +95,9 @@ def main() -> int:
     install_translator(app, args.lang)
     apply_style(app)
     tmp = Path(tempfile.mkdtemp(prefix="screenshots-"))
-    server = Server(tmp)
+    init_demo_db(tmp / "demo.sqlite3", 30)
+    server = LiveServer(tmp / "demo.sqlite3")
+    server.start()
     bridges = []
     people: list[Person] = []
 
