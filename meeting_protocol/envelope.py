@@ -85,6 +85,8 @@ def decode_header(frame: str | bytes) -> tuple[int, str, str | None]:
         header = _header_decoder.decode(frame)
     except (msgspec.DecodeError, msgspec.ValidationError, UnicodeDecodeError) as exc:
         raise FrameError(ErrorCode.BAD_REQUEST, f"not a JSON object: {exc}") from None
+    except RecursionError:
+        raise FrameError(ErrorCode.BAD_REQUEST, "JSON nested too deeply") from None
     frame_id = header.id
     if type(frame_id) is not int or not 0 <= frame_id <= 2**53 - 1:
         raise FrameError(ErrorCode.BAD_REQUEST, "`id` must be a non-negative integer")
@@ -105,6 +107,8 @@ def decode_payload(frame: str | bytes, payload_type: type[P], frame_id: int) -> 
         return decoder.decode(frame)  # type: ignore[no-any-return]
     except (msgspec.DecodeError, msgspec.ValidationError) as exc:
         raise FrameError(ErrorCode.BAD_REQUEST, str(exc), frame_id) from None
+    except RecursionError:
+        raise FrameError(ErrorCode.BAD_REQUEST, "JSON nested too deeply", frame_id) from None
 
 
 def decode_server_frame(frame: str | bytes) -> ServerFrame:

@@ -106,7 +106,7 @@ class MeetingServer:
                 on_ready(self.port)
             await stop.wait()
             log.info("shutting down")
-            server.close(close_connections=False)
+            server.server.close()  # stop listening; terminals stay connected for now
             self.services.progress.close()
             await loop.run_in_executor(None, self.committer.stop, s.shutdown_timeout_s)
             await asyncio.sleep(0)  # let the last completion callbacks write their replies

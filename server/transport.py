@@ -149,6 +149,12 @@ class ClientConnection:
 
     def handle(self, frame: str | bytes) -> None:
         """Decode and dispatch one frame; never raises."""
+        try:
+            self._handle(frame)
+        except Exception as exc:  # a bug of ours must not cost the terminal its connection
+            self.error(None, *error_reply(exc, self.lang))
+
+    def _handle(self, frame: str | bytes) -> None:
         if isinstance(frame, bytes):
             self.error(None, ErrorCode.BAD_REQUEST,
                        "Khung nhị phân chỉ dùng để truyền tài liệu.")

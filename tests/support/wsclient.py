@@ -87,6 +87,16 @@ class WsClient:
     async def send_text(self, text: str | bytes) -> None:
         await self.ws.send(text)
 
+    async def raw_reply(self, frame_id: int, timeout: float = 20.0) -> dict[str, Any]:
+        """The reply to a frame sent by hand with :meth:`send_text`."""
+        for frame in self.frames:
+            if frame.get("id") == frame_id and frame.get("type") != "event":
+                return frame
+        fut = self._waiting.get(frame_id)
+        if fut is None:
+            fut = self._waiting[frame_id] = asyncio.get_running_loop().create_future()
+        return await asyncio.wait_for(fut, timeout)
+
     async def null_error(self, timeout: float = 10.0) -> dict[str, Any]:
         return await asyncio.wait_for(self._null_errors.get(), timeout)
 
@@ -117,3 +127,4 @@ async def sign_in_many(url: str, usernames: list[str]) -> list[WsClient]:
 
 def delegate_names(n: int, start: int = 1) -> list[str]:
     return [f"d{i:03d}" for i in range(start, start + n)]
+
