@@ -145,7 +145,21 @@ class CommandSet:
         payload: type[Payload] | None = None,
         meeting_of: MeetingOf | None = None,
         is_async: bool = False,
+        read_only: bool | None = None,
     ) -> Callable[[Any], Any]:
+        """Declare a command.
+
+        Args:
+            name: ``domain.verb``.
+            access: who may run it (required: there is no default permission).
+            payload: its payload type; the core's come from ``COMMAND_PAYLOADS``.
+            meeting_of: how to find the meeting a payload refers to; defaults to
+                its ``meeting_id`` field for meeting-scoped access.
+            is_async: the handler is a coroutine ``(ctx, payload)`` run on the
+                loop instead of a unit of work in the database thread.
+            read_only: changes nothing durable, so idempotency keys are
+                ignored; defaults to membership of ``READ_ONLY_COMMANDS``.
+        """
         payload_type = payload or COMMAND_PAYLOADS[name]
         if access.name == "meeting" and meeting_of is None:
             meeting_of = meeting_from_payload
@@ -155,7 +169,8 @@ class CommandSet:
                 CommandSpec(
                     name=name, payload=payload_type, access=access, handler=fn,
                     is_async=is_async, meeting_of=meeting_of,
-                    mutating=name not in READ_ONLY_COMMANDS,
+                    mutating=not (read_only if read_only is not None
+                                  else name in READ_ONLY_COMMANDS),
                 )
             )
             return fn

@@ -1,4 +1,8 @@
-"""Alembic migrations, applied at start-up (and by ``init``)."""
+"""Alembic migrations, applied at start-up (and by ``init``).
+
+Each domain may add its own branch of revisions off ``0001``; the server
+upgrades to every head, so domains never have to agree on an order.
+"""
 
 from __future__ import annotations
 
@@ -21,4 +25,4 @@ def upgrade(engine: Engine) -> None:
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, "heads")
