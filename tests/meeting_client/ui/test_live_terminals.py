@@ -189,3 +189,26 @@ def test_a_server_restart_under_a_running_terminal(qtbot, launch, live_server):
     protocol(live_server.url, ["d002"], ("attendance.check_in", {"meeting_id": 1}))
     qtbot.waitUntil(lambda: room.session.snapshot.attendance.present == 2, timeout=WAIT)
     assert room.body.attendance.summary.text() == "Có mặt 2/30 — Chưa đủ số lượng"
+
+
+def test_the_clerk_sees_the_timeline_and_records_an_absence(qtbot, launch, live_server):
+    protocol(live_server.url, ["d001"], ("attendance.check_in", {"meeting_id": 1}))
+    clerk = launch("clerk")
+    view = clerk.room.body
+    session = clerk.room.session
+    qtbot.waitUntil(lambda: session.timeline_model.rowCount() >= 1, timeout=WAIT)
+    history = session.timeline_model.rowCount()
+    assert any("điểm danh" in session.timeline_model.index(r, 1).data()
+               for r in range(history))
+    protocol(live_server.url, ["d002"], ("attendance.check_in", {"meeting_id": 1}))
+    qtbot.waitUntil(lambda: session.timeline_model.rowCount() == history + 1, timeout=WAIT)
+
+    d030 = next(p.user_id for p in session.snapshot.participants if p.username == "d030")
+    view.select_user(d030)
+    qtbot.waitUntil(view.absence_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(view.absence_button, LEFT)
+    view.absence_dialog().reason.setText("Đi công tác")
+    view.absence_dialog().accept()
+    model = session.participant_model
+    qtbot.waitUntil(lambda: model.index(model.row_of_key(d030), 3).data()
+                    == "Vắng mặt có lý do: Đi công tác", timeout=WAIT)

@@ -298,3 +298,21 @@ def test_english_translation_loads(qtbot, qapp):
     finally:
         if translator is not None:
             qapp.removeTranslator(translator)
+
+
+def test_the_chair_withdraws_a_request_only_when_selected(qtbot, port, chair_session):
+    from meeting_client.ui.speaker_queue_panel import SpeakerQueuePanel
+
+    session, feed = chair_session
+    panel = SpeakerQueuePanel(session)
+    qtbot.addWidget(panel)
+    feed.event("speaker.requested", request_id=4, user_id=DELEGATE_IDS[0])
+    feed.event("speaker.requested", request_id=5, user_id=DELEGATE_IDS[1])
+    session.set_snapshot(feed.state)
+    assert not panel.withdraw_button.isEnabled()
+    assert panel.grant_button.isEnabled()  # nothing selected: the next in line
+    panel.select_request(5)
+    qtbot.mouseClick(panel.withdraw_button, LEFT)
+    qtbot.mouseClick(panel.grant_button, LEFT)
+    assert port.commands() == [("speaker.withdraw", {"request_id": 5}),
+                               ("speaker.grant", {"request_id": 5, "limit_s": 180})]
