@@ -316,3 +316,31 @@ def test_the_chair_withdraws_a_request_only_when_selected(qtbot, port, chair_ses
     qtbot.mouseClick(panel.grant_button, LEFT)
     assert port.commands() == [("speaker.withdraw", {"request_id": 5}),
                                ("speaker.grant", {"request_id": 5, "limit_s": 180})]
+
+
+def test_meeting_list_opens_the_selected_meeting(qtbot):
+    from meeting_client.models.meeting_list_model import MeetingListModel, MeetingRow
+    from meeting_client.ui.meeting_list_page import MeetingListPage
+
+    model = MeetingListModel()
+    page = MeetingListPage(model)
+    qtbot.addWidget(page)
+    assert page.empty.isVisibleTo(page) and not page.open_button.isEnabled()
+    model.set_rows([MeetingRow(1, "Kỳ họp thứ Ba", "2026-11-24T01:00:00Z", "in_progress",
+                               "delegate"),
+                    MeetingRow(2, "Giao ban tuần", "2026-11-25T01:00:00Z", "scheduled",
+                               "observer")])
+    assert page.open_button.isEnabled()
+    with qtbot.waitSignal(page.open_requested) as blocker:
+        qtbot.mouseClick(page.open_button, LEFT)
+    assert blocker.args == [1]
+
+
+def test_command_line_options():
+    from meeting_client.app import parse_args
+
+    options = parse_args(["--server", "ws://10.0.0.5:8765/ws", "--user", "d001",
+                          "--meeting", "1", "--hall", "--lang", "en", "--kiosk"])
+    assert (options.server, options.user, options.password, options.meeting) == (
+        "ws://10.0.0.5:8765/ws", "d001", None, 1)
+    assert options.hall and options.kiosk and options.lang == "en"
