@@ -169,6 +169,13 @@ def main() -> int:
         hall = terminal("admin", hall=True)
         wait_until(lambda: hall.room.session.result_poll() is not None)
         snap(hall, out, "hall-display")
+
+        clerk = terminal("clerk")
+        absent = next(p.user_id for p in clerk.room.session.snapshot.participants
+                      if p.username == "d030")
+        clerk.room.session.set_absence(absent, "Đi công tác")
+        wait_until(lambda: clerk.room.session.timeline_model.rowCount() > 25)
+        snap(clerk, out, "clerk-view")
     finally:
         for bridge in bridges:
             bridge.stop()

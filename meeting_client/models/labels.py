@@ -6,6 +6,7 @@ are Vietnamese and go through Qt's translation system, so ``--lang en`` works.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication
@@ -110,17 +111,31 @@ def duration_text(seconds: float) -> str:
     return f"{total // 60:02d}:{total % 60:02d}"
 
 
-def event_text(event: Event, names: dict[int, str], items: dict[int, str]) -> str:
-    """One line of the clerk's timeline for an event.
+@dataclass(slots=True)
+class EventContext:
+    """What an event refers to by id, so the timeline can say it in words."""
 
-    Args:
-        event: the pushed event.
-        names: full names by user id (events carry ids only).
-        items: agenda item titles by id.
-    """
+    names: dict[int, str] = field(default_factory=dict)
+    """Full names by user id."""
+    items: dict[int, str] = field(default_factory=dict)
+    """Agenda item titles by id."""
+    polls: dict[int, str] = field(default_factory=dict)
+    """Poll titles by id."""
+    requesters: dict[int, int] = field(default_factory=dict)
+    """User id by floor request id."""
+
+
+OPTION_ORDER = {"yes": 0, "no": 1, "abstain": 2}
+
+
+def event_text(event: Event, ctx: EventContext) -> str:
+    """One line of the clerk's timeline for an event."""
     d = event.data
     user_id = d.get("user_id")
-    who = names.get(user_id, "") if isinstance(user_id, int) else ""
+    if not isinstance(user_id, int) and isinstance(d.get("request_id"), int):
+        user_id = ctx.requesters.get(d["request_id"])
+    who = ctx.names.get(user_id, "") if isinstance(user_id, int) else ""
+    items = ctx.items
     name = event.event
     if name == "meeting.status":
         return {
@@ -163,24 +178,26 @@ def event_text(event: Event, names: dict[int, str], items: dict[int, str]) -> st
     if name == "speaker.requested":
         return QCoreApplication.translate("Labels", "%1 đăng ký phát biểu").replace("%1", who)
     if name == "speaker.withdrawn":
-        return QCoreApplication.translate("Labels", "Rút đăng ký phát biểu (yêu cầu %1)").replace(
-            "%1", str(d.get("request_id"))
+        return QCoreApplication.translate("Labels", "%1 rút đăng ký phát biểu").replace(
+            "%1", who or "?"
         )
     if name == "speaker.granted":
         return QCoreApplication.translate("Labels", "%1 được mời phát biểu").replace(
             "%1", who or str(d.get("request_id"))
         )
     if name == "speaker.finished":
-        return QCoreApplication.translate("Labels", "Kết thúc phát biểu (%1)").replace(
-            "%1", duration_text(float(d.get("duration_s", 0) or 0))
+        return (
+            QCoreApplication.translate("Labels", "%1 kết thúc phát biểu (%2)")
+            .replace("%1", who or "?")
+            .replace("%2", duration_text(float(d.get("duration_s", 0) or 0)))
         )
     if name == "poll.created":
         return QCoreApplication.translate("Labels", "Tạo biểu quyết: %1").replace(
             "%1", str(d.get("title", ""))
         )
     if name == "poll.opened":
-        return QCoreApplication.translate("Labels", "Mở biểu quyết (phiếu %1)").replace(
-            "%1", str(d.get("poll_id"))
+        return QCoreApplication.translate("Labels", "Mở biểu quyết «%1»").replace(
+            "%1", ctx.polls.get(d.get("poll_id", 0), str(d.get("poll_id")))
         )
     if name == "poll.progress":
         return (
@@ -190,9 +207,15 @@ def event_text(event: Event, names: dict[int, str], items: dict[int, str]) -> st
         )
     if name == "poll.closed":
         tally = d.get("tally") or {}
-        counts = ", ".join(f"{option_label(k)} {v}" for k, v in tally.items())
+        ordered = sorted(tally.items(), key=lambda kv: OPTION_ORDER.get(kv[0], 3))
+        counts = ", ".join(f"{option_label(k)} {v}" for k, v in ordered)
         outcome = outcome_label(d.get("outcome"))
-        text = QCoreApplication.translate("Labels", "Kết thúc biểu quyết: %1").replace("%1", counts)
+        title = ctx.polls.get(d.get("poll_id", 0), str(d.get("poll_id")))
+        text = (
+            QCoreApplication.translate("Labels", "Kết thúc biểu quyết «%1»: %2")
+            .replace("%1", title)
+            .replace("%2", counts)
+        )
         return f"{text} — {outcome}" if outcome else text
     if name == "presentation.page":
         return QCoreApplication.translate("Labels", "Trình chiếu tài liệu, trang %1").replace(

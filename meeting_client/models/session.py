@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.agenda_model import AgendaModel
 from meeting_client.models.hall import HallView, hall_view, latest_closed_poll
-from meeting_client.models.labels import parse_time
+from meeting_client.models.labels import EventContext, parse_time
 from meeting_client.models.participant_model import ParticipantModel
 from meeting_client.models.poll_model import PollModel
 from meeting_client.models.port import CommandPort
@@ -357,16 +357,19 @@ class MeetingSession(QObject):
             "meeting_id": self.meeting_id, "after": after, "limit": TIMELINE_PAGE})
         self._pending[token] = _Pending("meeting.timeline", {"after": after})
 
-    def _names(self) -> tuple[dict[int, str], dict[int, str]]:
+    def _event_context(self) -> EventContext:
         snap = self._snapshot
         if snap is None:
-            return {}, {}
-        return ({p.user_id: p.full_name for p in snap.participants},
-                {a.id: a.title for a in snap.agenda})
+            return EventContext()
+        return EventContext(
+            names={p.user_id: p.full_name for p in snap.participants},
+            items={a.id: a.title for a in snap.agenda},
+            polls={p.poll_id: p.title for p in snap.polls},
+            requesters={s.request_id: s.user_id for s in snap.speakers},
+        )
 
     def _append_timeline(self, events: list[Event]) -> None:
-        names, items = self._names()
-        self.timeline_model.append_events(events, names, items)
+        self.timeline_model.append_events(events, self._event_context())
 
     # --- answers ---------------------------------------------------------------------
 

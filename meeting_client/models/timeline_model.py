@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Qt
 
 from meeting_client.models.base import KeyedTableModel
-from meeting_client.models.labels import clock_text, event_text
+from meeting_client.models.labels import EventContext, clock_text, event_text
 from meeting_protocol.envelope import Event
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 60
@@ -36,6 +36,8 @@ class TimelineModel(KeyedTableModel[TimelineRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._last_seq = 0
+        self._requesters: dict[int, int] = {}
+        self._polls: dict[int, str] = {}
 
     def row_key(self, row: TimelineRow) -> int:
         return row.seq
@@ -53,17 +55,29 @@ class TimelineModel(KeyedTableModel[TimelineRow]):
     def last_seq(self) -> int:
         return self._last_seq
 
-    def append_events(self, events: Iterable[Event], names: dict[int, str],
-                      items: dict[int, str]) -> None:
-        """Add events newer than the last one seen, in order."""
+    def append_events(self, events: Iterable[Event], ctx: EventContext) -> None:
+        """Add events newer than the last one seen, in order.
+
+        Floor requests and poll titles seen in earlier events are remembered,
+        so "finished" and "closed" lines can name who and what, even after
+        the request or poll has left the meeting state.
+        """
+        self._requesters.update(ctx.requesters)
+        self._polls.update(ctx.polls)
+        ctx = EventContext(ctx.names, ctx.items, self._polls, self._requesters)
         fresh: list[TimelineRow] = []
         for e in events:
             if e.seq <= self._last_seq:
                 continue
             self._last_seq = e.seq
+            d = e.data
+            if e.event == "speaker.requested":
+                self._requesters[d.get("request_id", 0)] = d.get("user_id", 0)
+            elif e.event == "poll.created":
+                self._polls[d.get("poll_id", 0)] = str(d.get("title", ""))
             if e.event in self.SKIPPED:
                 continue
-            fresh.append(TimelineRow(e.seq, e.at, e.event, event_text(e, names, items)))
+            fresh.append(TimelineRow(e.seq, e.at, e.event, event_text(e, ctx)))
         if not fresh:
             return
         first = len(self._rows)

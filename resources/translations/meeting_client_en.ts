@@ -68,32 +68,32 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="44" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="61" />
         <source>Chương trình kỳ họp</source>
         <translation>Session agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="48" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="65" />
         <source>◀ Nội dung trước</source>
         <translation>◀ Previous item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="49" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="66" />
         <source>Chuyển tới nội dung đã chọn</source>
         <translation>Go to the selected item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="50" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="67" />
         <source>Nội dung tiếp ▶</source>
         <translation>Next item ▶</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="58" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="75" />
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="59" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="76" />
         <source>Tài liệu của nội dung đang thảo luận sẽ hiển thị tại đây.</source>
         <translation>The papers of the item under discussion will appear here.</translation>
     </message>
@@ -327,189 +327,189 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="19" />
+        <location filename="../../meeting_client/models/labels.py" line="20" />
         <source>Đồng ý</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="21" />
+        <location filename="../../meeting_client/models/labels.py" line="22" />
         <source>Không đồng ý</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="23" />
+        <location filename="../../meeting_client/models/labels.py" line="24" />
         <source>Không biểu quyết</source>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="29" />
+        <location filename="../../meeting_client/models/labels.py" line="30" />
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="31" />
+        <location filename="../../meeting_client/models/labels.py" line="32" />
         <source>Không thông qua</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="37" />
+        <location filename="../../meeting_client/models/labels.py" line="38" />
         <source>Đa số phiếu (Đồng ý nhiều hơn Không đồng ý)</source>
         <translation>Simple majority (more Agree than Disagree)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="39" />
+        <location filename="../../meeting_client/models/labels.py" line="40" />
         <source>Quá nửa tổng số đại biểu</source>
         <translation>More than half of all delegates</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="41" />
+        <location filename="../../meeting_client/models/labels.py" line="42" />
         <source>Hai phần ba tổng số đại biểu</source>
         <translation>Two thirds of all delegates</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="47" />
+        <location filename="../../meeting_client/models/labels.py" line="48" />
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="48" />
+        <location filename="../../meeting_client/models/labels.py" line="49" />
         <source>Thư ký</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="49" />
+        <location filename="../../meeting_client/models/labels.py" line="50" />
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="50" />
+        <location filename="../../meeting_client/models/labels.py" line="51" />
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="51" />
+        <location filename="../../meeting_client/models/labels.py" line="52" />
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="57" />
+        <location filename="../../meeting_client/models/labels.py" line="58" />
         <source>Sắp diễn ra</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="58" />
+        <location filename="../../meeting_client/models/labels.py" line="59" />
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="59" />
-        <location filename="../../meeting_client/models/labels.py" line="67" />
+        <location filename="../../meeting_client/models/labels.py" line="60" />
+        <location filename="../../meeting_client/models/labels.py" line="68" />
         <source>Đã kết thúc</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="65" />
+        <location filename="../../meeting_client/models/labels.py" line="66" />
         <source>Chưa mở</source>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="66" />
+        <location filename="../../meeting_client/models/labels.py" line="67" />
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="74" />
-        <location filename="../../meeting_client/models/labels.py" line="134" />
+        <location filename="../../meeting_client/models/labels.py" line="75" />
+        <location filename="../../meeting_client/models/labels.py" line="149" />
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="79" />
+        <location filename="../../meeting_client/models/labels.py" line="80" />
         <source>Đủ số lượng</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="81" />
+        <location filename="../../meeting_client/models/labels.py" line="82" />
         <source>Chưa đủ số lượng</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="127" />
+        <location filename="../../meeting_client/models/labels.py" line="142" />
         <source>Khai mạc kỳ họp</source>
         <translation>Session opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="128" />
+        <location filename="../../meeting_client/models/labels.py" line="143" />
         <source>Bế mạc kỳ họp</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="130" />
+        <location filename="../../meeting_client/models/labels.py" line="145" />
         <source>Trạng thái kỳ họp thay đổi</source>
         <translation>Session status changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="142" />
+        <location filename="../../meeting_client/models/labels.py" line="157" />
         <source>%1 điểm danh — %2</source>
         <translation>%1 checked in — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="148" />
+        <location filename="../../meeting_client/models/labels.py" line="163" />
         <source>%1 vắng mặt có lý do: %2</source>
         <translation>%1 absent (excused): %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="154" />
+        <location filename="../../meeting_client/models/labels.py" line="169" />
         <source>%1 rời phòng họp — %2</source>
         <translation>%1 left the chamber — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="160" />
+        <location filename="../../meeting_client/models/labels.py" line="175" />
         <source>Chuyển sang nội dung: %1</source>
         <translation>Now on item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="164" />
+        <location filename="../../meeting_client/models/labels.py" line="179" />
         <source>%1 đăng ký phát biểu</source>
         <translation>%1 requested the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="166" />
-        <source>Rút đăng ký phát biểu (yêu cầu %1)</source>
-        <translation>Floor request withdrawn (request %1)</translation>
+        <location filename="../../meeting_client/models/labels.py" line="181" />
+        <source>%1 rút đăng ký phát biểu</source>
+        <translation>%1 withdrew the floor request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="170" />
+        <location filename="../../meeting_client/models/labels.py" line="190" />
+        <source>%1 kết thúc phát biểu (%2)</source>
+        <translation>%1 finished speaking (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="199" />
+        <source>Mở biểu quyết «%1»</source>
+        <translation>Vote opened: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="215" />
+        <source>Kết thúc biểu quyết «%1»: %2</source>
+        <translation>Vote closed: “%1”: %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="185" />
         <source>%1 được mời phát biểu</source>
         <translation>%1 was given the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="174" />
-        <source>Kết thúc phát biểu (%1)</source>
-        <translation>Speech ended (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../meeting_client/models/labels.py" line="178" />
+        <location filename="../../meeting_client/models/labels.py" line="195" />
         <source>Tạo biểu quyết: %1</source>
         <translation>Vote created: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="182" />
-        <source>Mở biểu quyết (phiếu %1)</source>
-        <translation>Vote opened (poll %1)</translation>
-    </message>
-    <message>
-        <location filename="../../meeting_client/models/labels.py" line="187" />
+        <location filename="../../meeting_client/models/labels.py" line="204" />
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="195" />
-        <source>Kết thúc biểu quyết: %1</source>
-        <translation>Vote closed: %1</translation>
-    </message>
-    <message>
-        <location filename="../../meeting_client/models/labels.py" line="198" />
+        <location filename="../../meeting_client/models/labels.py" line="221" />
         <source>Trình chiếu tài liệu, trang %1</source>
         <translation>Presenting a paper, page %1</translation>
     </message>
@@ -1018,47 +1018,47 @@ Option 2</translation>
 <context>
     <name>SpeakerQueuePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="46" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="47" />
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="47" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="48" />
         <source>Thời gian phát biểu</source>
         <translation>Speaking time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="48" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="49" />
         <source>Mời phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="51" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="52" />
         <source>Kết thúc phát biểu</source>
         <translation>End speech</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="53" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="54" />
         <source>Rút đăng ký</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="54" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="55" />
         <source>Chưa có đại biểu đăng ký phát biểu.</source>
         <translation>No one has requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="56" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="57" />
         <source>Thời gian phát biểu:</source>
         <translation>Speaking time:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="62" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="63" />
         <source>Điều hành phát biểu</source>
         <translation>Floor control</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="64" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="65" />
         <source>Danh sách đăng ký phát biểu</source>
         <translation>Speakers waiting</translation>
     </message>
@@ -1112,12 +1112,12 @@ Option 2</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="50" />
+        <location filename="../../meeting_client/models/timeline_model.py" line="52" />
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="50" />
+        <location filename="../../meeting_client/models/timeline_model.py" line="52" />
         <source>Diễn biến</source>
         <translation>Event</translation>
     </message>

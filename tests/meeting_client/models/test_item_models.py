@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 
 from meeting_client.models.agenda_model import ACTIVE_ROLE, AgendaModel
 from meeting_client.models.base import KEY_ROLE
+from meeting_client.models.labels import EventContext
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
 from meeting_client.models.participant_model import STATUS_ROLE, ParticipantModel
 from meeting_client.models.poll_model import PollModel
@@ -125,14 +126,28 @@ def test_timeline_model_appends_in_order_without_duplicates(qtmodeltester):
         feed.event("agenda.activated", item_id=2),
         feed.event("poll.progress", poll_id=1, cast=1, eligible=30),
     ]
-    model.append_events(events[:2], names, {2: "Tờ trình"})
+    ctx = EventContext(names=names, items={2: "Tờ trình"})
+    model.append_events(events[:2], ctx)
     qtmodeltester.check(model)
-    model.append_events(events, names, {2: "Tờ trình"})
+    model.append_events(events, ctx)
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert model.index(0, 1).data() == "Nguyễn Văn Đại Biểu 1 điểm danh — Có mặt 1/30"
     assert model.index(1, 1).data() == "Chuyển sang nội dung: Tờ trình"
     assert model.last_seq == 3
+    later = [
+        feed.event("speaker.requested", request_id=4, user_id=DELEGATE_IDS[0]),
+        feed.event("speaker.finished", request_id=4, duration_s=75),
+        feed.event("poll.created", poll_id=2, title="Bầu Phó Chủ tịch", secret=True,
+                   options=["yes", "no", "abstain"], majority="absolute"),
+        feed.event("poll.closed", poll_id=2, tally={"abstain": 1, "no": 2, "yes": 20},
+                   cast=23, eligible=30, outcome="passed"),
+    ]
+    model.append_events(later, ctx)
+    qtmodeltester.check(model)
+    assert model.index(3, 1).data() == "Nguyễn Văn Đại Biểu 1 kết thúc phát biểu (01:15)"
+    assert model.index(5, 1).data() == ("Kết thúc biểu quyết «Bầu Phó Chủ tịch»: Đồng ý 20, "
+                                        "Không đồng ý 2, Không biểu quyết 1 — Thông qua")
 
 
 def test_meeting_list_keeps_today_upcoming_and_unfinished(qtmodeltester):
