@@ -46,7 +46,11 @@ class TimelineModel(KeyedTableModel[TimelineRow]):
         return clock_text(row.at) if column == 0 else row.text
 
     def role_data(self, row: TimelineRow, column: int, role: int) -> Any:
-        return row.name if role == EVENT_ROLE else None
+        if role == EVENT_ROLE:
+            return row.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return row.text  # the whole line, where the column elides it
+        return None
 
     def header_text(self, section: int) -> str:
         return (self.tr("Thời gian"), self.tr("Diễn biến"))[section]
