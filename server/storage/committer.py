@@ -90,6 +90,7 @@ class Committer:
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped = threading.Event()
+        self._checkpoint = threading.Event()
         self.batches = 0
         self.units = 0
 
@@ -120,6 +121,16 @@ class Committer:
         self.submit(fn, done)
         return await fut
 
+    def request_checkpoint(self) -> None:
+        """Fold the SQLite WAL into the database and truncate it after the next batch.
+
+        While a secret poll is open, the WAL holds page images in commit
+        order; truncating it when the poll closes leaves only the final
+        counters on disk.
+        """
+        self._checkpoint.set()
+        self._queue.put(_Unit(lambda _tx: None, lambda _r, _e: None))
+
     def stop(self, timeout: float = 30.0) -> None:
         """Finish every queued unit, then end the thread."""
         if self._thread is None or self._stopped.is_set():
@@ -149,10 +160,22 @@ class Committer:
                         break
                     batch.append(unit)
                 conn = self._run_batch(conn, batch)
+                if self._checkpoint.is_set():
+                    self._checkpoint.clear()
+                    self._truncate_wal(conn)
                 if stop_after:
                     return
         finally:
             conn.close()
+
+    def _truncate_wal(self, conn: Connection) -> None:
+        if self.engine.dialect.name != "sqlite":
+            return
+        try:  # on the raw connection: a checkpoint cannot run inside a transaction
+            raw = conn.connection.driver_connection
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
+        except Exception:
+            log.exception("WAL checkpoint failed")
 
     def _run_batch(self, conn: Connection, batch: list[_Unit[Any]]) -> Connection:
         overlay: dict[str, ChainHead] = {}

@@ -25,6 +25,14 @@ async def test_no_table_or_event_links_a_voter_to_a_choice(live_server) -> None:
         assert all("choice" not in r for r in replies)
         closed = await chair.act("poll.close", poll_id=poll_id)
         assert closed["tally"] == {"yes": 17, "no": 9, "abstain": 4}
+        # The WAL, which held page images in commit order while the poll was
+        # open, is truncated once the poll closes.
+        wal = live_server.db_path.with_name(live_server.db_path.name + "-wal")
+        for _ in range(100):
+            if wal.stat().st_size == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert wal.stat().st_size == 0
     finally:
         await asyncio.gather(chair.close(), *(p.close() for p in people))
     live_server.stop()

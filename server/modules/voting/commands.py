@@ -130,7 +130,7 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
 
 
 @commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
-def close(ctx: Context, tx: Tx, p: PollClose) -> dict[str, Any]:
+def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
     poll = _poll(tx, p.poll_id)
     if poll.status != "open":
         raise Conflict("Phiên biểu quyết không mở.", en="The poll is not open.")
@@ -146,4 +146,5 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> dict[str, Any]:
     if not poll.secret:
         data["ballots"] = named_ballots(tx.conn, p.poll_id)
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_CLOSED, data)
-    return data
+    committer = ctx.services.committer
+    return Reply(data, after=committer.request_checkpoint if poll.secret else None)
