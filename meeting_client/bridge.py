@@ -84,8 +84,6 @@ class Bridge(CommandPort):
     """(list[Event]) — pushed events in order, batched per wake-up."""
     auth_expired = Signal()
     """The server no longer accepts our session token; sign in again."""
-    error = Signal(str)
-    """(message) — a background failure nobody asked about (not a command's)."""
 
     def __init__(self, client_factory: ClientFactory | None = None,
                  parent: QObject | None = None) -> None:
@@ -103,6 +101,7 @@ class Bridge(CommandPort):
         self._thread: threading.Thread | None = None
         self._client: SyncClient | None = None
         self._replica: Any = None
+        self._replica_listener: Any = None
 
     # --- lifecycle -------------------------------------------------------------
 
@@ -229,8 +228,11 @@ class Bridge(CommandPort):
         """
         async def go(client: SyncClient) -> int:
             replica = await client.subscribe(meeting_id)
+            if self._replica is not None:
+                self._replica.remove_listener(self._replica_listener)
             self._replica = replica
-            replica.add_listener(lambda state, _event: self._offer_snapshot(replica, state))
+            self._replica_listener = lambda state, _event: self._offer_snapshot(replica, state)
+            replica.add_listener(self._replica_listener)
             self._offer_snapshot(replica, replica.state)
             return int(replica.seq)
 
