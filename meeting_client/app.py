@@ -90,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         window.setWindowFlag(Qt.WindowType.FramelessWindowHint, options.kiosk)
         window.showFullScreen()
     else:
-        window.resize(1280, 800)
+        screen = window.screen().availableGeometry()
+        window.resize(min(screen.width(), 1920), min(screen.height(), 1080))
         window.show()
     window.start()
     return app.exec()
