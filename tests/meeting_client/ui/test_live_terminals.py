@@ -143,7 +143,8 @@ def test_the_floor_from_request_to_finish(qtbot, launch):
     qtbot.waitUntil(queue.grant_button.isEnabled, timeout=WAIT)
     qtbot.mouseClick(queue.grant_button, LEFT)
     qtbot.waitUntil(lambda: panel.state() == "speaking", timeout=WAIT)
-    assert panel.remaining.text() in ("Còn 02:00", "Còn 01:59", "Còn 01:58")
+    minutes, seconds = panel.remaining.text().removeprefix("Còn ").split(":")
+    assert 90 <= int(minutes) * 60 + int(seconds) <= 120  # a 2-minute limit, just started
     qtbot.waitUntil(lambda: queue.timer.state() == "running", timeout=WAIT)
     assert queue.timer.who.text().startswith("Đang phát biểu: ")
 
