@@ -32,9 +32,10 @@ def copy_db(src: Path, dst: Path) -> None:
 class LiveServer:
     """Runs ``meeting-server serve``; ``kill()`` / ``start()`` keep the same port."""
 
-    def __init__(self, db_path: Path, *, extra_args: list[str] | None = None) -> None:
+    def __init__(self, db_path: Path, *, extra_args: list[str] | None = None,
+                 db_url: str | None = None) -> None:
         self.db_path = db_path
-        self.db_url = f"sqlite:///{db_path}"
+        self.db_url = db_url or f"sqlite:///{db_path}"
         self.port = 0
         self.extra_args = extra_args or []
         self.proc: subprocess.Popen[str] | None = None
