@@ -8,6 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
+from server.cli_minutes import add_minutes_parser
 from server.storage.db import blob_dir_for, default_db_url, make_engine
 
 
@@ -136,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify-audit", help="recompute every event hash chain")
     db_arg(p)
     p.set_defaults(fn=cmd_verify_audit)
+    add_minutes_parser(sub, db_arg)
     return parser
 
 
