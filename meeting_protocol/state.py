@@ -11,6 +11,7 @@ from typing import Any, Literal
 
 import msgspec
 
+from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Event
 
 MeetingStatus = Literal["scheduled", "in_progress", "ended"]
@@ -104,6 +105,11 @@ class Snapshot(msgspec.Struct, kw_only=True):
     speakers: list[Speaker]
     polls: list[Poll]
     presentation: Presentation | None = None
+    documents: list[DocumentInfo] = msgspec.field(default_factory=list)
+    """Papers open to every participant (access ``all``). Restricted papers never
+    enter the shared state: whoever may read them gets them from ``document.list``."""
+    designated_presenter: int | None = None
+    """Who besides the chair may turn everyone's pages (``presentation.presenter``)."""
 
 
 def decode_snapshot(data: Any) -> Snapshot:
@@ -212,4 +218,30 @@ def apply_event(state: Snapshot, event: Event) -> Snapshot:
         return _replace(state, presentation=presentation)
     if name == "presentation.stopped":
         return _replace(state, presentation=None)
+    if name == "presentation.presenter":
+        return _replace(state, designated_presenter=d.get("user_id"))
+    if name in ("document.added", "document.replaced", "document.removed"):
+        return _apply_document_event(state, name, d)
     return state
+
+
+def _apply_document_event(state: Snapshot, name: str, d: dict[str, Any]) -> Snapshot:
+    """Papers open to all travel whole; restricted ones only as a hint to re-list.
+
+    A restricted paper's event carries no title or hash (everyone in the meeting
+    receives it); terminals allowed to read it ask ``document.list``.
+    """
+    doc_id = d.get("document_id")
+    rest = [doc for doc in state.documents if doc.id != doc_id]
+    if name == "document.removed":
+        return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
+    entry = d.get("document")
+    if entry is None:  # restricted now: whatever this replica showed of it is stale
+        return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
+    info = msgspec.convert(entry, DocumentInfo)
+    if name == "document.replaced":
+        documents = [info if doc.id == doc_id else doc for doc in state.documents]
+        if not any(doc.id == doc_id for doc in state.documents):
+            documents.append(info)
+        return _replace(state, documents=documents)
+    return _replace(state, documents=[*rest, info])

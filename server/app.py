@@ -20,13 +20,15 @@ from server.modules.accounts import service as accounts_service
 from server.modules.accounts.commands import commands as accounts_commands
 from server.modules.accounts.passwords import LoginThrottle, Passwords
 from server.modules.documents.commands import commands as documents_commands
+from server.modules.documents.store import BlobStore
+from server.modules.documents.transfer import DocumentRuntime, Transfers
 from server.modules.meetings.commands import commands as meetings_commands
 from server.modules.speakers.commands import commands as speakers_commands
 from server.modules.voting.commands import commands as voting_commands
 from server.modules.voting.progress import ProgressCoalescer
 from server.services import Services
 from server.storage.committer import Committer
-from server.storage.db import make_engine
+from server.storage.db import blob_dir_for, make_engine
 from server.storage.migrate import upgrade
 from server.transport import ClientConnection, make_process_request
 
@@ -68,6 +70,14 @@ class MeetingServer:
             throttle=LoginThrottle(settings.login_free_failures),
             progress=ProgressCoalescer(self.committer, settings.progress_interval_s),
             cpu=ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2"),
+        )
+        blobs = BlobStore(blob_dir_for(settings.db_url))
+        self.services.documents = DocumentRuntime(
+            blobs=blobs,
+            transfers=Transfers(blobs, max_upload=settings.max_upload,
+                                max_inflight=settings.max_write_buffer // 2),
+            executor=ThreadPoolExecutor(max_workers=2, thread_name_prefix="documents"),
+            convert_timeout_s=settings.convert_timeout_s,
         )
         self.port: int | None = None
 
@@ -114,6 +124,8 @@ class MeetingServer:
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), s.shutdown_timeout_s)
         self.services.cpu.shutdown(wait=False)
+        if self.services.documents is not None:
+            self.services.documents.executor.shutdown(wait=False)
         self.engine.dispose()
 
 

@@ -30,3 +30,7 @@ class Settings:
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19_456
     shutdown_timeout_s: float = 10.0
+    max_upload: int = 100 << 20
+    """Largest document upload in bytes; larger ones are refused with ``too_large``."""
+    convert_timeout_s: float = 120.0
+    """LibreOffice gets this long to turn one office file into PDF."""

@@ -12,6 +12,7 @@ from server.storage.committer import Committer
 
 if TYPE_CHECKING:
     from server.modules.accounts.passwords import LoginThrottle, Passwords
+    from server.modules.documents.transfer import DocumentRuntime
     from server.modules.voting.progress import ProgressCoalescer
 
 
@@ -25,3 +26,5 @@ class Services:
     progress: ProgressCoalescer
     cpu: ThreadPoolExecutor
     """For CPU-heavy work off the loop (argon2)."""
+    documents: DocumentRuntime | None = None
+    """Blob store and bulk transfers (binary frames); None refuses binary frames."""

@@ -103,6 +103,25 @@ class ClientConnection:
         for event in events:
             self.send_frame(encode(event))
 
+    def send_binary(self, data: bytes) -> None:
+        """Write a binary frame (document transfer) now; same drop rule as text."""
+        ws = self.ws
+        if self.closed or ws.protocol.state is not State.OPEN:
+            return
+        try:
+            ws.protocol.send_binary(data)
+            ws.send_data()
+        except Exception:
+            return
+        transport = ws.transport
+        if transport is not None and (
+            transport.get_write_buffer_size() > self.services.settings.max_write_buffer
+        ):
+            log.warning("dropping %s: %d bytes unsent", self.peer,
+                        transport.get_write_buffer_size())
+            self.closed = True
+            transport.abort()
+
     # --- writing ---------------------------------------------------------------
 
     def send_frame(self, data: bytes) -> None:
@@ -146,6 +165,8 @@ class ClientConnection:
             self.closed = True
             for topic in list(self.topics):
                 self.unsubscribe(topic)
+            if self.services.documents is not None:
+                self.services.documents.transfers.connection_closed(self)
 
     def handle(self, frame: str | bytes) -> None:
         """Decode and dispatch one frame; never raises."""
@@ -156,8 +177,12 @@ class ClientConnection:
 
     def _handle(self, frame: str | bytes) -> None:
         if isinstance(frame, bytes):
-            self.error(None, ErrorCode.BAD_REQUEST,
-                       "Khung nhị phân chỉ dùng để truyền tài liệu.")
+            documents = self.services.documents
+            if documents is None or self.session is None:
+                self.error(None, ErrorCode.BAD_REQUEST,
+                           "Khung nhị phân chỉ dùng để truyền tài liệu.")
+            else:
+                documents.transfers.on_binary(self, frame)
             return
         try:
             frame_id, type_, key = decode_header(frame)

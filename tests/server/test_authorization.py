@@ -13,6 +13,7 @@ import sys
 import pytest
 
 from server.app import build_registry
+from tests.server.documents.matrix import document_rows
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -49,6 +50,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
     "meeting.end": ({"chair", "admin"}, {"meeting_id": 1}),
     "auth.logout": ({"chair", "clerk", "delegate", "observer", "admin", "outsider"}, {}),
 }
+MATRIX.update(document_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 

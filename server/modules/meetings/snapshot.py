@@ -95,10 +95,14 @@ def build_snapshot(conn: Connection, meeting_id: int) -> Snapshot:
     if m["presentation_document_id"] is not None:
         presentation = Presentation(document_id=m["presentation_document_id"],
                                     page=m["presentation_page"], presenter_id=m["presenter_id"])
+    from server.modules.documents.snapshot import designated_presenter, shared_documents
+
     return Snapshot(
         meeting=info, agenda=agenda, participants=people,
         attendance=attendance(conn, meeting_id, m["quorum"]), speakers=speakers,
         polls=poll_states(conn, meeting_id), presentation=presentation,
+        documents=shared_documents(conn, meeting_id),
+        designated_presenter=designated_presenter(conn, meeting_id),
     )
 
 

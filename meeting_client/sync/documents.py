@@ -1,0 +1,443 @@
+"""The terminal's document cache and the connection that fills it (plain asyncio, no Qt).
+
+Papers are cached on disk by SHA-256 (the platform's user cache folder unless
+told otherwise), verified after every download and before being trusted on a
+later entry, and readable with the server unreachable. Transfers run on a
+WebSocket of their own (:class:`TransferChannel`), signed in with the
+session's token, so a 20 MB pack never delays a vote event on the main
+connection. The wire format is in ``meeting_protocol.documents`` and
+``docs/protocol-documents.md``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import itertools
+import logging
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import platformdirs
+from websockets.asyncio.client import ClientConnection
+from websockets.asyncio.client import connect as ws_connect
+from websockets.exceptions import ConnectionClosed
+
+from meeting_protocol import documents as dp
+from meeting_protocol.documents import DocumentInfo
+from meeting_protocol.envelope import Error, Result, command_frame, decode_server_frame
+
+logger = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+"""``(bytes done, bytes total)``."""
+
+
+class TransferError(Exception):
+    """A transfer failed. ``code`` is a protocol error code or ``unavailable``/``corrupt``."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+def default_cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("hop-thong-minh", "smart-meeting")) / "documents"
+
+
+def sha256_of(path: Path, block: int = 1 << 20) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        while chunk := f.read(block):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --- the transfer connection -----------------------------------------------------------
+
+
+@dataclass(eq=False)
+class _Download:
+    transfer: int
+    file: Any
+    hasher: Any
+    received: int
+    size: int
+    progress: Progress | None
+    done: asyncio.Future[None]
+    acked: int = 0
+
+
+@dataclass(eq=False)
+class _Upload:
+    acked: int = 0
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    error: TransferError | None = None
+
+
+class TransferChannel:
+    """One WebSocket for bulk transfers, resumed from the main session's token.
+
+    Args:
+        url: ``ws://host:port/ws``.
+        token: the session token (``SyncClient.token``).
+        window: download credit in bytes beyond the last acknowledgement.
+        ack_every: acknowledge after this many new bytes (one chunk by default).
+    """
+
+    def __init__(self, url: str, token: str, *, window: int = dp.DEFAULT_WINDOW,
+                 ack_every: int = dp.CHUNK_SIZE, open_timeout: float = 10.0,
+                 request_timeout: float = 60.0) -> None:
+        self._url = url
+        self._token = token
+        self._window = window
+        self._ack_every = ack_every
+        self._open_timeout = open_timeout
+        self._request_timeout = request_timeout
+        self._ws: ClientConnection | None = None
+        self._reader: asyncio.Task[None] | None = None
+        self._ids = itertools.count(1)
+        self._waiting: dict[int, asyncio.Future[Any]] = {}
+        self._downloads: dict[int, _Download] = {}
+        self._early: dict[int, list[bytes]] = {}
+        self._uploads: dict[int, _Upload] = {}
+        self.bytes_received = 0
+
+    @property
+    def is_open(self) -> bool:
+        return self._ws is not None
+
+    async def open(self) -> None:
+        """Connect and resume the session.
+
+        Raises:
+            OSError: the server cannot be reached.
+            TransferError: the token was refused.
+        """
+        ws = await ws_connect(self._url, compression=None, max_size=dp.CHUNK_SIZE * 2,
+                              open_timeout=self._open_timeout, ping_interval=20,
+                              ping_timeout=60, close_timeout=2)
+        self._ws = ws
+        self._reader = asyncio.create_task(self._read(ws), name="document-transfer-reader")
+        try:
+            await self.request("auth.resume", {"token": self._token})
+        except BaseException:
+            await self.close()
+            raise
+
+    async def close(self) -> None:
+        ws, self._ws = self._ws, None
+        if ws is not None:
+            await ws.close()
+        if self._reader is not None:
+            with contextlib.suppress(Exception, asyncio.CancelledError):
+                await self._reader
+        self._fail_all(TransferError("unavailable", "Kết nối truyền tài liệu đã đóng."))
+
+    async def request(self, type_: str, payload: dict[str, Any] | None = None) -> Any:
+        """A text command on this connection; its result data.
+
+        Raises:
+            TransferError: the server's error reply, or the connection is gone.
+        """
+        ws = self._ws
+        if ws is None:
+            raise TransferError("unavailable", "Chưa kết nối tới máy chủ.")
+        frame_id = next(self._ids)
+        fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
+        self._waiting[frame_id] = fut
+        try:
+            await ws.send(command_frame(frame_id, type_, payload))
+        except ConnectionClosed as exc:
+            self._waiting.pop(frame_id, None)
+            raise TransferError("unavailable", "Mất kết nối tới máy chủ.") from exc
+        try:
+            return await asyncio.wait_for(fut, self._request_timeout)
+        finally:
+            self._waiting.pop(frame_id, None)
+
+    async def download(self, sha256: str, dest: Path, *, expected_size: int | None = None,
+                       progress: Progress | None = None) -> int:
+        """Fetch a file into ``dest`` (appending to what ``dest`` already holds: resume).
+
+        Returns:
+            Bytes transferred now (0 when ``dest`` was already complete).
+
+        Raises:
+            TransferError: ``not_found`` (no such file, or not for this user),
+                ``unavailable`` (connection lost: call again to resume).
+        """
+        have = dest.stat().st_size if dest.exists() else 0
+        if expected_size is not None and have > expected_size:
+            dest.unlink()
+            have = 0
+        hasher = hashlib.sha256()
+        if have:
+            with dest.open("rb") as f:
+                while chunk := f.read(1 << 20):
+                    hasher.update(chunk)
+        reply = await self.request("document.fetch", {"sha256": sha256, "offset": have,
+                                                     "window": self._window})
+        transfer, size = int(reply["transfer"]), int(reply["size"])
+        fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        file = dest.open("ab")
+        d = _Download(transfer, file, hasher, have, size, progress, fut, acked=have)
+        try:
+            # Frames read before this point wait in _early; replay them in order, and
+            # only then let the reader deliver directly (no await in between).
+            while early := self._early.pop(transfer, []):
+                for frame in early:
+                    await self._on_data(d, frame)
+            self._downloads[transfer] = d
+            if progress is not None:
+                progress(have, size)
+            await fut
+        finally:
+            self._downloads.pop(transfer, None)
+            file.close()
+        if d.hasher.hexdigest() != sha256:
+            raise TransferError("corrupt", "Tài liệu tải về bị sai mã băm.")
+        return size - have
+
+    async def upload(self, path: Path, *, meeting_id: int, filename: str | None = None,
+                     progress: Progress | None = None, **fields: Any) -> dict[str, Any]:
+        """Upload a file and commit it as a paper of the meeting; the commit's result.
+
+        ``fields`` are the optional ``document.upload`` fields (``title``,
+        ``agenda_item_id``, ``access``, ``users``, ``replaces``).
+
+        Raises:
+            TransferError: ``too_large``, ``bad_request`` (not a readable PDF or
+                office file), ``forbidden``… — nothing was stored.
+        """
+        ws = self._ws
+        if ws is None:
+            raise TransferError("unavailable", "Chưa kết nối tới máy chủ.")
+        size = path.stat().st_size
+        digest = await asyncio.to_thread(sha256_of, path)
+        body = {"meeting_id": meeting_id, "filename": filename or path.name, "size": size,
+                "sha256": digest, **{k: v for k, v in fields.items() if v is not None}}
+        reply = await self.request("document.upload", body)
+        upload_id, chunk, window = int(reply["upload"]), int(reply["chunk"]), int(
+            reply["window"])
+        state = _Upload()
+        self._uploads[upload_id] = state
+        try:
+            with path.open("rb") as f:
+                sent = 0
+                while sent < size:
+                    while sent >= state.acked + window:
+                        state.wake.clear()
+                        await state.wake.wait()
+                        if state.error is not None:
+                            raise state.error
+                        if self._ws is None:
+                            raise TransferError("unavailable", "Mất kết nối tới máy chủ.")
+                    data = f.read(chunk)
+                    await ws.send(dp.pack_frame(dp.KIND_UPLOAD, upload_id, sent, data))
+                    sent += len(data)
+                    if progress is not None:
+                        progress(sent, size)
+        except ConnectionClosed as exc:
+            raise TransferError("unavailable", "Mất kết nối tới máy chủ.") from exc
+        finally:
+            self._uploads.pop(upload_id, None)
+        result: dict[str, Any] = await self.request(
+            "document.commit", {"meeting_id": meeting_id, "upload": upload_id})
+        return result
+
+    # --- reading ---------------------------------------------------------------------
+
+    async def _read(self, ws: ClientConnection) -> None:
+        try:
+            async for raw in ws:
+                if isinstance(raw, bytes):
+                    await self._on_binary(raw)
+                    continue
+                frame = decode_server_frame(raw)
+                if isinstance(frame, Result | Error) and frame.id is not None:
+                    fut = self._waiting.get(frame.id)
+                    if fut is None or fut.done():
+                        continue
+                    if isinstance(frame, Error):
+                        fut.set_exception(TransferError(frame.code, frame.message))
+                    else:
+                        fut.set_result(frame.data)
+                elif isinstance(frame, Error):
+                    logger.warning("transfer refused: %s: %s", frame.code, frame.message)
+                    self._fail_uploads(TransferError(frame.code, frame.message))
+        except ConnectionClosed:
+            pass
+        except Exception:
+            logger.exception("transfer reader failed")
+        finally:
+            if self._ws is ws:
+                self._ws = None
+            self._fail_all(TransferError("unavailable", "Mất kết nối tới máy chủ."))
+
+    async def _on_binary(self, raw: bytes) -> None:
+        header = dp.unpack_header(raw)
+        if header.kind == dp.KIND_DATA:
+            d = self._downloads.get(header.transfer)
+            if d is None:  # arrived before download() registered it
+                self._early.setdefault(header.transfer, []).append(raw)
+                return
+            await self._on_data(d, raw)
+        elif header.kind == dp.KIND_UPLOAD_ACK:
+            up = self._uploads.get(header.transfer)
+            if up is not None:
+                up.acked = max(up.acked, header.offset)
+                up.wake.set()
+
+    async def _on_data(self, d: _Download, raw: bytes) -> None:
+        header = dp.unpack_header(raw)
+        if header.offset != d.received or d.done.done():
+            d.done.set_exception(TransferError("corrupt", "Dữ liệu tài liệu đến sai thứ tự."))
+            return
+        payload = memoryview(raw)[dp.HEADER_SIZE:]
+        d.file.write(payload)
+        d.hasher.update(payload)
+        d.received += len(payload)
+        self.bytes_received += len(payload)
+        last = bool(header.flags & dp.FLAG_LAST) or d.received >= d.size
+        if not last and d.received - d.acked >= self._ack_every and self._ws is not None:
+            d.acked = d.received
+            with contextlib.suppress(ConnectionClosed):
+                await self._ws.send(dp.pack_frame(dp.KIND_ACK, d.transfer, d.received))
+        if d.progress is not None:
+            d.progress(d.received, d.size)
+        if last and not d.done.done():
+            d.done.set_result(None)
+
+    def _fail_uploads(self, exc: TransferError) -> None:
+        """A refusal without an id stops the upload under way (one per channel)."""
+        for up in self._uploads.values():
+            up.error = exc
+            up.wake.set()
+
+    def _fail_all(self, exc: TransferError) -> None:
+        for fut in self._waiting.values():
+            if not fut.done():
+                fut.set_exception(exc)
+        for d in self._downloads.values():
+            if not d.done.done():
+                d.done.set_exception(exc)
+        for up in self._uploads.values():
+            up.wake.set()
+
+
+# --- the cache -------------------------------------------------------------------------
+
+
+@dataclass
+class PrefetchReport:
+    transferred: int = 0
+    """Bytes that came over the network."""
+    fetched: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    refetched: list[str] = field(default_factory=list)
+    """Cached files whose hash no longer matched: deleted and fetched again."""
+    failed: dict[str, str] = field(default_factory=dict)
+    """sha256 → message."""
+
+
+class DocumentCache:
+    """Files by SHA-256 under ``root``; a file is there only once verified.
+
+    Downloads go to ``<sha>.part`` (kept across drops, so the next attempt
+    resumes) and are renamed into place after their hash checked out.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root or default_cache_dir()
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def path(self, sha256: str) -> Path:
+        if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
+            raise ValueError("not a SHA-256 hex digest")
+        return self.root / sha256[:2] / f"{sha256}.pdf"
+
+    def cached(self, sha256: str) -> Path | None:
+        """The file when it is on disk (not re-verified: see :meth:`verify`)."""
+        path = self.path(sha256)
+        return path if path.is_file() else None
+
+    def verify(self, sha256: str) -> bool:
+        """Hash the cached file; a mismatch deletes it. False when absent or deleted."""
+        path = self.path(sha256)
+        if not path.is_file():
+            return False
+        if sha256_of(path) == sha256:
+            return True
+        logger.warning("cached %s is corrupt; deleting it", sha256)
+        path.unlink(missing_ok=True)
+        return False
+
+    async def ensure(self, channel: TransferChannel, sha256: str, size: int | None = None,
+                     progress: Progress | None = None) -> tuple[Path, int]:
+        """The verified file, downloading it when needed; (path, bytes transferred)."""
+        path = self.path(sha256)
+        if await asyncio.to_thread(self.verify, sha256):
+            return path, 0
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_suffix(".part")
+        try:
+            moved = await channel.download(sha256, part, expected_size=size, progress=progress)
+        except TransferError as exc:
+            if exc.code == "corrupt":
+                part.unlink(missing_ok=True)
+            raise
+        os.replace(part, path)
+        return path, moved
+
+    async def prefetch(self, channel: TransferChannel, documents: Iterable[DocumentInfo],
+                       progress: Progress | None = None) -> PrefetchReport:
+        """Make every paper available offline, one after another; never raises per paper.
+
+        ``progress`` sees the bytes of the whole set (cached ones count as done
+        at once), so a bar can show the pack's progress.
+        """
+        docs = list({d.sha256: d for d in documents}.values())
+        total = sum(d.size for d in docs)
+        report = PrefetchReport()
+        done = 0
+        for doc in docs:
+            base = done
+            was_there = self.cached(doc.sha256) is not None
+
+            def each(n: int, _size: int, base: int = base) -> None:
+                if progress is not None:
+                    progress(base + n, total)
+
+            try:
+                _path, moved = await self.ensure(channel, doc.sha256, doc.size, each)
+            except TransferError as exc:
+                report.failed[doc.sha256] = exc.message
+                if exc.code == "unavailable":
+                    break
+                continue
+            except (TimeoutError, OSError) as exc:
+                report.failed[doc.sha256] = str(exc)
+                break
+            report.transferred += moved
+            if moved == 0:
+                report.cached.append(doc.sha256)
+            elif was_there:
+                report.refetched.append(doc.sha256)
+            else:
+                report.fetched.append(doc.sha256)
+            done = base + doc.size
+            if progress is not None:
+                progress(done, total)
+        return report
+
+
+def decode_documents(data: Any) -> list[DocumentInfo]:
+    """``document.list``'s reply as structs."""
+    return msgspec.convert(data.get("documents", []), list[DocumentInfo])

@@ -1,0 +1,315 @@
+"""Bulk transfer of documents in binary WebSocket frames, with credit-based flow control.
+
+Downloads: ``document.fetch`` (a text command) checks access and opens a
+transfer; the server then sends ``D`` frames of up to ``CHUNK_SIZE`` bytes
+while the bytes it sent beyond the terminal's last ``A`` (acknowledgement)
+stay within the window. The terminal acknowledges as it writes, which both
+paces the server (a slow terminal never fills the server's memory) and tells
+where to resume: after a drop, ``document.fetch`` again from the offset it
+holds. Uploads mirror it: ``U`` frames from the terminal, ``u``
+acknowledgements from the server, then ``document.commit``.
+
+Frames are never compressed (PDFs are compressed already; STACK.md measured
+deflate at ~19 MB/s against ~1 GB/s without). Everything here runs on the
+event loop and never waits for the database; file reads and writes are page
+cache operations of one chunk each.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import itertools
+import logging
+import os
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from meeting_protocol import documents as dp
+from meeting_protocol.errors import ErrorCode
+from server.errors import BadRequest, ProtocolError, TooLarge
+from server.modules.documents.store import BlobStore
+
+log = logging.getLogger(__name__)
+
+
+class BinaryPeer(Protocol):
+    """What the transfer code needs of a connection (``server.transport.ClientConnection``)."""
+
+    closed: bool
+
+    @property
+    def lang(self) -> str: ...
+
+    def send_binary(self, data: bytes) -> None: ...
+    def error(self, frame_id: int | None, code: str, message: str) -> None: ...
+
+
+@dataclass(eq=False)
+class Download:
+    id: int
+    path: Path
+    end: int
+    sent: int
+    acked: int
+    window: int
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    task: asyncio.Task[None] | None = None
+
+
+@dataclass(eq=False)
+class Upload:
+    id: int
+    meeting_id: int
+    user_id: int
+    filename: str
+    size: int
+    path: Path
+    fields: Any
+    """The ``document.upload`` payload."""
+    received: int = 0
+    failed: ProtocolError | None = None
+    file: Any = None
+    hasher: Any = field(default_factory=hashlib.sha256)
+
+    def discard(self) -> None:
+        if self.file is not None:
+            with contextlib.suppress(OSError):
+                self.file.close()
+            self.file = None
+        self.path.unlink(missing_ok=True)
+
+
+@dataclass(eq=False)
+class _PerConnection:
+    downloads: dict[int, Download] = field(default_factory=dict)
+    uploads: dict[int, Upload] = field(default_factory=dict)
+    ids: Any = field(default_factory=lambda: itertools.count(1))
+
+    @property
+    def unacked(self) -> int:
+        return sum(d.sent - d.acked for d in self.downloads.values())
+
+
+class Transfers:
+    """Every connection's downloads and uploads.
+
+    Args:
+        blobs: where downloads are read from and uploads are assembled.
+        max_upload: largest upload in bytes (``too_large`` beyond).
+        max_inflight: most unacknowledged download bytes per connection,
+            whatever the windows asked for; keep it below the transport's
+            write-buffer limit, which drops a terminal that stops reading.
+    """
+
+    def __init__(self, blobs: BlobStore, *, max_upload: int, max_inflight: int) -> None:
+        self.blobs = blobs
+        self.max_upload = max_upload
+        self.max_inflight = max(dp.CHUNK_SIZE, max_inflight)
+        self._conns: dict[Any, _PerConnection] = {}
+        self.bytes_sent = 0
+
+    def _state(self, conn: Any) -> _PerConnection:
+        state = self._conns.get(conn)
+        if state is None:
+            state = self._conns[conn] = _PerConnection()
+        return state
+
+    # --- downloads ---------------------------------------------------------------
+
+    def start_download(self, conn: BinaryPeer, sha256: str, offset: int,
+                       window: int) -> dict[str, Any]:
+        """Open a download of a blob the caller may read; the reply data.
+
+        The pump starts with :meth:`begin` once the reply has been written, so
+        the reply always precedes the first data frame.
+        """
+        path = self.blobs.path(sha256)
+        try:
+            size = path.stat().st_size
+        except FileNotFoundError:
+            log.error("blob %s is in the database but not on disk", sha256)
+            raise
+        if offset > size:
+            raise BadRequest("Vị trí tiếp tục vượt quá kích thước tệp.",
+                             en="The resume offset is past the end of the file.")
+        state = self._state(conn)
+        transfer = next(state.ids) & 0xFFFFFFFF
+        state.downloads[transfer] = Download(
+            transfer, path, size, offset, offset, min(window, self.max_inflight))
+        return {"transfer": transfer, "sha256": sha256, "size": size, "offset": offset,
+                "chunk": dp.CHUNK_SIZE}
+
+    def begin(self, conn: BinaryPeer, transfer: int) -> None:
+        state = self._conns.get(conn)
+        download = state.downloads.get(transfer) if state else None
+        if state is None or download is None:
+            return
+        download.task = asyncio.get_running_loop().create_task(
+            self._pump(conn, state, download), name=f"download-{transfer}")
+
+    async def _pump(self, conn: BinaryPeer, state: _PerConnection, d: Download) -> None:
+        try:
+            fd = os.open(d.path, os.O_RDONLY)
+        except OSError:
+            log.exception("cannot open %s", d.path)
+            state.downloads.pop(d.id, None)
+            return
+        try:
+            if d.sent == d.end:  # an empty rest: one final frame says so
+                conn.send_binary(dp.pack_frame(dp.KIND_DATA, d.id, d.sent, b"", dp.FLAG_LAST))
+                return
+            while d.sent < d.end and not conn.closed:
+                if d.sent >= d.acked + d.window or state.unacked >= self.max_inflight:
+                    d.wake.clear()
+                    await d.wake.wait()
+                    continue
+                n = min(dp.CHUNK_SIZE, d.end - d.sent)
+                data = os.pread(fd, n, d.sent)
+                if len(data) != n:
+                    log.error("%s shrank while being sent", d.path)
+                    return
+                last = dp.FLAG_LAST if d.sent + n == d.end else 0
+                conn.send_binary(dp.pack_frame(dp.KIND_DATA, d.id, d.sent, data, last))
+                d.sent += n
+                self.bytes_sent += n
+        finally:
+            os.close(fd)
+            # Finished transfers linger until the last acknowledgement; drop them now.
+            if d.sent >= d.end:
+                state.downloads.pop(d.id, None)
+                self._wake_all(state)
+
+    def _ack(self, state: _PerConnection, transfer: int, offset: int) -> None:
+        d = state.downloads.get(transfer)
+        if d is None:
+            return  # finished or cancelled: late acknowledgements are normal
+        if offset > d.acked:
+            d.acked = min(offset, d.sent)
+        self._wake_all(state)
+
+    @staticmethod
+    def _wake_all(state: _PerConnection) -> None:
+        for d in state.downloads.values():
+            d.wake.set()
+
+    def _cancel(self, state: _PerConnection, transfer: int) -> None:
+        d = state.downloads.pop(transfer, None)
+        if d is not None and d.task is not None:
+            d.task.cancel()
+        self._wake_all(state)
+
+    # --- uploads -------------------------------------------------------------------
+
+    def begin_upload(self, conn: BinaryPeer, user_id: int, fields: Any) -> dict[str, Any]:
+        """Reserve an upload slot for a ``document.upload`` whose access was checked."""
+        if fields.size > self.max_upload:
+            raise TooLarge(
+                f"Tệp quá lớn: tối đa {self.max_upload // (1 << 20)} MiB.",
+                en=f"The file is too large: at most {self.max_upload // (1 << 20)} MiB.")
+        state = self._state(conn)
+        upload_id = next(state.ids) & 0xFFFFFFFF
+        fd, tmp = tempfile.mkstemp(prefix="upload-", dir=self.blobs.scratch_dir())
+        upload = Upload(upload_id, fields.meeting_id, user_id, fields.filename, fields.size,
+                        Path(tmp), fields, file=os.fdopen(fd, "wb"))
+        state.uploads[upload_id] = upload
+        return {"upload": upload_id, "chunk": dp.CHUNK_SIZE, "window": dp.DEFAULT_WINDOW}
+
+    def _upload_bytes(self, conn: BinaryPeer, state: _PerConnection, transfer: int,
+                      offset: int, payload: memoryview) -> None:
+        up = state.uploads.get(transfer)
+        if up is None or up.failed is not None:
+            return  # cancelled or failed: the commit tells why
+        if offset != up.received:
+            self._fail(conn, up, BadRequest("Dữ liệu tải lên bị lệch vị trí.",
+                                            en="Upload bytes out of order."))
+            return
+        if up.received + len(payload) > up.size:
+            self._fail(conn, up, TooLarge("Dữ liệu tải lên dài hơn kích thước đã khai báo.",
+                                          en="More bytes than the declared size."))
+            return
+        up.file.write(payload)
+        up.hasher.update(payload)
+        up.received += len(payload)
+        conn.send_binary(dp.pack_frame(dp.KIND_UPLOAD_ACK, up.id, up.received))
+
+    def _fail(self, conn: BinaryPeer, up: Upload, error: ProtocolError) -> None:
+        up.failed = error
+        up.discard()
+        conn.error(None, error.code.value, error.text(conn.lang))
+
+    def take_upload(self, conn: BinaryPeer, upload_id: int, meeting_id: int) -> Upload:
+        """Hand a complete upload to ``document.commit``; it owns the file from now.
+
+        Raises:
+            ProtocolError: the upload failed (its error), is unknown on this
+                connection, belongs to another meeting, or is incomplete.
+        """
+        state = self._conns.get(conn)
+        up = state.uploads.pop(upload_id, None) if state else None
+        if up is None or up.meeting_id != meeting_id:
+            if up is not None:
+                up.discard()
+            raise BadRequest("Không có tệp đang tải lên với mã này trên kết nối này.",
+                             en="No such upload on this connection.")
+        if up.failed is not None:
+            raise up.failed
+        if up.received != up.size:
+            up.discard()
+            raise BadRequest("Tệp chưa tải lên đủ dữ liệu.", en="The upload is incomplete.")
+        up.file.flush()
+        up.file.close()
+        up.file = None
+        return up
+
+    # --- frames and lifecycle ----------------------------------------------------------
+
+    def on_binary(self, conn: BinaryPeer, frame: bytes) -> None:
+        """Handle one binary frame from a terminal; never raises."""
+        try:
+            header = dp.unpack_header(frame)
+        except dp.BinaryFrameError:
+            conn.error(None, ErrorCode.BAD_REQUEST, "Khung nhị phân không hợp lệ.")
+            return
+        state = self._state(conn)
+        if header.kind == dp.KIND_ACK:
+            self._ack(state, header.transfer, header.offset)
+        elif header.kind == dp.KIND_UPLOAD:
+            self._upload_bytes(conn, state, header.transfer, header.offset,
+                               memoryview(frame)[dp.HEADER_SIZE:])
+        elif header.kind == dp.KIND_CANCEL:
+            self._cancel(state, header.transfer)
+        else:
+            conn.error(None, ErrorCode.BAD_REQUEST, "Loại khung nhị phân không được hỗ trợ.")
+
+    def connection_closed(self, conn: Any) -> None:
+        state = self._conns.pop(conn, None)
+        if state is None:
+            return
+        for d in state.downloads.values():
+            if d.task is not None:
+                d.task.cancel()
+        for up in state.uploads.values():
+            up.discard()
+
+
+@dataclass
+class DocumentRuntime:
+    """The documents domain's long-lived objects, built by ``server.app``."""
+
+    blobs: BlobStore
+    transfers: Transfers
+    executor: ThreadPoolExecutor
+    """For hashing and LibreOffice: never on the event loop."""
+    convert_timeout_s: float = 120.0
+    conversions: asyncio.Semaphore | None = None
+
+    def conversion_slot(self) -> asyncio.Semaphore:
+        """At most two conversions at once: LibreOffice takes a core and ~300 MB each."""
+        if self.conversions is None:
+            self.conversions = asyncio.Semaphore(2)
+        return self.conversions
