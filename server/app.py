@@ -16,6 +16,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from server.config import Settings
 from server.dispatch import Registry
 from server.fanout import Hub
+from server.minutes.commands import commands as minutes_commands
 from server.modules.accounts import service as accounts_service
 from server.modules.accounts.commands import commands as accounts_commands
 from server.modules.accounts.passwords import LoginThrottle, Passwords
@@ -37,7 +38,7 @@ log = logging.getLogger(__name__)
 
 def build_registry() -> Registry:
     return Registry([accounts_commands, meetings_commands, speakers_commands, voting_commands,
-                     documents_commands])
+                     documents_commands, minutes_commands])
 
 
 def is_loopback(host: str) -> bool:

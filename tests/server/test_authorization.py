@@ -14,6 +14,7 @@ import pytest
 
 from server.app import build_registry
 from tests.server.documents.matrix import document_rows
+from tests.server.minutes.matrix import minutes_rows
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -51,6 +52,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
     "auth.logout": ({"chair", "clerk", "delegate", "observer", "admin", "outsider"}, {}),
 }
 MATRIX.update(document_rows())
+MATRIX.update(minutes_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
