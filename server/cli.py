@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from server.cli_minutes import add_minutes_parser
+from server.cli_documents import add_documents_parser
 from server.storage.db import blob_dir_for, default_db_url, make_engine
 
 
@@ -50,6 +51,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.max_write_buffer = args.max_write_buffer
     if args.rate is not None:
         settings.rate_per_s = settings.rate_burst = args.rate
+    if args.max_upload is not None:
+        settings.max_upload = args.max_upload
 
     def ready(port: int) -> None:
         print(f"listening on ws://{args.host}:{port}/ws", flush=True)
@@ -124,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="drop a terminal whose unsent backlog exceeds this (default 4 MiB)")
     p.add_argument("--rate", type=float, metavar="N",
                    help="commands per second allowed per connection (default 50, bursts 200)")
+    p.add_argument("--max-upload", type=int, metavar="BYTES",
+                   help="largest document upload (default 100 MiB)")
     p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("create-user", help="add a user")
@@ -137,6 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("verify-audit", help="recompute every event hash chain")
     db_arg(p)
     p.set_defaults(fn=cmd_verify_audit)
+    add_documents_parser(sub, db_arg)
     add_minutes_parser(sub, db_arg)
     return parser
 
