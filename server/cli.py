@@ -8,8 +8,8 @@ import logging
 import sys
 from pathlib import Path
 
-from server.cli_minutes import add_minutes_parser
 from server.cli_documents import add_documents_parser
+from server.cli_minutes import add_minutes_parser
 from server.storage.db import blob_dir_for, default_db_url, make_engine
 
 
