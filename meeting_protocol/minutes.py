@@ -47,9 +47,22 @@ class MinutesSave(Payload):
     base_version: Version = 0
 
 
+class MinutesDraftText(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
+    """Unsaved texts of one item (``item_id`` null: the general part), for a preview."""
+
+    item_id: Id | None
+    opinions: RichText = ""
+    conclusions: RichText = ""
+
+
 class MinutesRender(Payload):
+    """``drafts`` replace the saved texts of their items in this rendering only (nothing is
+    stored), so an editor can preview what the clerk is typing before it is saved."""
+
     meeting_id: Id
     format: Format = "pdf"
+    drafts: Annotated[list[MinutesDraftText], msgspec.Meta(max_length=1000)] = msgspec.field(
+        default_factory=list)
 
 
 class MinutesIssue(Payload):

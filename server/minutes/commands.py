@@ -20,7 +20,7 @@ import base64
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import msgspec
 from sqlalchemy import func, insert, select, update
@@ -31,6 +31,7 @@ from meeting_protocol.minutes import (
     MINUTES_ISSUED,
     MINUTES_SAVED,
     NOTICE_ISSUED,
+    MinutesDraftText,
     MinutesGet,
     MinutesIssue,
     MinutesNotice,
@@ -49,10 +50,12 @@ from server.dispatch import (
 from server.errors import Conflict, NotFound
 from server.minutes.draft import (
     LOCAL_TZ,
+    ClerkText,
     agency_abbrev,
     ascii_slug,
     build_draft,
     clerk_texts,
+    item_speakers,
     minutes_filename,
     parse_time,
 )
@@ -69,6 +72,7 @@ from server.modules.meetings.snapshot import meeting_row
 from server.modules.meetings.tables import agenda_items
 from server.storage.committer import Tx
 
+T = TypeVar("T")
 commands = CommandSet()
 EDITORS = meeting_roles(CHAIR, CLERK)
 
@@ -137,11 +141,13 @@ def get(ctx: Context, tx: Tx, p: MinutesGet) -> dict[str, Any]:
     meeting_row(tx.conn, p.meeting_id)
     texts = clerk_texts(tx.conn, p.meeting_id)
     names = _names(tx.conn, {r.updated_by for r in texts.values() if r.updated_by})
+    speakers = item_speakers(tx.conn, p.meeting_id)
     items = []
     for a in tx.conn.execute(select(agenda_items).where(
             agenda_items.c.meeting_id == p.meeting_id).order_by(agenda_items.c.position)):
         data = _text_data(texts.get(a.id), a.id, names)
-        items.append({**data, "title": a.title, "position": a.position})
+        items.append({**data, "title": a.title, "position": a.position,
+                      "taken_up_at": a.taken_up_at, "speakers": speakers.get(a.id, [])})
     number = tx.conn.execute(select(minutes_numbers).where(
         minutes_numbers.c.meeting_id == p.meeting_id)).first()
     notice = tx.conn.execute(select(conclusion_notices).where(
@@ -255,7 +261,12 @@ def _document(name: str, fmt: str, data: bytes) -> dict[str, Any]:
     return out
 
 
-async def _off_loop(fn: Callable[..., bytes], *args: Any) -> bytes:
+def _draft_texts(drafts: list[MinutesDraftText]) -> dict[int, ClerkText]:
+    return {GENERAL_ITEM if d.item_id is None else d.item_id:
+            ClerkText(sanitize(d.opinions), sanitize(d.conclusions)) for d in drafts}
+
+
+async def _off_loop(fn: Callable[..., T], *args: Any) -> T:
     """Run a renderer in the loop's default executor: neither the loop nor the database
     thread waits, and logins keep their own (argon2) pool."""
     return await asyncio.get_running_loop().run_in_executor(None, fn, *args)
@@ -264,10 +275,16 @@ async def _off_loop(fn: Callable[..., bytes], *args: Any) -> bytes:
 @commands.command("minutes.render", access=EDITORS, payload=MinutesRender, is_async=True,
                   read_only=True)
 async def render(ctx: Context, p: MinutesRender) -> dict[str, Any]:
-    """The minutes as they stand, PDF or DOCX, base64 in the reply (a few MB at most)."""
+    """The minutes as they stand, PDF or DOCX, base64 in the reply (a few MB at most).
+
+    Unsaved ``drafts`` are sanitised in the executor too: a megabyte of pasted HTML must
+    not stall the loop or the database thread.
+    """
+    drafts = await _off_loop(_draft_texts, p.drafts) if p.drafts else {}
+
     def unit(tx: Tx) -> MinutesDraft:
         _authorize(ctx, "minutes.render", tx, p)
-        return build_draft(tx.conn, p.meeting_id)
+        return build_draft(tx.conn, p.meeting_id, drafts=drafts)
 
     draft = await ctx.services.committer.run(unit)
     if p.format == "pdf":

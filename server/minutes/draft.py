@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from typing import Any
@@ -177,12 +177,35 @@ def read_log(conn: Connection, meeting_id: int, tz: tzinfo = LOCAL_TZ) -> LogSpa
 # ----------------------------------------------------------------------- the texts
 
 
+@dataclass(frozen=True)
+class ClerkText:
+    """Texts of one item as stored (sanitised HTML)."""
+
+    opinions: str = ""
+    conclusions: str = ""
+
+
 def clerk_texts(conn: Connection, meeting_id: int) -> dict[int, Any]:
     """The saved texts by item id (``GENERAL_ITEM`` for the general part)."""
     return {
         r.item_id: r
         for r in conn.execute(select(minutes_texts).where(minutes_texts.c.meeting_id == meeting_id))
     }
+
+
+def item_speakers(conn: Connection, meeting_id: int) -> dict[int | None, list[str]]:
+    """Names of those who spoke (or are speaking) under each item, in order: what the
+    editor's phrase "Chủ tọa mời đại biểu … phát biểu" offers."""
+    out: dict[int | None, list[str]] = defaultdict(list)
+    for r in conn.execute(
+        select(speaker_requests.c.agenda_item_id, users.c.full_name)
+        .join(users, users.c.id == speaker_requests.c.user_id)
+        .where(speaker_requests.c.meeting_id == meeting_id,
+               speaker_requests.c.status.in_(("speaking", "finished")))
+        .order_by(speaker_requests.c.granted_at, speaker_requests.c.id)
+    ):
+        out[r.agenda_item_id].append(nfc(r.full_name))
+    return out
 
 
 def issued_number(conn: Connection, meeting_id: int) -> int | None:
@@ -294,12 +317,16 @@ def _documents(conn: Connection, meeting_id: int) -> dict[int | None, list[str]]
 
 
 def build_draft(conn: Connection, meeting_id: int, *, tz: tzinfo = LOCAL_TZ,
-                recipients: Iterable[str] | None = None) -> MinutesDraft:
+                recipients: Iterable[str] | None = None,
+                drafts: Mapping[int, ClerkText] | None = None) -> MinutesDraft:
     """The minutes of ``meeting_id`` as they stand now (during or after the session).
 
     Items appear in agenda order, numbered 1…n in the minutes, when they were taken up or
     have anything to report (a speech, a vote, a clerk's text); before the session has
     taken up anything, every item appears so the clerk sees the outline.
+
+    ``drafts`` (by item id, ``GENERAL_ITEM`` for the general part) stand in for the saved
+    texts of their items: a preview of unsaved work.
 
     Raises:
         NotFound: no such meeting.
@@ -317,7 +344,7 @@ def build_draft(conn: Connection, meeting_id: int, *, tz: tzinfo = LOCAL_TZ,
     speeches = _speeches(conn, meeting_id, by_id, log.active, tz)
     poll_results = _polls(conn, meeting_id, by_id, delegate_ids, log.active, tz)
     papers = _documents(conn, meeting_id)
-    texts = clerk_texts(conn, meeting_id)
+    texts: dict[int, Any] = {**clerk_texts(conn, meeting_id), **(drafts or {})}
     agenda = list(conn.execute(
         select(agenda_items).where(agenda_items.c.meeting_id == meeting_id)
         .order_by(agenda_items.c.position)))

@@ -276,3 +276,36 @@ async def test_numbers_follow_the_register_of_the_agency_and_year(
     # No conclusions yet: there is nothing to announce.
     reply = await clerk.raw("minutes.notice", key="n", meeting_id=2)
     assert reply["code"] == "conflict" and "Chưa có kết luận" in reply["message"]
+
+
+async def test_a_preview_renders_unsaved_drafts_without_storing_them(
+        server: LiveServer, clients, tmp_path: Path) -> None:
+    clerk = clients(await sign_in(server.url, "clerk"))
+    await clerk.act("minutes.save", meeting_id=1, item_id=3, opinions="Đã lưu trên máy chủ",
+                    conclusions="", base_version=0)
+    preview = await clerk.call(
+        "minutes.render", meeting_id=1, format="pdf",
+        drafts=[{"item_id": 3, "opinions": "<p>Bản nháp <b>chưa lưu</b></p><script>x</script>",
+                 "conclusions": ""},
+                {"item_id": None, "opinions": "", "conclusions": "Kết luận chung nháp"}])
+    pdf = tmp_path / "preview.pdf"
+    pdf.write_bytes(base64.b64decode(preview["content_base64"]))
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True).stdout.decode()
+    flat = " ".join(text.split())
+    assert "Bản nháp chưa lưu" in flat and "Kết luận chung nháp" in flat
+    assert "Đã lưu trên máy chủ" not in flat and "<script>" not in flat
+    got = await clerk.call("minutes.get", meeting_id=1)
+    assert got["items"][2]["opinions"] == "<p>Đã lưu trên máy chủ</p>"
+    assert got["general"]["version"] == 0
+
+
+async def test_get_lists_who_spoke_under_each_item(server: LiveServer, clients) -> None:
+    facts = await run_session(server.url, speech_s=0)
+    clerk = clients(await sign_in(server.url, "clerk"))
+    got = await clerk.call("minutes.get", meeting_id=1)
+    by_title = {i["title"]: i for i in got["items"]}
+    budget = by_title["Tờ trình về dự toán ngân sách thành phố năm 2027"]
+    assert budget["speakers"] == facts.speakers[:2]
+    assert budget["taken_up_at"] is not None
+    assert by_title["Thảo luận tại hội trường"]["speakers"] == facts.speakers[2:]
