@@ -189,14 +189,14 @@ class TransferChannel:
         file = dest.open("ab")
         d = _Download(transfer, file, hasher, have, size, progress, fut, acked=have)
         try:
+            if progress is not None:
+                progress(have, size)
             # Frames read before this point wait in _early; replay them in order, and
             # only then let the reader deliver directly (no await in between).
             while early := self._early.pop(transfer, []):
                 for frame in early:
                     await self._on_data(d, frame)
             self._downloads[transfer] = d
-            if progress is not None:
-                progress(have, size)
             await fut
         finally:
             self._downloads.pop(transfer, None)
@@ -441,3 +441,182 @@ class DocumentCache:
 def decode_documents(data: Any) -> list[DocumentInfo]:
     """``document.list``'s reply as structs."""
     return msgspec.convert(data.get("documents", []), list[DocumentInfo])
+
+
+# --- one meeting's papers on this terminal -----------------------------------------------
+
+DocumentsListener = Callable[[list[DocumentInfo]], None]
+AnnotationsListener = Callable[[int], None]
+
+
+class MeetingDocuments:
+    """The papers of one meeting for the signed-in user: list, offline cache, annotations.
+
+    Runs on the :class:`~meeting_client.sync.client.SyncClient`'s loop. It
+    lists with ``document.list`` on the main connection (restricted papers
+    included), moves bytes on its own :class:`TransferChannel`, re-lists and
+    prefetches when a ``document.*`` event arrives, and follows the user's own
+    ``user:<id>`` topic so that annotations saved on another terminal show
+    up here (``on_annotations(document_id)``; fetch them with
+    :meth:`annotations`).
+
+    Args:
+        client: a signed-in client.
+        meeting_id: the meeting.
+        cache: where papers live on disk.
+        on_documents: called with the new list whenever it changes.
+        on_progress: prefetch progress ``(bytes done, bytes total)``.
+        on_annotations: an annotation of this user changed elsewhere.
+    """
+
+    def __init__(self, client: Any, meeting_id: int, cache: DocumentCache, *,
+                 on_documents: DocumentsListener | None = None,
+                 on_progress: Progress | None = None,
+                 on_annotations: AnnotationsListener | None = None) -> None:
+        self.client = client
+        self.meeting_id = meeting_id
+        self.cache = cache
+        self.documents: list[DocumentInfo] = []
+        self.last_report: PrefetchReport | None = None
+        self._on_documents = on_documents
+        self._on_progress = on_progress
+        self._on_annotations = on_annotations
+        self._channel: TransferChannel | None = None
+        self._user_seq = 0
+        self._user_topic: str | None = None
+        self._refresh_task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+        self._closed = False
+        self._dirty = False
+
+    async def start(self) -> PrefetchReport:
+        """List, follow the user topic, and prefetch every readable paper."""
+        self.client.add_event_listener(self._on_event)
+        self.client.add_state_listener(self._on_state)
+        await self._follow_user_topic()
+        await self.refresh()
+        return await self.prefetch()
+
+    async def close(self) -> None:
+        self._closed = True
+        self.client.remove_event_listener(self._on_event)
+        self.client.remove_state_listener(self._on_state)
+        if self._refresh_task is not None:
+            self._refresh_task.cancel()
+        if self._channel is not None:
+            await self._channel.close()
+            self._channel = None
+
+    async def settle(self) -> None:
+        """Wait until no re-listing triggered by a paper event is under way."""
+        while self._refresh_task is not None and not self._refresh_task.done():
+            await asyncio.shield(self._refresh_task)
+
+    async def refresh(self) -> list[DocumentInfo]:
+        data = await self.client.request("document.list", {"meeting_id": self.meeting_id})
+        self.documents = decode_documents(data)
+        if self._on_documents is not None:
+            self._on_documents(list(self.documents))
+        return self.documents
+
+    async def channel(self) -> TransferChannel:
+        """The transfer connection, opened (again) when needed."""
+        if self._channel is None or not self._channel.is_open:
+            token = self.client.token
+            if token is None:
+                raise TransferError("unauthenticated", "Cần đăng nhập lại.")
+            channel = TransferChannel(self.client.url, token)
+            await channel.open()
+            self._channel = channel
+        return self._channel
+
+    async def prefetch(self) -> PrefetchReport:
+        """Fetch what is missing; papers already cached and intact move 0 bytes."""
+        async with self._lock:
+            try:
+                channel = await self.channel()
+            except (OSError, TransferError) as exc:
+                report = PrefetchReport(failed={d.sha256: str(exc) for d in self.documents})
+                self.last_report = report
+                return report
+            report = await self.cache.prefetch(channel, self.documents, self._on_progress)
+            self.last_report = report
+            return report
+
+    async def path(self, doc: DocumentInfo) -> Path:
+        """The verified local file of a paper, fetched now if it is not cached."""
+        cached = self.cache.cached(doc.sha256)
+        if cached is not None:
+            return cached
+        path, _moved = await self.cache.ensure(await self.channel(), doc.sha256, doc.size)
+        return path
+
+    async def opened(self, document_id: int) -> None:
+        """Tell the server this user opened the paper (only the first time counts)."""
+        await self.client.command("document.opened", {"meeting_id": self.meeting_id,
+                                                      "document_id": document_id})
+
+    async def annotations(self, document_id: int) -> list[dp.Annotation]:
+        data = await self.client.request("annotation.list", {
+            "meeting_id": self.meeting_id, "document_id": document_id})
+        return msgspec.convert(data["annotations"], list[dp.Annotation])
+
+    async def save_annotation(self, document_id: int, **fields: Any) -> dp.Annotation:
+        data = await self.client.command("annotation.save", {
+            "meeting_id": self.meeting_id, "document_id": document_id, **fields})
+        return msgspec.convert(data, dp.Annotation)
+
+    async def delete_annotation(self, annotation_id: int) -> bool:
+        data = await self.client.command("annotation.delete", {
+            "meeting_id": self.meeting_id, "annotation_id": annotation_id})
+        return bool(data["deleted"])
+
+    # --- events ----------------------------------------------------------------------------
+
+    async def _follow_user_topic(self) -> None:
+        data = await self.client.request("user.subscribe", {"since": self._user_seq})
+        self._user_topic = data["topic"]
+        if data.get("reset") and self._user_seq and self._on_annotations is not None:
+            self._on_annotations(0)  # 0: anything may have changed
+        self._user_seq = max(self._user_seq, int(data["seq"]))
+
+    def _on_state(self, state: Any) -> None:
+        if str(state) == "connected" and not self._closed:
+            # The main connection came back: its user topic subscription did not.
+            self._spawn(self._after_reconnect())
+
+    async def _after_reconnect(self) -> None:
+        try:
+            await self._follow_user_topic()
+            await self.refresh()
+            await self.prefetch()
+        except Exception:
+            logger.exception("documents: catching up after a reconnect failed")
+
+    def _on_event(self, event: Any) -> None:
+        if event.topic == self._user_topic:
+            self._user_seq = max(self._user_seq, event.seq)
+            if event.event == dp.ANNOTATION_CHANGED and self._on_annotations is not None:
+                self._on_annotations(int(event.data.get("document_id", 0)))
+            return
+        if event.topic != f"meeting:{self.meeting_id}" or event.event not in (
+                dp.DOCUMENT_ADDED, dp.DOCUMENT_REPLACED, dp.DOCUMENT_REMOVED):
+            return
+        self._dirty = True
+        if self._refresh_task is None or self._refresh_task.done():
+            self._refresh_task = self._spawn(self._refresh_while_dirty())
+
+    async def _refresh_while_dirty(self) -> None:
+        """Re-list and prefetch until no paper event arrived meanwhile."""
+        while self._dirty and not self._closed:
+            self._dirty = False
+            try:
+                await self.refresh()
+                await self.prefetch()
+            except Exception:
+                logger.exception("documents: refreshing after an event failed")
+                return
+
+    def _spawn(self, coro: Any) -> asyncio.Task[None]:
+        task: asyncio.Task[None] = asyncio.get_running_loop().create_task(coro)
+        return task
