@@ -53,7 +53,7 @@ STYLE = """
 QFrame#minutesBanner { background: #fff4e0; border: 1px solid #f5c98a; border-radius: 8px; }
 QFrame#minutesBanner[state="error"] { background: #fdecea; border: 1px solid #f1aeb5; }
 QLabel#minutesBannerText { color: #7a4a00; font-weight: bold; }
-QFrame#minutesBanner[state="error"] QLabel#minutesBannerText { color: #8c1d18; }
+QLabel#minutesBannerText[state="error"] { color: #8c1d18; }
 QTextEdit { border: 1px solid #98a2b3; border-radius: 8px; background: #ffffff;
             font-family: "Liberation Serif", "Times New Roman", serif; font-size: 19px; }
 QTextEdit:focus { border: 2px solid #1d4ed8; }
@@ -123,6 +123,7 @@ class MinutesEditor(QWidget):
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.items.setWordWrap(True)
+        self.items.setSpacing(3)
 
         self.item_title = label("", "panelTitle")
         self.item_meta = label("", "muted")
@@ -327,8 +328,10 @@ class MinutesEditor(QWidget):
             return
         self._capture()
         self._targets["preview"] = ""
-        self.store.render("pdf", self._dirty_drafts(), "preview")
+        drafts = self._dirty_drafts()
+        self.store.render("pdf", drafts, "preview")
         self.preview.set_pending()
+        self.preview.set_note(self.tr("Gồm cả nội dung chưa lưu.") if drafts else "")
 
     # --- internals -----------------------------------------------------------------
 
@@ -410,6 +413,7 @@ class MinutesEditor(QWidget):
         self._reload_key = key
         self.banner_text.setText(text)
         set_state(self.banner, state)
+        set_state(self.banner_text, state)
         self.banner.show()
 
     def _ask_save_path(self, filename: str, file_filter: str) -> str:
@@ -584,8 +588,8 @@ class MinutesEditor(QWidget):
 
     def on_store_issued(self, label_text: str) -> None:
         self.number.setText(label_text)
-        self._set_status(self.tr("Biên bản đã được cấp số: %1.").replace("%1", label_text),
-                         "ok")
+        self._set_status(self.tr("Đã cấp số biên bản: %1.").replace(
+            "%1", label_text.removeprefix("Số: ")), "ok")
         self._preview_timer.start(0)
 
     def on_store_failed(self, what: str, message: str) -> None:

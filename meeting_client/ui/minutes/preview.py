@@ -33,10 +33,12 @@ class MinutesPreview(QWidget):
         self.view.setDocument(self.document)
         self.title = label(self.tr("Xem trước biên bản"), "panelSubtitle")
         self.status = label("", "muted")
+        self.note = label("", "muted")
         self.pages = QLabel()
         self.pages.setObjectName("muted")
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.title)
+        top.addWidget(self.note, 1)
         top.addWidget(self.pages)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -48,6 +50,10 @@ class MinutesPreview(QWidget):
     def _connect_signals(self) -> None:
         self.document.statusChanged.connect(self.on_document_status_changed)
         self.view.pageNavigator().currentPageChanged.connect(self.on_page_changed)
+
+    def set_note(self, text: str) -> None:
+        """A remark beside the title, e.g. that unsaved text is shown."""
+        self.note.setText(text)
 
     def set_pending(self) -> None:
         self.status.setText(self.tr("Đang cập nhật bản xem trước…"))
