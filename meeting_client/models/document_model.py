@@ -175,13 +175,18 @@ class DocumentCenter(QObject):
 
         self._run(go)
 
-    def stop(self) -> None:
+    def stop(self) -> int:
+        """Close the transfer connection; returns the bridge token of that work.
+
+        Call it (and let it finish) before the bridge stops, or the networking
+        loop ends with the transfer connection still open.
+        """
         async def go(_client: Any) -> None:
             if self._docs is not None:
                 await self._docs.close()
                 self._docs = None
 
-        self._submit(go)
+        return self._submit(go)
 
     # --- networking thread ---------------------------------------------------------------
 
