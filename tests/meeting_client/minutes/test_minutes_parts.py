@@ -162,3 +162,25 @@ def test_an_event_for_our_own_save_is_not_someone_elses(qtbot) -> None:
     with qtbot.waitSignal(store.remote_saved) as remote:
         port.finish("minutes.save", {"item_id": 2, "version": 1})
     assert remote.args == [2, 2]
+
+
+def test_the_editor_speaks_english_with_the_shipped_translation(qtbot, qapp) -> None:
+    from meeting_client.app import install_translator
+    from meeting_client.ui.minutes_editor import MinutesEditor
+    from tests.meeting_client.conftest import make_session
+
+    translator = install_translator(qapp, "en")
+    assert translator is not None
+    try:
+        port = FakePort()
+        session, _feed = make_session(port, "clerk", 3)
+        editor = MinutesEditor(session, port)
+        qtbot.addWidget(editor)
+        port.finish("minutes.get", MINUTES)
+        assert editor.save_button.text() == "Save (Ctrl+S)"
+        assert editor.opinions_label.text() == "Summary of the discussion"
+        assert editor.item_model.index(2, 0).data() == "General conclusions"
+        # The phrases stay Vietnamese: they are the document's wording, not the interface's.
+        assert editor.phrases()[0].startswith("Kiểm tra số đại biểu có mặt")
+    finally:
+        qapp.removeTranslator(translator)
