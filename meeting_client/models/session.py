@@ -109,6 +109,12 @@ class MeetingSession(QObject):
         return self._snapshot
 
     @property
+    def port(self) -> CommandPort:
+        """Where this session's commands go; other views of the meeting (the minutes
+        editor) send through the same port."""
+        return self._port
+
+    @property
     def online(self) -> bool:
         return self._online
 

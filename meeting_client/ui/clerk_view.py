@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -20,6 +21,7 @@ from meeting_client.models.participant_model import ParticipantRow
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.absence_dialog import AbsenceDialog
 from meeting_client.ui.look import label, set_state
+from meeting_client.ui.minutes_editor import MinutesEditor
 
 
 class ClerkView(QFrame):
@@ -70,9 +72,17 @@ class ClerkView(QFrame):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([600, 600])
+        # The minutes editor is built the first time its tab is shown: it loads and renders.
+        self.minutes: MinutesEditor | None = None
+        self._minutes_page = QWidget()
+        self._minutes_layout = QVBoxLayout(self._minutes_page)
+        self._minutes_layout.setContentsMargins(0, 0, 0, 0)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(splitter, self.tr("Điểm danh và diễn biến"))
+        self.tabs.addTab(self._minutes_page, self.tr("Biên bản"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.tabs)
         self._connect_signals()
         self.on_session_changed()
         session.load_timeline()
@@ -83,6 +93,19 @@ class ClerkView(QFrame):
         self.people.selectionModel().selectionChanged.connect(self.on_session_changed)
         self.absence_button.clicked.connect(self.on_absence_clicked)
         self._session.timeline_model.rowsInserted.connect(self.on_timeline_rows_inserted)
+        self.tabs.currentChanged.connect(self.on_tabs_current_changed)
+
+    def open_minutes(self) -> MinutesEditor:
+        """Show the "Biên bản" tab, building the editor on first use."""
+        if self.minutes is None:
+            self.minutes = MinutesEditor(self._session, self._session.port)
+            self._minutes_layout.addWidget(self.minutes)
+        self.tabs.setCurrentWidget(self._minutes_page)
+        return self.minutes
+
+    def on_tabs_current_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._minutes_page and self.minutes is None:
+            self.open_minutes()
 
     def absence_dialog(self) -> AbsenceDialog | None:
         return self._dialog

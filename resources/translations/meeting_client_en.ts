@@ -235,19 +235,29 @@
 <context>
     <name>ClerkView</name>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="43"/>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="45"/>
         <source>Ghi nhận vắng mặt…</source>
         <translation>Record absence…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="57"/>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="59"/>
         <source>Điểm danh đại biểu</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="67"/>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="69"/>
         <source>Diễn biến kỳ họp</source>
         <translation>Session timeline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="81"/>
+        <source>Điểm danh và diễn biến</source>
+        <translation>Attendance and timeline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/clerk_view.py" line="82"/>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
     </message>
 </context>
 <context>
@@ -726,17 +736,17 @@
     <message>
         <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
         <source>Ghi tóm tắt ý kiến của các đại biểu…</source>
-        <translation>Summarise the delegates' opinions…</translation>
+        <translation>Summarise the delegates&apos; opinions…</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/minutes_editor.py" line="149"/>
         <source>Kết luận của chủ tọa</source>
-        <translation>Chair's conclusions</translation>
+        <translation>Chair&apos;s conclusions</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/minutes_editor.py" line="152"/>
         <source>Ghi kết luận của chủ tọa…</source>
-        <translation>Write down the chair's conclusions…</translation>
+        <translation>Write down the chair&apos;s conclusions…</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/minutes_editor.py" line="183"/>
