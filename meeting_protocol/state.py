@@ -97,6 +97,12 @@ class Presentation(msgspec.Struct, kw_only=True):
     presenter_id: int | None = None
 
 
+class HallChoice(msgspec.Struct, kw_only=True):
+    view: str
+    """``auto``, ``item``, ``speaker``, ``result`` or ``attendance``."""
+    poll_id: int | None = None
+
+
 class Snapshot(msgspec.Struct, kw_only=True):
     meeting: MeetingInfo
     agenda: list[AgendaItem]
@@ -110,6 +116,8 @@ class Snapshot(msgspec.Struct, kw_only=True):
     enter the shared state: whoever may read them gets them from ``document.list``."""
     designated_presenter: int | None = None
     """Who besides the chair may turn everyone's pages (``presentation.presenter``)."""
+    hall: HallChoice | None = None
+    """What the chair pinned on the hall screens; None means automatic."""
 
 
 def decode_snapshot(data: Any) -> Snapshot:
@@ -218,6 +226,10 @@ def apply_event(state: Snapshot, event: Event) -> Snapshot:
         return _replace(state, presentation=presentation)
     if name == "presentation.stopped":
         return _replace(state, presentation=None)
+    if name == "hall.view":
+        choice = None if d["view"] == "auto" else HallChoice(view=d["view"],
+                                                             poll_id=d.get("poll_id"))
+        return _replace(state, hall=choice)
     if name == "presentation.presenter":
         return _replace(state, designated_presenter=d.get("user_id"))
     if name in ("document.added", "document.replaced", "document.removed"):

@@ -23,6 +23,7 @@ from server.modules.accounts.passwords import LoginThrottle, Passwords
 from server.modules.documents.commands import commands as documents_commands
 from server.modules.documents.store import BlobStore
 from server.modules.documents.transfer import DocumentRuntime, Transfers
+from server.modules.hall.commands import commands as hall_commands
 from server.modules.meetings.commands import commands as meetings_commands
 from server.modules.speakers.commands import commands as speakers_commands
 from server.modules.voting.commands import commands as voting_commands
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 def build_registry() -> Registry:
     return Registry([accounts_commands, meetings_commands, speakers_commands, voting_commands,
-                     documents_commands, minutes_commands])
+                     documents_commands, minutes_commands, hall_commands])
 
 
 def is_loopback(host: str) -> bool:

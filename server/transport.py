@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import struct
 import time
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
@@ -103,17 +104,27 @@ class ClientConnection:
         for event in events:
             self.send_frame(encode(event))
 
-    def send_binary(self, data: bytes) -> None:
-        """Write a binary frame (document transfer) now; same drop rule as text."""
+    def send_binary(self, data: bytes | bytearray | memoryview) -> None:
+        """Write a binary frame (document transfer) now; same drop rule as text.
+
+        The frame goes to the socket directly, not through ``protocol.send_binary``:
+        server frames are unmasked and this server never compresses, so the header
+        is all there is to add, and the megabyte payload is not copied twice more.
+        """
         ws = self.ws
-        if self.closed or ws.protocol.state is not State.OPEN:
+        transport = ws.transport
+        if self.closed or ws.protocol.state is not State.OPEN or transport is None:
             return
+        size = len(data)
+        head = (struct.pack("!BB", 0x82, size) if size < 126 else
+                struct.pack("!BBH", 0x82, 126, size) if size < 65536 else
+                struct.pack("!BBQ", 0x82, 127, size))
         try:
-            ws.protocol.send_binary(data)
-            ws.send_data()
+            ws.send_data()  # whatever websockets queued goes out first, in order
+            transport.write(head)
+            transport.write(data)
         except Exception:
             return
-        transport = ws.transport
         if transport is not None and (
             transport.get_write_buffer_size() > self.services.settings.max_write_buffer
         ):

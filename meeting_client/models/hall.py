@@ -1,11 +1,13 @@
 """What the hall screen shows, decided from the meeting state alone.
 
-The hall display is a separate, read-only terminal. It follows the session
-without a command of its own: a vote in progress comes first, then the person
-holding the floor, then the result of the latest vote (until the chair moves
-to another item or gives someone the floor), else the current item. Because
-this is a pure function of the Snapshot, every hall screen — and the preview
-on the chair's console — agrees, also right after a reconnect.
+The hall display is a separate, read-only terminal. By default it follows the
+session by itself: a vote in progress comes first, then the person holding the
+floor, then the result of the latest vote (until the chair moves to another
+item or gives someone the floor), else the current item. The chair may pin a
+view (``hall.show``: the item, the speaker, a vote result, the attendance);
+a vote in progress still takes over, so the chamber always sees it live.
+Because this is a pure function of the Snapshot, every hall screen — and the
+preview on the chair's console — agrees, also right after a reconnect.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ class HallFocus(StrEnum):
     SPEAKER = "speaker"
     VOTING = "voting"
     RESULT = "result"
+    ATTENDANCE = "attendance"
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,17 @@ def hall_view(snapshot: Snapshot) -> HallView:
     open_poll = next((p for p in reversed(snapshot.polls) if p.status == "open"), None)
     if open_poll is not None:
         return HallView(HallFocus.VOTING, item, speaker, open_poll)
+    pinned = snapshot.hall
+    if pinned is not None:
+        if pinned.view == "attendance":
+            return HallView(HallFocus.ATTENDANCE, item, None, None)
+        if pinned.view == "result":
+            poll = next((p for p in snapshot.polls if p.poll_id == pinned.poll_id), None)
+            poll = poll or latest_closed_poll(snapshot)
+            if poll is not None:
+                return HallView(HallFocus.RESULT, item, None, poll)
+        if pinned.view == "item" or (pinned.view == "speaker" and speaker is None):
+            return HallView(HallFocus.ITEM, item, None, None)
     if speaker is not None:
         return HallView(HallFocus.SPEAKER, item, speaker, None)
     closed = latest_closed_poll(snapshot)

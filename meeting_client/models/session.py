@@ -282,6 +282,17 @@ class MeetingSession(QObject):
     def end_meeting(self) -> int:
         return self._command("meeting.end", {"meeting_id": self.meeting_id})
 
+    def show_on_hall(self, view: str, poll_id: int | None = None) -> int:
+        """Pin what every hall screen shows (``auto`` lets them follow the session)."""
+        payload: dict[str, Any] = {"meeting_id": self.meeting_id, "view": view}
+        if poll_id is not None:
+            payload["poll_id"] = poll_id
+        return self._command("hall.show", payload)
+
+    def hall_choice(self) -> str:
+        pinned = self._snapshot.hall if self._snapshot else None
+        return pinned.view if pinned is not None else "auto"
+
     def check_in(self, seat: str | None = None) -> int:
         payload: dict[str, Any] = {"meeting_id": self.meeting_id}
         if seat:

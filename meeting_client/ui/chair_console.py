@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from meeting_client.models.hall import HallFocus
 from meeting_client.models.labels import meeting_status_label
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chime import Chime
+from meeting_client.ui.hall_control import HallControl
 from meeting_client.ui.look import label
 from meeting_client.ui.poll_control_panel import PollControlPanel
 from meeting_client.ui.seat_map import SeatMap
@@ -44,20 +44,7 @@ class ChairConsole(QWidget):
         row.addWidget(self.end_button)
         meeting_layout.addLayout(row)
 
-        hall = QFrame()
-        hall.setObjectName("panel")
-        self.hall_now = label("", "panelSubtitle")
-        self.hall_button = QPushButton(self.tr("Mở màn hình hội trường"))
-        self.hall_button.setObjectName("primary")
-        hall_layout = QVBoxLayout(hall)
-        hall_layout.addWidget(label(self.tr("Màn hình hội trường"), "panelTitle"))
-        hall_layout.addWidget(label(self.tr(
-            "Màn hình hội trường tự động theo diễn biến: biểu quyết đang mở, đại biểu đang "
-            "phát biểu, kết quả biểu quyết vừa kết thúc, hoặc nội dung đang thảo luận."),
-            "muted"))
-        hall_layout.addWidget(self.hall_now)
-        hall_layout.addWidget(self.hall_button)
-        hall_layout.addStretch(1)
+        self.hall = HallControl(session)
 
         left = QVBoxLayout()
         left.addWidget(meeting)
@@ -65,7 +52,7 @@ class ChairConsole(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.polls, self.tr("Biểu quyết"))
         self.tabs.addTab(self.seats, self.tr("Sơ đồ hội trường"))
-        self.tabs.addTab(hall, self.tr("Màn hình hội trường"))
+        self.tabs.addTab(self.hall, self.tr("Màn hình hội trường"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 3)
@@ -80,7 +67,7 @@ class ChairConsole(QWidget):
         self.speakers.timer.time_up.connect(self.on_timer_time_up)
         self.start_button.clicked.connect(self.on_start_clicked)
         self.end_button.clicked.connect(self.on_end_clicked)
-        self.hall_button.clicked.connect(self.hall_window_requested)
+        self.hall.hall_window_requested.connect(self.hall_window_requested)
 
     def on_session_changed(self, *_args: object) -> None:
         snap = self._session.snapshot
@@ -94,15 +81,6 @@ class ChairConsole(QWidget):
         self.start_button.setEnabled(online)
         self.end_button.setVisible(status == "in_progress")
         self.end_button.setEnabled(online)
-        view = self._session.hall_view()
-        if view is not None:
-            what = {
-                HallFocus.ITEM: self.tr("nội dung đang thảo luận"),
-                HallFocus.SPEAKER: self.tr("đại biểu đang phát biểu"),
-                HallFocus.VOTING: self.tr("tiến độ biểu quyết"),
-                HallFocus.RESULT: self.tr("kết quả biểu quyết"),
-            }[view.focus]
-            self.hall_now.setText(self.tr("Đang hiển thị: %1").replace("%1", what))
 
     def on_timer_time_up(self, _request_id: int) -> None:
         self.chime.play()

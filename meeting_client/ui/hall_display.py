@@ -20,7 +20,8 @@ from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.result_view import ResultView
 
-FOCUS_PAGES = (HallFocus.ITEM, HallFocus.SPEAKER, HallFocus.VOTING, HallFocus.RESULT)
+FOCUS_PAGES = (HallFocus.ITEM, HallFocus.SPEAKER, HallFocus.VOTING, HallFocus.RESULT,
+               HallFocus.ATTENDANCE)
 
 
 class HallDisplay(QFrame):
@@ -76,7 +77,19 @@ class HallDisplay(QFrame):
         voting_layout.addStretch(1)
 
         self.result = ResultView(session, hall=True)
-        for page in (item_page, speaker_page, voting_page, self.result):
+
+        attendance_page = QWidget()
+        attendance_layout = QVBoxLayout(attendance_page)
+        self.attendance_caption = label(self.tr("Điểm danh đại biểu"), "hallCaption")
+        self.attendance_count = label("", "hallCountdown", wrap=False)
+        self.attendance_state = label("", "hallHeadline")
+        for w in (self.attendance_caption, self.attendance_count, self.attendance_state):
+            w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        attendance_layout.addStretch(1)
+        for w in (self.attendance_caption, self.attendance_count, self.attendance_state):
+            attendance_layout.addWidget(w)
+        attendance_layout.addStretch(2)
+        for page in (item_page, speaker_page, voting_page, self.result, attendance_page):
             self.pages.addWidget(page)
 
         self.footer_attendance = label("", "hallFooter", wrap=False)
@@ -115,6 +128,12 @@ class HallDisplay(QFrame):
         a = snap.attendance
         self.footer_attendance.setText(
             attendance_text(a.present, a.expected, a.quorum_met))
+        self.attendance_count.setText(self.tr("Có mặt %1/%2").replace(
+            "%1", str(a.present)).replace("%2", str(a.expected)))
+        self.attendance_state.setText(
+            self.tr("Đủ số lượng đại biểu theo quy định") if a.quorum_met
+            else self.tr("Chưa đủ số lượng: cần %1 đại biểu").replace(
+                "%1", str(snap.meeting.quorum)))
         self.item_title.setText(view.item.title if view.item
                                 else self.tr("Kỳ họp chưa bắt đầu nội dung"))
         if view.speaker is not None:

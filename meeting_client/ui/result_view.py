@@ -51,6 +51,7 @@ class ResultView(QFrame):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._hall = hall
         if hall:
             self.setProperty("hall", "true")
             self.chart.set_scale(2.2)
@@ -74,6 +75,9 @@ class ResultView(QFrame):
 
     def on_session_snapshot_changed(self, *_args: object) -> None:
         poll = self._session.result_poll()
+        if self._hall:  # the hall shows the result the chair pinned, if any
+            view = self._session.hall_view()
+            poll = view.poll if view is not None and view.poll is not None else poll
         if poll is None:
             return
         text = outcome_label(poll.outcome)

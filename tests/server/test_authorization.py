@@ -48,6 +48,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
     # A delegate presents only while holding the floor (tested below); d001 is not.
     "presentation.page": ({"chair", "admin"},
                           {"meeting_id": 1, "document_id": 1, "page": 2}),
+    "hall.show": ({"chair", "admin"}, {"meeting_id": 1, "view": "attendance"}),
     "meeting.end": ({"chair", "admin"}, {"meeting_id": 1}),
     "auth.logout": ({"chair", "clerk", "delegate", "observer", "admin", "outsider"}, {}),
 }

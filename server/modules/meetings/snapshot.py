@@ -96,6 +96,7 @@ def build_snapshot(conn: Connection, meeting_id: int) -> Snapshot:
         presentation = Presentation(document_id=m["presentation_document_id"],
                                     page=m["presentation_page"], presenter_id=m["presenter_id"])
     from server.modules.documents.snapshot import designated_presenter, shared_documents
+    from server.modules.hall.commands import hall_choice
 
     return Snapshot(
         meeting=info, agenda=agenda, participants=people,
@@ -103,6 +104,7 @@ def build_snapshot(conn: Connection, meeting_id: int) -> Snapshot:
         polls=poll_states(conn, meeting_id), presentation=presentation,
         documents=shared_documents(conn, meeting_id),
         designated_presenter=designated_presenter(conn, meeting_id),
+        hall=hall_choice(conn, meeting_id),
     )
 
 
