@@ -268,10 +268,16 @@ def health_response(services: Services) -> Response:
 
 
 def make_process_request(services: Services) -> Any:
-    def process_request(connection: ServerConnection, request: Request) -> Response | None:
+    from server.modules.documents.http import PREFIX, DocumentHttp
+
+    documents = DocumentHttp(services)
+
+    def process_request(connection: ServerConnection, request: Request) -> Any:
         path = request.path.split("?", 1)[0]
         if path == "/healthz":
             return health_response(services)
+        if path.startswith(PREFIX):
+            return documents.get(request)  # a coroutine: websockets awaits it
         if path != "/ws":
             return connection.respond(HTTPStatus.NOT_FOUND, "Not found\n")
         return None

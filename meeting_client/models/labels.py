@@ -221,4 +221,28 @@ def event_text(event: Event, ctx: EventContext) -> str:
         return QCoreApplication.translate("Labels", "Trình chiếu tài liệu, trang %1").replace(
             "%1", str(d.get("page"))
         )
-    return name
+    return _other_event_text(name, d, who)
+
+
+def _other_event_text(name: str, d: dict[str, object], who: str) -> str:
+    """Documents, minutes and hall events: one plain sentence each."""
+    doc = d.get("document")
+    title = str(doc.get("title", "")) if isinstance(doc, dict) else ""
+    texts = {
+        "document.added": QCoreApplication.translate("Labels", "Thêm tài liệu: %1"),
+        "document.replaced": QCoreApplication.translate("Labels", "Cập nhật tài liệu: %1"),
+        "document.removed": QCoreApplication.translate("Labels", "Gỡ tài liệu"),
+        "presentation.stopped": QCoreApplication.translate("Labels", "Kết thúc trình chiếu"),
+        "presentation.presenter": QCoreApplication.translate(
+            "Labels", "Chỉ định người trình bày: %1"),
+        "minutes.saved": QCoreApplication.translate("Labels", "Thư ký cập nhật biên bản"),
+        "minutes.issued": QCoreApplication.translate("Labels", "Cấp số biên bản: %1"),
+        "minutes.notice_issued": QCoreApplication.translate(
+            "Labels", "Ban hành thông báo kết luận: %1"),
+        "hall.view": QCoreApplication.translate("Labels", "Đổi nội dung màn hình hội trường"),
+    }
+    text = texts.get(name)
+    if text is None:
+        return name
+    label = str(d.get("label", "")) if name.startswith("minutes.") else (title or who)
+    return text.replace("%1", label or "—")
