@@ -28,8 +28,10 @@ Page = Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 Coordinate = Annotated[float, msgspec.Meta(ge=-1e6, le=1e6)]
 
 CHUNK_SIZE = 256 << 10
-"""Payload bytes of one data frame (the header comes on top)."""
-DEFAULT_WINDOW = 2 << 20
+"""Payload bytes of one upload frame (the server's frame limit is 1 MiB)."""
+DOWNLOAD_CHUNK = 1 << 20
+"""Payload bytes of one download frame: fewer, larger frames cost less per byte."""
+DEFAULT_WINDOW = 4 << 20
 """Bytes a sender may have on the wire beyond the receiver's last acknowledgement."""
 
 # --- binary frames -------------------------------------------------------------
@@ -37,7 +39,9 @@ DEFAULT_WINDOW = 2 << 20
 KIND_DATA = ord("D")
 """server → terminal: bytes of a download, at ``offset``."""
 KIND_ACK = ord("A")
-"""terminal → server: "I hold every byte below ``offset``" (widens the window)."""
+"""terminal → server: "I hold every byte below ``offset``" (moves the window on); a
+non-zero ``extra`` also sets the window to ``extra`` × 64 KiB (a fetch with window 0
+starts paused until such an acknowledgement)."""
 KIND_UPLOAD = ord("U")
 """terminal → server: bytes of an upload, at ``offset``."""
 KIND_UPLOAD_ACK = ord("u")
@@ -51,14 +55,19 @@ HEADER = struct.Struct("!BBHIQ")
 HEADER_SIZE = HEADER.size  # 16
 
 
+WINDOW_UNIT = 64 << 10
+"""Unit of an acknowledgement's ``extra`` (a new window)."""
+
+
 class FrameHeader(msgspec.Struct, frozen=True):
-    """``kind`` (1 byte), ``flags`` (1), reserved (2), ``transfer`` (u32), ``offset`` (u64),
-    big-endian; the payload follows."""
+    """``kind`` (1 byte), ``flags`` (1), ``extra`` (u16, 0 unless said otherwise),
+    ``transfer`` (u32), ``offset`` (u64), big-endian; the payload follows."""
 
     kind: int
     flags: int
     transfer: int
     offset: int
+    extra: int = 0
 
 
 class BinaryFrameError(ValueError):
@@ -66,8 +75,8 @@ class BinaryFrameError(ValueError):
 
 
 def pack_frame(kind: int, transfer: int, offset: int, payload: bytes = b"",
-               flags: int = 0) -> bytes:
-    return HEADER.pack(kind, flags, 0, transfer, offset) + payload
+               flags: int = 0, extra: int = 0) -> bytes:
+    return HEADER.pack(kind, flags, extra, transfer, offset) + payload
 
 
 def unpack_header(frame: bytes | bytearray | memoryview) -> FrameHeader:
@@ -78,8 +87,8 @@ def unpack_header(frame: bytes | bytearray | memoryview) -> FrameHeader:
     """
     if len(frame) < HEADER_SIZE:
         raise BinaryFrameError("binary frame shorter than its header")
-    kind, flags, _reserved, transfer, offset = HEADER.unpack_from(frame)
-    return FrameHeader(kind, flags, transfer, offset)
+    kind, flags, extra, transfer, offset = HEADER.unpack_from(frame)
+    return FrameHeader(kind, flags, transfer, offset, extra)
 
 
 # --- command payloads ------------------------------------------------------------

@@ -20,7 +20,8 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import msgspec
 import platformdirs
@@ -59,6 +60,63 @@ def sha256_of(path: Path, block: int = 1 << 20) -> str:
     return digest.hexdigest()
 
 
+# --- HTTP ranges ---------------------------------------------------------------------------
+
+HTTP_RANGE = 4 << 20
+"""Bytes asked per request (the server answers at most 4 MiB per range)."""
+
+
+def http_base(ws_url: str) -> tuple[str, int, bool]:
+    """``ws://host:port/ws`` → (host, port, tls) of the same server's HTTP side."""
+    parts = urlsplit(ws_url)
+    tls = parts.scheme == "wss"
+    return parts.hostname or "127.0.0.1", parts.port or (443 if tls else 80), tls
+
+
+async def http_range(base: tuple[str, int, bool], token: str, sha256: str, start: int,
+                     end: int, sink: Callable[[bytes], None]) -> tuple[int, int]:
+    """Fetch bytes ``start..end`` (inclusive) of a file; (bytes received, file size).
+
+    Raises:
+        TransferError: ``not_found`` (missing, or not for this user),
+            ``unauthenticated``, ``unavailable`` (the connection broke).
+    """
+    host, port, tls = base
+    try:
+        reader, writer = await asyncio.open_connection(host, port, ssl=tls or None,
+                                                       limit=1 << 20)
+    except OSError as exc:
+        raise TransferError("unavailable", "Không kết nối được máy chủ.") from exc
+    try:
+        writer.write((f"GET /documents/{sha256} HTTP/1.1\r\nHost: {host}:{port}\r\n"
+                      f"Authorization: Bearer {token}\r\nRange: bytes={start}-{end}\r\n"
+                      "Connection: close\r\n\r\n").encode())
+        head = await reader.readuntil(b"\r\n\r\n")
+        lines = head.decode("iso-8859-1").split("\r\n")
+        status = int(lines[0].split(" ", 2)[1])
+        headers = {k.strip().lower(): v.strip() for k, _, v in
+                   (line.partition(":") for line in lines[1:] if line)}
+        length = int(headers.get("content-length", "0"))
+        if status not in (200, 206):
+            text = (await reader.readexactly(length)).decode(errors="replace").strip()
+            code = {404: "not_found", 401: "unauthenticated", 416: "bad_request"}.get(
+                status, "internal")
+            raise TransferError(code, text or f"HTTP {status}")
+        total = int(headers.get("content-range", f"/{length}").rsplit("/", 1)[1])
+        left = length
+        while left:
+            chunk = await reader.read(min(left, 1 << 20))
+            if not chunk:
+                raise TransferError("unavailable", "Mất kết nối khi đang tải tài liệu.")
+            sink(chunk)
+            left -= len(chunk)
+        return length, total
+    except (asyncio.IncompleteReadError, ConnectionError, ValueError, IndexError) as exc:
+        raise TransferError("unavailable", "Mất kết nối khi đang tải tài liệu.") from exc
+    finally:
+        writer.close()
+
+
 # --- the transfer connection -----------------------------------------------------------
 
 
@@ -72,6 +130,7 @@ class _Download:
     progress: Progress | None
     done: asyncio.Future[None]
     acked: int = 0
+    ack_every: int = dp.DOWNLOAD_CHUNK
 
 
 @dataclass(eq=False)
@@ -87,17 +146,24 @@ class TransferChannel:
     Args:
         url: ``ws://host:port/ws``.
         token: the session token (``SyncClient.token``).
+        downloads: ``http`` fetches papers as HTTP ranges on the same port
+            (cheapest for the terminal: see ``server/modules/documents/http.py``);
+            ``frames`` uses binary frames on this WebSocket.
         window: download credit in bytes beyond the last acknowledgement.
-        ack_every: acknowledge after this many new bytes (one chunk by default).
+        ack_every: acknowledge after this many new bytes (default: half the
+            window). Each acknowledgement is a small frame and a wake-up of
+            the server; once per chunk cost as much CPU as hashing the bytes.
     """
 
     def __init__(self, url: str, token: str, *, window: int = dp.DEFAULT_WINDOW,
-                 ack_every: int = dp.CHUNK_SIZE, open_timeout: float = 10.0,
-                 request_timeout: float = 60.0) -> None:
+                 ack_every: int | None = None, open_timeout: float = 10.0,
+                 request_timeout: float = 60.0,
+                 downloads: Literal["http", "frames"] = "http") -> None:
         self._url = url
+        self.downloads = downloads
         self._token = token
         self._window = window
-        self._ack_every = ack_every
+        self._ack_every = ack_every or max(dp.DOWNLOAD_CHUNK, window // 2)
         self._open_timeout = open_timeout
         self._request_timeout = request_timeout
         self._ws: ClientConnection | None = None
@@ -120,7 +186,7 @@ class TransferChannel:
             OSError: the server cannot be reached.
             TransferError: the token was refused.
         """
-        ws = await ws_connect(self._url, compression=None, max_size=dp.CHUNK_SIZE * 2,
+        ws = await ws_connect(self._url, compression=None, max_size=dp.DOWNLOAD_CHUNK * 2,
                               open_timeout=self._open_timeout, ping_interval=20,
                               ping_timeout=60, close_timeout=2)
         self._ws = ws
@@ -182,12 +248,19 @@ class TransferChannel:
             with dest.open("rb") as f:
                 while chunk := f.read(1 << 20):
                     hasher.update(chunk)
+        if self.downloads == "http":
+            return await self._download_http(sha256, dest, hasher, have, expected_size,
+                                             progress)
         reply = await self.request("document.fetch", {"sha256": sha256, "offset": have,
                                                      "window": self._window})
         transfer, size = int(reply["transfer"]), int(reply["size"])
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         file = dest.open("ab")
-        d = _Download(transfer, file, hasher, have, size, progress, fut, acked=have)
+        # The server may grant less than asked: acknowledge at least twice per window.
+        granted = int(reply.get("window") or self._window)
+        ack_every = min(self._ack_every, max(1, granted // 2))
+        d = _Download(transfer, file, hasher, have, size, progress, fut, acked=have,
+                      ack_every=ack_every)
         try:
             if progress is not None:
                 progress(have, size)
@@ -204,6 +277,35 @@ class TransferChannel:
         if d.hasher.hexdigest() != sha256:
             raise TransferError("corrupt", "Tài liệu tải về bị sai mã băm.")
         return size - have
+
+    async def _download_http(self, sha256: str, dest: Path, hasher: Any, have: int,
+                             size: int | None, progress: Progress | None) -> int:
+        base = http_base(self._url)
+        received = have
+        total = size if size is not None else have + 1
+        with dest.open("ab") as file:
+
+            def sink(chunk: bytes) -> None:
+                nonlocal received
+                file.write(chunk)
+                hasher.update(chunk)
+                received += len(chunk)
+                self.bytes_received += len(chunk)
+                if progress is not None:
+                    progress(received, total)
+
+            if progress is not None:
+                progress(have, total)
+            while received < total:
+                end = received + HTTP_RANGE - 1
+                if size is not None:
+                    end = min(end, size - 1)
+                _n, total = await http_range(base, self._token, sha256, received, end, sink)
+                if size is not None and total != size:
+                    raise TransferError("corrupt", "Kích thước tài liệu không khớp.")
+        if hasher.hexdigest() != sha256:
+            raise TransferError("corrupt", "Tài liệu tải về bị sai mã băm.")
+        return received - have
 
     async def upload(self, path: Path, *, meeting_id: int, filename: str | None = None,
                      progress: Progress | None = None, **fields: Any) -> dict[str, Any]:
@@ -306,7 +408,7 @@ class TransferChannel:
         d.received += len(payload)
         self.bytes_received += len(payload)
         last = bool(header.flags & dp.FLAG_LAST) or d.received >= d.size
-        if not last and d.received - d.acked >= self._ack_every and self._ws is not None:
+        if not last and d.received - d.acked >= d.ack_every and self._ws is not None:
             d.acked = d.received
             with contextlib.suppress(ConnectionClosed):
                 await self._ws.send(dp.pack_frame(dp.KIND_ACK, d.transfer, d.received))
@@ -383,7 +485,7 @@ class DocumentCache:
                      progress: Progress | None = None) -> tuple[Path, int]:
         """The verified file, downloading it when needed; (path, bytes transferred)."""
         path = self.path(sha256)
-        if await asyncio.to_thread(self.verify, sha256):
+        if path.is_file() and await asyncio.to_thread(self.verify, sha256):
             return path, 0
         path.parent.mkdir(parents=True, exist_ok=True)
         part = path.with_suffix(".part")
@@ -397,34 +499,47 @@ class DocumentCache:
         return path, moved
 
     async def prefetch(self, channel: TransferChannel, documents: Iterable[DocumentInfo],
-                       progress: Progress | None = None) -> PrefetchReport:
-        """Make every paper available offline, one after another; never raises per paper.
+                       progress: Progress | None = None, *,
+                       parallel: int = 2) -> PrefetchReport:
+        """Make every paper available offline; never raises per paper.
 
-        ``progress`` sees the bytes of the whole set (cached ones count as done
-        at once), so a bar can show the pack's progress.
+        Two papers travel at once by default, so the round trip that opens each
+        transfer hides behind the other's bytes (the server caps what one
+        connection has in flight, so this does not take more of its memory).
+        ``progress`` sees the bytes of the whole set (cached papers count as
+        done at once), so one bar can show the pack.
         """
         docs = list({d.sha256: d for d in documents}.values())
         total = sum(d.size for d in docs)
         report = PrefetchReport()
-        done = 0
+        done: dict[str, int] = {}
+        stop = asyncio.Event()
+        queue: asyncio.Queue[DocumentInfo] = asyncio.Queue()
         for doc in docs:
-            base = done
+            queue.put_nowait(doc)
+
+        def tell() -> None:
+            if progress is not None:
+                progress(sum(done.values()), total)
+
+        async def one(doc: DocumentInfo) -> None:
             was_there = self.cached(doc.sha256) is not None
 
-            def each(n: int, _size: int, base: int = base) -> None:
-                if progress is not None:
-                    progress(base + n, total)
+            def each(n: int, _size: int) -> None:
+                done[doc.sha256] = n
+                tell()
 
             try:
                 _path, moved = await self.ensure(channel, doc.sha256, doc.size, each)
             except TransferError as exc:
                 report.failed[doc.sha256] = exc.message
                 if exc.code == "unavailable":
-                    break
-                continue
+                    stop.set()
+                return
             except (TimeoutError, OSError) as exc:
                 report.failed[doc.sha256] = str(exc)
-                break
+                stop.set()
+                return
             report.transferred += moved
             if moved == 0:
                 report.cached.append(doc.sha256)
@@ -432,9 +547,21 @@ class DocumentCache:
                 report.refetched.append(doc.sha256)
             else:
                 report.fetched.append(doc.sha256)
-            done = base + doc.size
-            if progress is not None:
-                progress(done, total)
+            done[doc.sha256] = doc.size
+            tell()
+
+        async def worker() -> None:
+            while not stop.is_set():
+                try:
+                    doc = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                await one(doc)
+
+        await asyncio.gather(*(worker() for _ in range(max(1, parallel))))
+        for doc in docs:  # papers never tried because the connection went away
+            if doc.sha256 not in done and doc.sha256 not in report.failed:
+                report.failed[doc.sha256] = "Mất kết nối tới máy chủ."
         return report
 
 

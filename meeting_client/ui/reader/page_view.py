@@ -18,10 +18,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
+    QImage,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -29,7 +30,7 @@ from PySide6.QtGui import (
     QPen,
     QResizeEvent,
 )
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdf import QPdfDocument, QPdfPageRenderer
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QScroller, QScrollerProperties, QWidget
 
@@ -59,6 +60,10 @@ class PageView(QPdfView):
     """(0-based page, start, end in points) — a drag in highlight mode."""
     page_tapped = Signal(int, QPointF)
     """(0-based page, point) — a tap in note mode."""
+    page_rendered = Signal(int)
+    """(0-based page) — the view's renderer delivered that page's image."""
+    page_painted = Signal(int)
+    """(0-based page) — that page's image was painted on screen (once per render)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,8 +89,19 @@ class PageView(QPdfView):
         props.setScrollMetric(QScrollerProperties.ScrollMetric.OvershootDragResistanceFactor,
                               0.2)
         scroller.setScrollerProperties(props)
+        self._preview: tuple[int, QImage] | None = None
+        self._first_image: tuple[int, QImage] | None = None
+        self._rendered: set[int] = set()
+        self._announced: set[int] = set()
+        self._point_sizes: tuple[object, list[QSizeF]] | None = None
+        self._some_points: tuple[object, dict[int, QSizeF]] = (None, {})
+        self._layout_cache: tuple[tuple[object, ...], dict[int, QRect]] | None = None
         self.viewport().installEventFilter(self)
         self.pageNavigator().currentPageChanged.connect(self.on_navigator_page_changed)
+        # QPdfView renders in a renderer it owns; its signal tells when a page is ready.
+        renderer = self.findChild(QPdfPageRenderer)
+        if renderer is not None:
+            renderer.pageRendered.connect(self.on_renderer_page_rendered)
 
     # --- geometry ---------------------------------------------------------------------
 
@@ -94,28 +110,72 @@ class PageView(QPdfView):
         """Logical pixels per point at zoom 1."""
         return self._resolution
 
-    def page_size_px(self, page: int) -> QSize:
+    def _points(self) -> list[QSizeF]:
+        """Every page's size in points, read once per document (pdfium is slow at it)."""
         doc = self.document()
-        size = doc.pagePointSize(page) * self._resolution * self.zoomFactor()
+        if self._point_sizes is None or self._point_sizes[0] is not doc:
+            sizes = [doc.pagePointSize(p) for p in range(doc.pageCount())] if doc else []
+            self._point_sizes = (doc, sizes)
+            self._layout_cache = None
+        return self._point_sizes[1]
+
+    def _point_size(self, page: int) -> QSizeF:
+        """One page's size in points (pdfium loads the page to tell: ~0.7 ms the first time)."""
+        doc = self.document()
+        if self._point_sizes is not None and self._point_sizes[0] is doc:
+            return self._point_sizes[1][page]
+        if self._some_points[0] is not doc:
+            self._some_points = (doc, {})
+        cache = self._some_points[1]
+        if page not in cache:
+            cache[page] = doc.pagePointSize(page)
+        return cache[page]
+
+    def page_size_px(self, page: int) -> QSize:
+        points = self._point_size(page)
+        size = points * self._resolution * self.zoomFactor()
         return QSize(int(size.width()), int(size.height()))
 
+    def _layout(self) -> dict[int, QRect]:
+        """Page rectangles in document coordinates, as QPdfView lays them out."""
+        doc = self.document()
+        single = self.pageMode() == QPdfView.PageMode.SinglePage
+        current = self.pageNavigator().currentPage()
+        key = (id(doc), self.zoomFactor(), self.viewport().width(), single,
+               current if single else -1, self.pageSpacing())
+        if self._layout_cache is not None and self._layout_cache[0] == key:
+            return self._layout_cache[1]
+        margins = self.documentMargins()
+        pages = [current] if single else range(doc.pageCount())
+        scale = self._resolution * self.zoomFactor()
+        points = self._points() if not single else None
+        sizes = {}
+        for p in pages:
+            pt = points[p] if points is not None else self._point_size(p)
+            sizes[p] = QSize(int(pt.width() * scale), int(pt.height() * scale))
+        total_width = max((sz.width() for sz in sizes.values()), default=0) + (
+            margins.left() + margins.right())
+        width = max(total_width, self.viewport().width())
+        y = margins.top()
+        rects = {}
+        for p in pages:
+            sz = sizes[p]
+            rects[p] = QRect((width - sz.width()) // 2, y, sz.width(), sz.height())
+            y += sz.height() + self.pageSpacing()
+        self._layout_cache = (key, rects)
+        return rects
+
     def page_rect(self, page: int) -> QRect:
-        """Where page ``page`` is in viewport pixels (may be off screen)."""
+        """Where page ``page`` is in viewport pixels (may be off screen; null if not laid
+        out, e.g. another page in single-page mode)."""
         doc = self.document()
         if doc is None or doc.status() != QPdfDocument.Status.Ready:
             return QRect()
-        margins = self.documentMargins()
-        sizes = [self.page_size_px(p) for p in range(doc.pageCount())]
-        total_width = max((s.width() for s in sizes), default=0) + margins.left() + (
-            margins.right())
-        y = margins.top()
-        for p in range(page):
-            y += sizes[p].height() + self.pageSpacing()
-        width = max(total_width, self.viewport().width())
-        x = (width - sizes[page].width()) // 2
-        return QRect(x - self.horizontalScrollBar().value(),
-                     y - self.verticalScrollBar().value(), sizes[page].width(),
-                     sizes[page].height())
+        rect = self._layout().get(page)
+        if rect is None:
+            return QRect()
+        return rect.translated(-self.horizontalScrollBar().value(),
+                               -self.verticalScrollBar().value())
 
     def to_viewport(self, page: int, rect: QRectF) -> QRectF:
         origin = self.page_rect(page).topLeft()
@@ -153,6 +213,9 @@ class PageView(QPdfView):
         self._set_zoom(self.zoomFactor() * factor)
 
     def _set_zoom(self, zoom: float) -> None:
+        self._preview = None
+        self._rendered.clear()
+        self._announced.clear()
         page = self.pageNavigator().currentPage()
         zoom = min(MAX_ZOOM, max(MIN_ZOOM, zoom))
         if math.isclose(zoom, self.zoomFactor(), rel_tol=1e-4):
@@ -169,7 +232,8 @@ class PageView(QPdfView):
         if doc is None or doc.status() != QPdfDocument.Status.Ready or doc.pageCount() == 0:
             return
         margins = self.documentMargins()
-        widest = max(doc.pagePointSize(p).width() for p in range(min(doc.pageCount(), 20)))
+        widest = self._point_size(self.current_page() if self.current_page() >= 0 else 0
+                                  ).width()
         available = self.viewport().width() - margins.left() - margins.right() - 2
         if widest > 0 and available > 50:
             self._set_zoom(available / (widest * self._resolution))
@@ -212,14 +276,60 @@ class PageView(QPdfView):
         self.page_moved.emit(page, by_person)
 
     def document_loaded(self) -> None:
-        """Call after the document became Ready: reset page tracking and zoom."""
+        """Call after the document became Ready: reset page tracking and zoom.
+
+        The first page is rendered here, synchronously (as fast as pdfium can:
+        no trip through the render thread), and painted until the view's own
+        threaded render of it arrives.
+        """
         self._last_page = -1
         self._person_touched = False
         self._current_hit = None
+        self._rendered.clear()
+        self._announced.clear()
         if self._fit_width:
             self._apply_fit_width()
         self.go_to(0, by_person=False)
         self.on_navigator_page_changed(self.current_page())
+        page = self.current_page()
+        size = self.page_size_px(page)
+        ratio = self.devicePixelRatioF()
+        self._preview = (page, self.document().render(
+            page, QSize(int(size.width() * ratio), int(size.height() * ratio))))
+        self._first_image = self._preview
+        self.viewport().update()
+
+    def settle(self) -> None:
+        """After the first paint: switch to the continuous (multi-page) layout.
+
+        The first page is shown in single-page mode, whose layout needs one page
+        size instead of all of them (pdfium reads each page to tell its size:
+        ~20 ms for 300 pages). The first image stays on screen while the view
+        renders the page again for the new layout.
+        """
+        if self.pageMode() == QPdfView.PageMode.MultiPage:
+            return
+        page = self.current_page()
+        self._programmatic += 1
+        self._rendered.clear()
+        try:
+            self.setPageMode(QPdfView.PageMode.MultiPage)
+            self.pageNavigator().jump(page, QPointF(), self.zoomFactor())
+        finally:
+            self._programmatic -= 1
+        first = self._first_image
+        if first is not None and first[0] == page:
+            self._preview = first
+        self.viewport().update()
+
+    def on_renderer_page_rendered(self, page: int, *_args: object) -> None:
+        self._rendered.add(page)
+        self._announced.discard(page)
+        if self._preview is not None and self._preview[0] == page and (
+                self.pageMode() == QPdfView.PageMode.MultiPage):
+            self._preview = None
+            self._first_image = None
+        self.page_rendered.emit(page)
 
     # --- input ------------------------------------------------------------------------
 
@@ -300,6 +410,15 @@ class PageView(QPdfView):
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
+        shown: list[int] = []
+        if self._preview is not None:
+            page, image = self._preview
+            if image.isNull() or self.page_size_px(page) * self.devicePixelRatioF() != (
+                    image.size()):
+                self._preview = None  # zoomed since: the view renders anew
+            else:
+                painter.drawImage(self.page_rect(page), image)
+                shown.append(page)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.viewport().height()
         visible: dict[int, bool] = {}
@@ -339,3 +458,8 @@ class PageView(QPdfView):
             painter.setBrush(QColor(21, 101, 192, 40))
             painter.drawRect(self._drag_rect)
         painter.end()
+        shown += [p for p in self._rendered if on_screen(p)]
+        for page in shown:
+            if page not in self._announced:
+                self._announced.add(page)
+                self.page_painted.emit(page)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QLoggingCategory, QModelIndex, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLoggingCategory, QModelIndex, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfBookmarkModel, QPdfDocument
 from PySide6.QtWidgets import (
@@ -218,32 +218,54 @@ class ReaderWidget(QWidget):
     # --- opening ---------------------------------------------------------------------
 
     def open_file(self, path: Path | str, *, document_id: int, title: str) -> bool:
-        """Show a paper from the local cache; False when it cannot be read."""
-        self.search.set_document(None)
-        self.document.close()
-        error = self.document.load(str(path))
-        if error != QPdfDocument.Error.None_ or self.document.pageCount() == 0:
-            self.document_id = None
+        """Show a paper from the local cache; False when it cannot be read.
+
+        The first page comes first: a fresh QPdfDocument with only the page view
+        attached loads in a few milliseconds and its first page is rendered at
+        once (see ``PageView.document_loaded``); thumbnails, outline and search,
+        which walk the whole file under pdfium's global lock, are attached on
+        the next turn of the event loop, after that page is on screen.
+        """
+        document = QPdfDocument(self)
+        error = document.load(str(path))
+        if error != QPdfDocument.Error.None_ or document.pageCount() == 0:
+            document.deleteLater()
             self.title.setText(self.tr("Không mở được tài liệu."))
-            self._update_controls()
             return False
+        old, self.document = self.document, document
         self.document_id = document_id
         self.title.setText(title)
-        self.thumbnail_model.set_document(self.document)
-        self.outline_model.setDocument(self.document)
-        self.outline.expandToDepth(0)
-        self.search.set_document(self.document)
-        self.view.setSearchModel(self.search.model)
+        self.search.set_document(None)
+        self.thumbnail_model.set_document(None)
+        self.outline.setModel(None)
         self._hit = -1
         self.hit_label.clear()
         self._annotations = []
         self.view.set_marks([])
-        self.page_box.setMaximum(self.document.pageCount())
-        self.page_total.setText(self.tr("/ %1").replace("%1", str(self.document.pageCount())))
+        self.view.setPageMode(self.view.PageMode.SinglePage)  # see PageView.settle
+        self.view.setDocument(document)
+        old.deleteLater()
+        self.page_box.setMaximum(document.pageCount())
+        self.page_total.setText(self.tr("/ %1").replace("%1", str(document.pageCount())))
         self.view.document_loaded()
+        self.view.viewport().repaint()  # the first page now, before anything else
         self._update_controls()
+        QTimer.singleShot(0, lambda: self._attach_secondary(document))
         self.document_opened.emit(document_id)
         return True
+
+    def _attach_secondary(self, document: QPdfDocument) -> None:
+        if document is not self.document:
+            return  # another paper was opened meanwhile
+        self.view.settle()
+        self.thumbnail_model.set_document(document)
+        self.outline_model.setDocument(document)
+        self.outline.setModel(self.outline_model)
+        self.outline.expandToDepth(0)
+        self.search.set_document(document)
+        self.view.setSearchModel(self.search.model)
+        index = self.thumbnail_model.index(self.view.current_page(), 0)
+        self.thumbnails.setCurrentIndex(index)
 
     def page_count(self) -> int:
         return self.document.pageCount() if self.document_id is not None else 0
@@ -268,9 +290,10 @@ class ReaderWidget(QWidget):
         self.page_box.setValue(page + 1)
         self.page_box.blockSignals(False)
         self._update_controls()
-        index = self.thumbnail_model.index(page, 0)
-        self.thumbnails.setCurrentIndex(index)
-        self.thumbnails.scrollTo(index)
+        if self.thumbnail_model.rowCount() > page:
+            index = self.thumbnail_model.index(page, 0)
+            self.thumbnails.setCurrentIndex(index)
+            self.thumbnails.scrollTo(index)
         self.page_changed.emit(page + 1, by_person)
 
     def on_page_box_value_changed(self, value: int) -> None:

@@ -32,7 +32,8 @@ class PageSearch(QObject):
     def set_document(self, document: QPdfDocument | None) -> None:
         self.stop()
         self._document = document
-        self.model.setDocument(document)  # type: ignore[arg-type]
+        if document is not None:  # QPdfSearchModel warns on a null document
+            self.model.setDocument(document)
         self._hits = []
 
     @property

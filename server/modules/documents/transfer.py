@@ -45,7 +45,7 @@ class BinaryPeer(Protocol):
     @property
     def lang(self) -> str: ...
 
-    def send_binary(self, data: bytes) -> None: ...
+    def send_binary(self, data: bytes | bytearray | memoryview) -> None: ...
     def error(self, frame_id: int | None, code: str, message: str) -> None: ...
 
 
@@ -109,7 +109,7 @@ class Transfers:
     def __init__(self, blobs: BlobStore, *, max_upload: int, max_inflight: int) -> None:
         self.blobs = blobs
         self.max_upload = max_upload
-        self.max_inflight = max(dp.CHUNK_SIZE, max_inflight)
+        self.max_inflight = max(dp.DOWNLOAD_CHUNK, max_inflight)
         self._conns: dict[Any, _PerConnection] = {}
         self.bytes_sent = 0
 
@@ -139,10 +139,10 @@ class Transfers:
                              en="The resume offset is past the end of the file.")
         state = self._state(conn)
         transfer = next(state.ids) & 0xFFFFFFFF
-        state.downloads[transfer] = Download(
-            transfer, path, size, offset, offset, min(window, self.max_inflight))
+        window = min(window, self.max_inflight)
+        state.downloads[transfer] = Download(transfer, path, size, offset, offset, window)
         return {"transfer": transfer, "sha256": sha256, "size": size, "offset": offset,
-                "chunk": dp.CHUNK_SIZE}
+                "chunk": dp.DOWNLOAD_CHUNK, "window": window}
 
     def begin(self, conn: BinaryPeer, transfer: int) -> None:
         state = self._conns.get(conn)
@@ -168,13 +168,15 @@ class Transfers:
                     d.wake.clear()
                     await d.wake.wait()
                     continue
-                n = min(dp.CHUNK_SIZE, d.end - d.sent)
-                data = os.pread(fd, n, d.sent)
-                if len(data) != n:
+                n = min(dp.DOWNLOAD_CHUNK, d.end - d.sent)
+                # Read straight behind the header: the frame is built without a copy.
+                frame = bytearray(dp.HEADER_SIZE + n)
+                if os.preadv(fd, [memoryview(frame)[dp.HEADER_SIZE:]], d.sent) != n:
                     log.error("%s shrank while being sent", d.path)
                     return
                 last = dp.FLAG_LAST if d.sent + n == d.end else 0
-                conn.send_binary(dp.pack_frame(dp.KIND_DATA, d.id, d.sent, data, last))
+                dp.HEADER.pack_into(frame, 0, dp.KIND_DATA, last, 0, d.id, d.sent)
+                conn.send_binary(frame)
                 d.sent += n
                 self.bytes_sent += n
         finally:
@@ -184,10 +186,12 @@ class Transfers:
                 state.downloads.pop(d.id, None)
                 self._wake_all(state)
 
-    def _ack(self, state: _PerConnection, transfer: int, offset: int) -> None:
+    def _ack(self, state: _PerConnection, transfer: int, offset: int, extra: int) -> None:
         d = state.downloads.get(transfer)
         if d is None:
             return  # finished or cancelled: late acknowledgements are normal
+        if extra:
+            d.window = min(extra * dp.WINDOW_UNIT, self.max_inflight)
         if offset > d.acked:
             d.acked = min(offset, d.sent)
         self._wake_all(state)
@@ -277,7 +281,7 @@ class Transfers:
             return
         state = self._state(conn)
         if header.kind == dp.KIND_ACK:
-            self._ack(state, header.transfer, header.offset)
+            self._ack(state, header.transfer, header.offset, header.extra)
         elif header.kind == dp.KIND_UPLOAD:
             self._upload_bytes(conn, state, header.transfer, header.offset,
                                memoryview(frame)[dp.HEADER_SIZE:])
