@@ -314,7 +314,11 @@ class PageView(QPdfView):
         self._rendered.clear()
         try:
             self.setPageMode(QPdfView.PageMode.MultiPage)
-            self.pageNavigator().jump(page, QPointF(), self.zoomFactor())
+            # The navigator already says ``page``, so jumping there again scrolls nothing:
+            # put the page at the top ourselves.
+            top = self._layout().get(page)
+            if top is not None:
+                self.verticalScrollBar().setValue(top.y())
         finally:
             self._programmatic -= 1
         first = self._first_image

@@ -124,6 +124,8 @@ class ReaderWidget(QWidget):
         self.title = QLabel()
         self.title.setObjectName("readerTitle")
         self.title.setWordWrap(True)
+        self.title.setStyleSheet("#readerTitle { font-size: 20px; font-weight: 600; "
+                                 "padding: 4px 2px; }")
         self.progress = QProgressBar()
         self.progress.setObjectName("prefetchProgress")
         self.progress.setFormat(self.tr("Đang tải tài liệu… %p%"))
@@ -240,12 +242,18 @@ class ReaderWidget(QWidget):
         self.outline.setModel(None)
         self._hit = -1
         self.hit_label.clear()
+        self.search_box.blockSignals(True)
+        self.search_box.clear()
+        self.search_box.blockSignals(False)
         self._annotations = []
         self.view.set_marks([])
         self.view.setPageMode(self.view.PageMode.SinglePage)  # see PageView.settle
         self.view.setDocument(document)
         old.deleteLater()
+        self.page_box.blockSignals(True)  # clamping the old page number is no page turn
         self.page_box.setMaximum(document.pageCount())
+        self.page_box.setValue(1)
+        self.page_box.blockSignals(False)
         self.page_total.setText(self.tr("/ %1").replace("%1", str(document.pageCount())))
         self.view.document_loaded()
         self.view.viewport().repaint()  # the first page now, before anything else

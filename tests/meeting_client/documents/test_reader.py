@@ -122,6 +122,17 @@ def test_a_highlight_is_requested_from_the_text_and_drawn_over_the_page(qtbot, r
     assert _pixel(reader, 5, x + 1, y + h + 40).blue() > 200  # below it: still white
 
 
+def test_a_page_reached_before_the_layout_settles_is_the_page_shown(qtbot, reader) -> None:
+    """Open, then at once go to page 3: after the switch to the continuous layout the
+    view must show page 3 at the top, not page 1 with "3" in the page box."""
+    assert reader.open_file(BIG, document_id=8, title="Lại mở")
+    reader.go_to_page(3, remote=True)
+    qtbot.waitUntil(lambda: reader.view.pageMode() == reader.view.PageMode.MultiPage,
+                    timeout=WAIT)
+    assert reader.current_page() == 3
+    assert abs(reader.view.page_rect(2).top()) <= 1
+
+
 def test_follow_mode_turns_with_the_presenter_and_guards_the_loop(qtbot, reader, port) -> None:
     follow = FollowController(port, meeting_id=1, me_id=10)
     reader.page_changed.connect(follow.on_reader_page_changed)

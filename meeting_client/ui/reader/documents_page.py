@@ -1,0 +1,217 @@
+"""The meeting's papers as one page of a room: the list (with prefetch progress) and the
+reader, wired to the document cache, private annotations and follow-the-presenter.
+
+All the wiring lives in :meth:`DocumentsPage._connect_signals`; a room embeds
+the page and feeds it Snapshots (``on_snapshot``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meeting_client.models.document_model import (
+    ID_ROLE,
+    DocumentCenter,
+    FollowController,
+    Submit,
+)
+from meeting_client.models.port import CommandPort
+from meeting_client.ui.agenda_panel import RoomyDelegate
+from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
+from meeting_protocol.state import Snapshot
+
+
+class DocumentsPage(QWidget):
+    """Papers of one meeting: pick one, read it, follow the presenter.
+
+    Args:
+        submit: ``Bridge.submit`` (runs work on the networking thread).
+        port: where commands go (``presentation.page`` when presenting).
+        meeting_id: the meeting.
+        me_id: the signed-in user.
+        can_present: show the "Trình chiếu" button (chair, named presenter).
+        cache_dir: the document cache (default: the user cache folder).
+    """
+
+    notice = Signal(str)
+    """A sentence to show briefly (a paper that could not be fetched)."""
+
+    def __init__(self, submit: Submit, port: CommandPort, meeting_id: int, me_id: int, *,
+                 can_present: bool = False, cache_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentsPage")
+        self.center = DocumentCenter(submit, meeting_id, cache_dir=cache_dir, parent=self)
+        self.follow = FollowController(port, meeting_id, me_id, self)
+        self.reader = ReaderWidget()
+        self.list = QListView()
+        self.list.setObjectName("documentList")
+        self.list.setModel(self.center.model)
+        self.list.setWordWrap(True)
+        self.list.setSpacing(3)
+        self.list.setItemDelegate(RoomyDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setMinimumWidth(260)
+        self.status = QLabel(self.tr("Đang lấy danh sách tài liệu…"))
+        self.status.setObjectName("muted")
+        self.status.setWordWrap(True)
+        self.present_button = QPushButton(self.tr("Trình chiếu cho cả phòng"))
+        self.present_button.setCheckable(True)
+        self.present_button.setMinimumHeight(TOUCH)
+        self.present_button.setVisible(can_present)
+        self.follow_button = QPushButton(self.tr("Theo dõi người trình bày"))
+        self.follow_button.setCheckable(True)
+        self.follow_button.setChecked(True)
+        self.follow_button.setMinimumHeight(TOUCH)
+        self.follow_button.setVisible(not can_present)
+        for button in (self.present_button, self.follow_button):
+            button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; "
+                                 "font-weight: 600; }")
+
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(self.tr("Tài liệu kỳ họp"))
+        title.setObjectName("panelTitle")
+        side_layout.addWidget(title)
+        side_layout.addWidget(self.list, 1)
+        side_layout.addWidget(self.status)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.present_button)
+        buttons.addWidget(self.follow_button)
+        side_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(side)
+        splitter.addWidget(self.reader)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._connect_signals()
+
+    def _connect_signals(self) -> None:
+        c, r, f = self.center, self.reader, self.follow
+        self.list.clicked.connect(self.on_list_clicked)
+        c.documents_changed.connect(self.on_center_documents_changed)
+        c.progress_changed.connect(self.on_center_progress_changed)
+        c.prefetched.connect(self.on_center_prefetched)
+        c.document_ready.connect(self.on_center_document_ready)
+        c.annotations_changed.connect(self.on_center_annotations_changed)
+        c.failed.connect(self.notice)
+        f.open_requested.connect(c.request_open)
+        f.turn_requested.connect(lambda page: r.go_to_page(page, remote=True))
+        f.state_changed.connect(self.on_follow_state_changed)
+        r.document_opened.connect(f.on_reader_opened)
+        r.document_opened.connect(c.load_annotations)
+        r.page_changed.connect(f.on_reader_page_changed)
+        r.follow_resume_requested.connect(self.on_resume_requested)
+        r.highlight_requested.connect(self.on_reader_highlight_requested)
+        r.note_requested.connect(self.on_reader_note_requested)
+        self.present_button.toggled.connect(self.on_present_toggled)
+        self.follow_button.toggled.connect(self.on_follow_toggled)
+
+    # --- lifecycle ---------------------------------------------------------------------
+
+    def start(self) -> None:
+        """List and prefetch the papers (the meeting must be subscribed)."""
+        self.center.start()
+
+    def stop(self) -> int:
+        return self.center.stop()
+
+    def on_snapshot(self, snapshot: Snapshot) -> None:
+        self.follow.on_snapshot(snapshot)
+
+    def set_can_present(self, can: bool) -> None:
+        self.present_button.setVisible(can)
+        self.follow_button.setVisible(not can)
+        if not can and self.present_button.isChecked():
+            self.present_button.setChecked(False)
+
+    # --- slots ---------------------------------------------------------------------------
+
+    def on_list_clicked(self, index: QModelIndex) -> None:
+        self.open_document(int(index.data(ID_ROLE)))
+
+    def open_document(self, document_id: int) -> None:
+        self.center.request_open(document_id)
+
+    def on_center_documents_changed(self, documents: list) -> None:
+        if not documents:
+            self.status.setText(self.tr("Chưa có tài liệu nào."))
+
+    def on_center_progress_changed(self, done: int, total: int) -> None:
+        self.reader.set_progress(done, total)
+        if total and done < total:
+            self.status.setText(self.tr("Đang tải tài liệu về máy: %1%")
+                                .replace("%1", str(int(100 * done / total))))
+
+    def on_center_prefetched(self, moved: int) -> None:
+        self.center.model.set_cached({d.sha256 for d in self.center.documents()
+                                      if self.center.cache.cached(d.sha256) is not None})
+        self.reader.set_progress(1, 1)
+        self.status.setText(self.tr("Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.")
+                            .replace("%1", str(len(self.center.documents()))))
+        del moved  # 0 on a second entry: everything came from the cache
+
+    def on_center_document_ready(self, document_id: int, path: str) -> None:
+        doc = self.center.document(document_id)
+        self.reader.open_file(Path(path), document_id=document_id,
+                              title=doc.title if doc else "")
+        row = next((i for i, d in enumerate(self.center.model.rows()) if d.id == document_id),
+                   -1)
+        if row >= 0:
+            self.list.setCurrentIndex(self.center.model.index(row, 0))
+
+    def on_center_annotations_changed(self, document_id: int, annotations: list) -> None:
+        if document_id == self.reader.document_id:
+            self.reader.set_annotations(annotations)
+
+    def on_reader_highlight_requested(self, page: int, rects: list, text: str) -> None:
+        if self.reader.document_id is not None:
+            self.center.save_annotation(self.reader.document_id, page=page, kind="highlight",
+                                        rects=rects, text=text)
+
+    def on_reader_note_requested(self, page: int, rects: list, text: str) -> None:
+        if self.reader.document_id is not None:
+            self.center.save_annotation(self.reader.document_id, page=page, kind="note",
+                                        rects=rects, text=text, color="#ffd54f")
+
+    def on_follow_state_changed(self) -> None:
+        following, name, page = self.follow.banner()
+        self.reader.show_follow(following=following, presenter=name, page=page)
+        self.follow_button.blockSignals(True)
+        self.follow_button.setChecked(self.follow.following)
+        self.follow_button.blockSignals(False)
+
+    def on_resume_requested(self) -> None:
+        self.follow.resume()
+
+    def on_follow_toggled(self, checked: bool) -> None:
+        if checked:
+            self.follow.resume()
+        elif self.follow.following:
+            self.follow.following = False
+            self.on_follow_state_changed()
+
+    def on_present_toggled(self, checked: bool) -> None:
+        self.follow.set_presenting(checked)
+        if checked and self.reader.document_id is not None:
+            self.follow.publish(self.reader.current_page())
+
