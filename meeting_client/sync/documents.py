@@ -179,6 +179,10 @@ class TransferChannel:
     def is_open(self) -> bool:
         return self._ws is not None
 
+    @property
+    def token(self) -> str:
+        return self._token
+
     async def open(self) -> None:
         """Connect and resume the session.
 
@@ -197,6 +201,13 @@ class TransferChannel:
             await self.close()
             raise
 
+    async def _open_or_fail(self) -> None:
+        """Open the WebSocket on first need (HTTP downloads never need it)."""
+        try:
+            await self.open()
+        except OSError as exc:
+            raise TransferError("unavailable", "Không kết nối được máy chủ.") from exc
+
     async def close(self) -> None:
         ws, self._ws = self._ws, None
         if ws is not None:
@@ -212,9 +223,10 @@ class TransferChannel:
         Raises:
             TransferError: the server's error reply, or the connection is gone.
         """
+        if self._ws is None:
+            await self._open_or_fail()
         ws = self._ws
-        if ws is None:
-            raise TransferError("unavailable", "Chưa kết nối tới máy chủ.")
+        assert ws is not None
         frame_id = next(self._ids)
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._waiting[frame_id] = fut
@@ -318,9 +330,10 @@ class TransferChannel:
             TransferError: ``too_large``, ``bad_request`` (not a readable PDF or
                 office file), ``forbidden``… — nothing was stored.
         """
+        if self._ws is None:
+            await self._open_or_fail()
         ws = self._ws
-        if ws is None:
-            raise TransferError("unavailable", "Chưa kết nối tới máy chủ.")
+        assert ws is not None
         size = path.stat().st_size
         digest = await asyncio.to_thread(sha256_of, path)
         body = {"meeting_id": meeting_id, "filename": filename or path.name, "size": size,
@@ -648,13 +661,14 @@ class MeetingDocuments:
 
     async def channel(self) -> TransferChannel:
         """The transfer connection, opened (again) when needed."""
-        if self._channel is None or not self._channel.is_open:
-            token = self.client.token
-            if token is None:
-                raise TransferError("unauthenticated", "Cần đăng nhập lại.")
-            channel = TransferChannel(self.client.url, token)
-            await channel.open()
-            self._channel = channel
+        token = self.client.token
+        if token is None:
+            raise TransferError("unauthenticated", "Cần đăng nhập lại.")
+        if self._channel is None or self._channel.token != token:
+            if self._channel is not None:
+                await self._channel.close()
+            # Not opened here: HTTP downloads need no WebSocket; uploads open it.
+            self._channel = TransferChannel(self.client.url, token)
         return self._channel
 
     async def prefetch(self) -> PrefetchReport:

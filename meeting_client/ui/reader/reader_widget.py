@@ -117,6 +117,7 @@ class ReaderWidget(QWidget):
         self.outline.setModel(self.outline_model)
         self.outline.setHeaderHidden(True)
         self.outline.setWordWrap(True)
+        self.outline.setStyleSheet("QTreeView::item { padding: 7px 2px; }")
         self.search = PageSearch(self)
         self._hit = -1
         self._annotations: list[Annotation] = []
