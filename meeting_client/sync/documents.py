@@ -48,7 +48,14 @@ class TransferError(Exception):
         self.message = message
 
 
+CACHE_ENV = "HOP_THONG_MINH_DOCUMENT_CACHE"
+"""Overrides the cache folder (tests, kiosks with a data partition)."""
+
+
 def default_cache_dir() -> Path:
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
     return Path(platformdirs.user_cache_dir("hop-thong-minh", "smart-meeting")) / "documents"
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.base import KEY_ROLE
+from meeting_client.models.document_model import ID_ROLE
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label
 
@@ -79,6 +82,26 @@ class AgendaPanel(QFrame):
             layout.addWidget(self.documents, 1)
         self._connect_signals()
         self.on_session_changed()
+
+    def attach_documents(self, model: QAbstractItemModel,
+                         open_document: Callable[[int], None]) -> None:
+        """Show the current item's papers (a ``DocumentListModel``) in place of the
+        placeholder; a tap opens one with ``open_document(document_id)``."""
+        if self.next_button is not None:
+            return  # the chair's panel has no papers list (the console has a button)
+        view = QListView()
+        view.setObjectName("agendaDocuments")
+        view.setModel(model)
+        view.setWordWrap(True)
+        view.setSpacing(2)
+        view.setItemDelegate(RoomyDelegate(view))
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = self.layout()
+        layout.replaceWidget(self.documents, view)
+        self.documents.hide()
+        self.documents_list = view
+        view.clicked.connect(lambda index: open_document(int(index.data(ID_ROLE))))
 
     def _connect_signals(self) -> None:
         self._session.snapshot_changed.connect(self.on_session_changed)

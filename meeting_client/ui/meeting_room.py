@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from meeting_client.models.document_model import DocumentListModel
 from meeting_client.models.session import MeetingSession
+from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.clerk_view import ClerkView
 from meeting_client.ui.connection_banner import ConnectionBanner
 from meeting_client.ui.delegate_room import DelegateRoom
 from meeting_client.ui.hall_display import HallDisplay
 from meeting_client.ui.notice_bar import NoticeBar
+from meeting_client.ui.reader.documents_page import DocumentsPage
 from meeting_client.ui.room_header import RoomHeader
+from meeting_protocol.state import Snapshot
 
 
 class MeetingRoom(QWidget):
@@ -22,6 +26,7 @@ class MeetingRoom(QWidget):
         super().__init__(parent)
         self.setObjectName("meetingRoom")
         self.session = session
+        self._documents_started = False
         self.banner = ConnectionBanner()
         self.notices = NoticeBar()
         self.header = RoomHeader(session)
@@ -41,11 +46,74 @@ class MeetingRoom(QWidget):
             self.body = DelegateRoom(session)
         layout.addWidget(self.header)
         layout.addWidget(self.notices)
-        layout.addWidget(self.body, 1)
+        self.documents: DocumentsPage | None = None
+        submit = getattr(session.port, "submit", None)
+        if hall or not callable(submit):  # the hall screen, or a test's fake port
+            layout.addWidget(self.body, 1)
+        else:
+            self._add_documents(layout, submit)
         self._connect_signals()
         self.banner.on_session_connection_state_changed(session.connection_state)
+
+    def _add_documents(self, layout: QVBoxLayout, submit: object) -> None:
+        """The meeting's papers: a page beside the room, reached by one button."""
+        session = self.session
+        self.documents = DocumentsPage(submit, session.port, session.meeting_id,  # type: ignore[arg-type]
+                                       session.me.id, can_present=session.is_chair)
+        self.documents_button = QPushButton(self.tr("Tài liệu kỳ họp"))
+        self.documents_button.setObjectName("documentsButton")
+        self.documents_button.setCheckable(True)
+        self.documents_button.setMinimumHeight(44)
+        self.item_documents = DocumentListModel(self)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.documents_button)
+        layout.addLayout(row)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.body)
+        self.stack.addWidget(self.documents)
+        layout.addWidget(self.stack, 1)
+        agenda = getattr(self.body, "agenda", None)
+        if isinstance(agenda, AgendaPanel):
+            agenda.attach_documents(self.item_documents, self.on_agenda_document_clicked)
 
     def _connect_signals(self) -> None:
         self.session.connection_state_changed.connect(
             self.banner.on_session_connection_state_changed)
         self.session.notice.connect(self.notices.on_notice)
+        if self.documents is not None:
+            self.session.snapshot_changed.connect(self.on_session_snapshot_changed)
+            self.documents.center.documents_changed.connect(self.item_documents.set_documents)
+            self.documents.center.prefetched.connect(self.on_documents_prefetched)
+            self.documents.follow.open_requested.connect(self.show_documents)
+            self.documents.notice.connect(self.notices.on_notice)
+            self.documents_button.toggled.connect(self.on_documents_button_toggled)
+
+    def on_session_snapshot_changed(self, snapshot: Snapshot) -> None:
+        """Feed the papers page; start it with the first snapshot (we are subscribed)."""
+        assert self.documents is not None
+        if not self._documents_started:
+            self._documents_started = True
+            self.documents.start()
+        self.documents.on_snapshot(snapshot)
+        self.documents.set_can_present(self.session.is_chair or (
+            snapshot.designated_presenter == self.session.me.id))
+        item = self.session.active_item()
+        self.item_documents.set_agenda_item(item.id if item is not None else -1)
+
+    def on_documents_prefetched(self, _moved: int) -> None:
+        assert self.documents is not None
+        self.item_documents.set_cached({d.sha256 for d in self.documents.center.documents()})
+
+    def on_agenda_document_clicked(self, document_id: int) -> None:
+        assert self.documents is not None
+        self.show_documents()
+        self.documents.open_document(document_id)
+
+    def show_documents(self, *_args: object) -> None:
+        self.documents_button.setChecked(True)
+
+    def on_documents_button_toggled(self, checked: bool) -> None:
+        self.stack.setCurrentIndex(1 if checked else 0)
+        self.documents_button.setText(self.tr("◀ Về phòng họp") if checked
+                                      else self.tr("Tài liệu kỳ họp"))
