@@ -88,6 +88,8 @@ class MeetingRoom(QWidget):
             self.documents.follow.open_requested.connect(self.show_documents)
             self.documents.notice.connect(self.notices.on_notice)
             self.documents_button.toggled.connect(self.on_documents_button_toggled)
+            if self.session.snapshot is not None:  # the room may come after the snapshot
+                self.on_session_snapshot_changed(self.session.snapshot)
 
     def on_session_snapshot_changed(self, snapshot: Snapshot) -> None:
         """Feed the papers page; start it with the first snapshot (we are subscribed)."""

@@ -259,7 +259,7 @@ class ReaderWidget(QWidget):
         self.view.document_loaded()
         self.view.viewport().repaint()  # the first page now, before anything else
         self._update_controls()
-        QTimer.singleShot(0, lambda: self._attach_secondary(document))
+        QTimer.singleShot(0, self, lambda: self._attach_secondary(document))
         self.document_opened.emit(document_id)
         return True
 

@@ -1,0 +1,79 @@
+"""The papers inside the real terminal window, against a real server: the active item's
+papers in the agenda panel, the reader beside the room, and follow mode bringing a
+delegate's terminal to the paper the chair presents."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from meeting_client.app import build
+from meeting_client.ui.main_window import ClientOptions, MainWindow
+from tests.support.wsclient import WsClient
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def launch(qtbot, live_server, tmp_path, monkeypatch) -> Iterator[Callable[[str], MainWindow]]:
+    bridges = []
+
+    def start(user: str) -> MainWindow:
+        monkeypatch.setenv("HOP_THONG_MINH_DOCUMENT_CACHE", str(tmp_path / user / "cache"))
+        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
+        options = ClientOptions(server=live_server.url, user=user, password="demo", meeting=1)
+        window, bridge, _account = build(options, settings=settings)
+        bridges.append(bridge)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: window.room is not None
+                        and window.room.session.snapshot is not None, timeout=WAIT)
+        documents = window.room.documents
+        assert documents is not None
+        qtbot.waitUntil(lambda: len(documents.center.documents()) == 3, timeout=WAIT)
+        return window
+
+    yield start
+    for bridge in bridges:
+        bridge.stop()
+
+
+def chair(url: str, type_: str, **fields: object) -> None:
+    async def go() -> None:
+        client = await WsClient.signed_in(url, "chair")
+        try:
+            await client.act(type_, **fields)
+        finally:
+            await client.ws.close()
+
+    asyncio.run(go())
+
+
+def test_the_item_papers_open_in_the_reader_and_follow_the_chair(qtbot, launch,
+                                                                 live_server) -> None:
+    delegate = launch("d001")
+    room = delegate.room
+    panel = room.body.agenda
+    # The budget item (3rd) carries the budget proposal; the review (4th) its report.
+    chair(live_server.url, "agenda.activate", meeting_id=1, item_id=3)
+    qtbot.waitUntil(lambda: room.item_documents.rowCount() == 1, timeout=WAIT)
+    assert room.item_documents.rows()[0].title.startswith("Tờ trình về dự toán")
+    assert panel.documents_list.model() is room.item_documents
+    first_id = room.item_documents.rows()[0].id
+    room.on_agenda_document_clicked(first_id)
+    reader = room.documents.reader
+    qtbot.waitUntil(lambda: reader.document_id == first_id, timeout=WAIT)
+    assert room.stack.currentWidget() is room.documents
+    # Back to the room; the chair presents another paper at page 2: the reader comes back.
+    room.documents_button.click()
+    assert room.stack.currentWidget() is room.body
+    chair(live_server.url, "presentation.page", meeting_id=1, document_id=2, page=2)
+    qtbot.waitUntil(lambda: reader.document_id == 2 and reader.current_page() == 2,
+                    timeout=WAIT)
+    assert room.stack.currentWidget() is room.documents
+    assert reader.banner.isVisible() and "Đang theo dõi" in reader.banner.text.text()
