@@ -69,8 +69,8 @@ def sha256_of(path: Path, block: int = 1 << 20) -> str:
 
 # --- HTTP ranges ---------------------------------------------------------------------------
 
-HTTP_RANGE = 4 << 20
-"""Bytes asked per request (the server answers at most 4 MiB per range)."""
+HTTP_RANGE = 8 << 20
+"""Bytes asked per request (the server answers at most 8 MiB per range)."""
 
 
 def http_base(ws_url: str) -> tuple[str, int, bool]:

@@ -17,6 +17,7 @@ import asyncio
 import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
 from typing import TYPE_CHECKING
 
@@ -32,10 +33,10 @@ if TYPE_CHECKING:
     from server.services import Services
 
 PREFIX = "/documents/"
-RANGE_LIMIT = 4 << 20
-"""Largest body of one response; clients ask range by range."""
-BODIES_IN_MEMORY = 32
-"""Responses being read or written at once (×RANGE_LIMIT bounds the memory)."""
+RANGE_LIMIT = 8 << 20
+"""Largest body of one response; clients ask range by range (most papers fit in one)."""
+BODIES_IN_MEMORY = 16
+"""Responses being read or written at once (×RANGE_LIMIT bounds the memory: 128 MiB)."""
 DECISION_TTL_S = 5.0
 """How long a "this session may read this hash" answer is reused for the next ranges
 of the same file, sparing the database thread one unit per range. Only a yes is
@@ -59,6 +60,9 @@ class DocumentHttp:
     def __init__(self, services: Services) -> None:
         self.services = services
         self._bodies = asyncio.Semaphore(BODIES_IN_MEMORY)
+        # Reads get threads of their own: conversions may hold the domain's executor
+        # for minutes, and a download must never wait behind LibreOffice.
+        self._reader = ThreadPoolExecutor(max_workers=4, thread_name_prefix="document-read")
         self._decisions: dict[tuple[str, str], tuple[float, bool]] = {}
         self.bytes_sent = 0
 
@@ -123,7 +127,7 @@ class DocumentHttp:
                               [("Content-Range", f"bytes */{size}")])
         async with self._bodies:
             body = await asyncio.get_running_loop().run_in_executor(
-                runtime.executor, _read, str(blob), start, end - start + 1)
+                self._reader, _read, str(blob), start, end - start + 1)
         self.bytes_sent += len(body)
         headers = Headers([
             ("Content-Type", "application/pdf"), ("Content-Length", str(len(body))),

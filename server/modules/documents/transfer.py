@@ -109,6 +109,9 @@ class Transfers:
     def __init__(self, blobs: BlobStore, *, max_upload: int, max_inflight: int) -> None:
         self.blobs = blobs
         self.max_upload = max_upload
+        # Whatever an earlier run left half-assembled (a crash mid-upload) is garbage.
+        for stale in blobs.scratch_dir().glob("upload-*"):
+            stale.unlink(missing_ok=True)
         self.max_inflight = max(dp.DOWNLOAD_CHUNK, max_inflight)
         self._conns: dict[Any, _PerConnection] = {}
         self.bytes_sent = 0
