@@ -310,6 +310,8 @@ class Client:
         self.ws = ws
         self.seq = 0
         self.events: list[tuple[int, bytes, _Frame]] = []
+        self.last_data = b"null"
+        """The undecoded ``data`` of the last result (e.g. a snapshot to replay)."""
         self._next = 0
         self._waiting: dict[int, asyncio.Future[_Frame]] = {}
         self._event_waiters: list[tuple[str, asyncio.Future[bytes]]] = []
@@ -366,6 +368,7 @@ class Client:
         frame = await asyncio.wait_for(fut, timeout)
         if frame.type == "error":
             raise BenchError(f"{type_}: {frame.code}: {frame.message}")
+        self.last_data = bytes(frame.data)
         data = msgspec.json.decode(frame.data)
         if type_ == "meeting.subscribe" and isinstance(data, dict) and "snapshot" in data:
             self.seq = max(self.seq, int(data["seq"]))
@@ -591,10 +594,11 @@ class _Worker:
         await asyncio.sleep(0.05)
 
     async def do_storm(self, url: str, target_seq: int, meeting_id: int = 1,
-                       timeout: float = 120.0) -> dict[str, Any]:
+                       timeout: float = 120.0, fresh: bool = False) -> dict[str, Any]:
         """All terminals at once: reconnect, ``auth.resume``, ``meeting.subscribe`` since.
 
-        Returns when every terminal has seen ``target_seq`` (or on timeout).
+        ``fresh`` terminals (restarted themselves) subscribe with ``since`` 0 and get
+        a snapshot. Returns when every terminal has seen ``target_seq`` (or on timeout).
         """
         for term in self.terms:
             term.synced = None
@@ -614,9 +618,9 @@ class _Worker:
                 if f.type == "error":
                     errors[f"resume:{f.code}"] += 1
                     return
-                _s, _t, f = await self._call(term, "meeting.subscribe",
-                                             {"meeting_id": meeting_id, "since": "$seq"},
-                                             None, timeout)
+                _s, _t, f = await self._call(
+                    term, "meeting.subscribe",
+                    {"meeting_id": meeting_id, "since": 0 if fresh else "$seq"}, None, timeout)
                 if f.type == "error":
                     errors[f"subscribe:{f.code}"] += 1
             except Exception as exc:
@@ -782,9 +786,12 @@ def _baseline_main(pipe: Pipe) -> None:
     """A bare ``websockets`` server: the raw stack the product is compared with.
 
     Any command frame gets an immediate ``result``; ``meeting.subscribe``
-    answers ``{"seq": N}`` then sends the replay frames; a control connection
-    sets those (``bench.replay``) and triggers ``broadcast()`` of a frame to every
-    other connection (``bench.fire``).
+    answers ``{"seq": N}`` (or a given result, e.g. a snapshot) then sends the
+    replay frames; a control connection sets those (``bench.replay``) and
+    triggers ``broadcast()`` of a frame to every other connection
+    (``bench.fire``). It listens with a backlog of 1024 (asyncio's default is
+    100): the raw stack at its best, so that a storm of handshakes shows what
+    a server's default costs.
     """
     raise_nofile()
     from websockets.asyncio.server import broadcast, serve
@@ -795,9 +802,10 @@ def _baseline_main(pipe: Pipe) -> None:
         frame: str | None = None
         frames: list[str] = []
         seq: int = 0
+        result: str | None = None
 
     decode = msgspec.json.Decoder(Cmd).decode
-    state: dict[str, Any] = {"seq": 0, "frames": [], "terminals": set()}
+    state: dict[str, Any] = {"seq": 0, "frames": [], "terminals": set(), "result": None}
     login = _encode({"token": "t" * 43, "user": {"id": 1, "username": "u", "full_name": "U",
                                                   "roles": []}})
 
@@ -816,10 +824,12 @@ def _baseline_main(pipe: Pipe) -> None:
                     terminals.discard(ws)
                     state["seq"] = cmd.seq
                     state["frames"] = [f.encode() for f in cmd.frames]
+                    state["result"] = cmd.result.encode() if cmd.result else None
                     await ws.send(b'{"type":"bench.ok"}', text=True)
                 elif cmd.type == "meeting.subscribe":
-                    await ws.send(b'{"type":"result","id":%d,"data":{"seq":%d}}'
-                                  % (cmd.id or 0, state["seq"]), text=True)
+                    data = state["result"] or b'{"seq":%d}' % state["seq"]
+                    await ws.send(b'{"type":"result","id":%d,"data":%s}' % (cmd.id or 0, data),
+                                  text=True)
                     for frame in state["frames"]:
                         await ws.send(frame, text=True)
                 elif cmd.type in ("auth.login", "auth.resume"):
@@ -835,7 +845,7 @@ def _baseline_main(pipe: Pipe) -> None:
 
     async def main() -> None:
         async with serve(handler, LOOPBACK, 0, compression=None, max_size=None,
-                         ping_interval=None) as server:
+                         ping_interval=None, backlog=1024) as server:
             port = next(iter(server.sockets)).getsockname()[1]
             pipe.send(port)
             loop = asyncio.get_running_loop()
@@ -878,10 +888,11 @@ class Baseline:
         await self._control.send(_encode(body), text=True)
         await self._control.recv()
 
-    async def replay(self, seq: int, frames: list[bytes]) -> None:
-        """Answer ``meeting.subscribe`` with ``seq`` and then these frames."""
+    async def replay(self, seq: int, frames: list[bytes], result: bytes | None = None) -> None:
+        """Answer ``meeting.subscribe`` with ``seq`` (or ``result``), then these frames."""
         await self._ctl({"type": "bench.replay", "seq": seq,
-                         "frames": [f.decode() for f in frames]})
+                         "frames": [f.decode() for f in frames],
+                         "result": result.decode() if result is not None else None})
 
     async def fire(self, frame: bytes) -> int:
         """Broadcast ``frame`` to every terminal; returns the send time (ns)."""

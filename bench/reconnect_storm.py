@@ -1,19 +1,23 @@
 """Benchmark: the server restarts under 1000 subscribed terminals; how soon are all in sync?
 
-N terminals (``--quick``: 100) sign in and subscribe to meeting 1. The server
-gets SIGTERM with all of them connected (graceful stop: every terminal is
-closed with 1001) and is started again on the same port. While the terminals
-are away, 50 other delegates check in (50 ``attendance.changed`` events they
-missed). Then all N terminals come back at once, as a restarted chamber does:
-reconnect, ``auth.resume`` with their token, ``meeting.subscribe`` with
-``since`` = the last ``seq`` they saw; a terminal is *in sync* when it has
-received the latest event. The 50 check-ins happen between restart and storm
-so that the storm itself is timed alone.
+N terminals (``--quick``: 100) sign in, check in (so the meeting's log has N
+events) and subscribe to meeting 1. The server gets SIGTERM with all of them
+connected (graceful stop: every terminal is closed with 1001) and is started
+again on the same port. While the terminals are away, 50 other delegates check
+in (50 ``attendance.changed`` events they missed). Then all N terminals come
+back at once, as a restarted chamber does: reconnect, ``auth.resume`` with
+their token, ``meeting.subscribe`` with ``since`` = the last ``seq`` they saw;
+a terminal is *in sync* when it has received the latest event. The 50
+check-ins happen between restart and storm so that the storm is timed alone.
+
+A second storm follows on the running server: every terminal restarts too and
+subscribes with ``since`` 0, so each one needs a whole snapshot.
 
 The raw stack, in the same run with the same workers: a bare ``websockets``
 server that answers resume and subscribe at once and then sends the very same
-50 event frames. Target: SIGTERM → all N in sync ≤ 10 s (stop + start +
-storm; the 50 check-ins excluded). Run from the repo root::
+50 event frames (or, for the second storm, the very same snapshot). Target:
+SIGTERM → all N in sync ≤ 10 s (stop + start + storm; the 50 check-ins
+excluded). Run from the repo root::
 
     .venv/bin/python -m bench reconnect_storm [--quick] [--n N]
 """
@@ -45,9 +49,11 @@ MISSED = 50
 TARGET_S = 10.0
 
 
-async def _storm(terms: Terminals, url: str, target: int) -> tuple[float, float]:
+async def _storm(terms: Terminals, url: str, target: int,
+                 fresh: bool = False) -> tuple[float, float]:
     """(seconds until the last terminal is in sync, median) — all terminals at once."""
-    got = _merge(await terms.order("storm", url=url, target_seq=target, timeout=120.0))
+    got = _merge(await terms.order("storm", url=url, target_seq=target, timeout=120.0,
+                                   fresh=fresh))
     if got.get("missing") or got.get("errors"):
         raise BenchError(f"storm: {got.get('missing')} not in sync, errors {got.get('errors')}")
     synced = got["synced"]
@@ -73,9 +79,13 @@ async def measure(n: int) -> list[Row]:
                     raise BenchError(f"connect: {opened['errors']}")
                 await terms.each_ok("auth.login", {"username": "$username", "password": "demo"},
                                     start_in=None)
+                await terms.each_ok("attendance.check_in", {"meeting_id": 1}, keyed=True,
+                                    start_in=None)
                 await terms.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0},
                                     start_in=None, concurrency=25)
                 seq0 = max(max(s) for s in await terms.order("seqs"))
+                if seq0 < n:
+                    raise BenchError(f"expected {n} check-ins in the log, seq is {seq0}")
 
                 log(f"reconnect storm N={n}: SIGTERM with {n} connected, start again")
                 stop_s = server.stop()
@@ -88,11 +98,16 @@ async def measure(n: int) -> list[Row]:
                 target = seq0 + missed
                 await chair.wait_seq(target)
                 frames = [raw for _t, raw, f in chair.events if f.seq and f.seq > seq0]
+                await chair.call("meeting.subscribe", meeting_id=1, since=0)
+                snapshot = chair.last_data
                 await asyncio.gather(chair.close(), *(c.close() for c in away))
 
                 log(f"reconnect storm N={n}: all {n} come back at once")
                 storm_s, storm_mid = await _storm(terms, server.url, target)
                 rss = server.rss_mb()
+                log(f"reconnect storm N={n}: all {n} restart and ask for snapshots")
+                fresh_s, fresh_mid = await _storm(terms, server.url, target, fresh=True)
+                rss_fresh = server.rss_mb()
                 await terms.order("close")
             finally:
                 server.stop()
@@ -104,6 +119,8 @@ async def measure(n: int) -> list[Row]:
                                 start_in=None)
             await terms.order("drop")
             base_s, _base_mid = await _storm(terms, base.url, target)
+            await base.replay(target, [], result=snapshot)
+            base_fresh_s, _ = await _storm(terms, base.url, target, fresh=True)
             await terms.order("close")
         finally:
             await base.close()
@@ -121,6 +138,10 @@ async def measure(n: int) -> list[Row]:
         Row("reconnect_storm", f"SIGTERM → all N={n} in sync (stop + start + storm)", total,
             "s", target=f"≤ {TARGET_S:g} s", ok=check(total, at_most=TARGET_S),
             note=f"server RSS after: {rss:.0f} MB"),
+        Row("reconnect_storm", f"N={n} terminals restarted: reconnect + resume + snapshot",
+            fresh_s, "s", baseline=base_fresh_s,
+            note=f"{len(snapshot) / 1024:.0f} KiB snapshot each, median terminal "
+                 f"{fresh_mid:.2f} s, server RSS after: {rss_fresh:.0f} MB"),
     ]
 
 
