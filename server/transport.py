@@ -277,7 +277,7 @@ def make_process_request(services: Services) -> Any:
         if path == "/healthz":
             return health_response(services)
         if path.startswith(PREFIX):
-            return documents.get(request)  # a coroutine: websockets awaits it
+            return documents.get(request, connection)  # a coroutine: websockets awaits it
         if path != "/ws":
             return connection.respond(HTTPStatus.NOT_FOUND, "Not found\n")
         return None
