@@ -333,6 +333,12 @@ class FollowController(QObject):
         if self.shown_document is not None:
             self._publish(self.shown_document, page)
 
+    def leave(self) -> None:
+        """The person chose another paper or switched follow mode off."""
+        if self.following:
+            self.following = False
+            self.state_changed.emit()
+
     def resume(self) -> None:
         """"Quay lại theo dõi": follow again, from the presenter's current page."""
         self.following = True

@@ -150,6 +150,10 @@ class DocumentsPage(QWidget):
         self.open_document(int(index.data(ID_ROLE)))
 
     def open_document(self, document_id: int) -> None:
+        """The person opens a paper; another than the one presented leaves follow mode."""
+        p = self.follow.presentation
+        if p is not None and p.document_id != document_id and not self.follow.presenting:
+            self.follow.leave()
         self.center.request_open(document_id)
 
     def on_center_documents_changed(self, documents: list) -> None:
@@ -180,8 +184,13 @@ class DocumentsPage(QWidget):
             self.list.setCurrentIndex(self.center.model.index(row, 0))
 
     def on_center_annotations_changed(self, document_id: int, annotations: list) -> None:
-        if document_id == self.reader.document_id:
-            self.reader.set_annotations(annotations)
+        """Draw the person's annotations made on the version on screen (a replaced
+        paper's pages moved; its old marks stay on the server with their version)."""
+        if document_id != self.reader.document_id:
+            return
+        doc = self.center.document(document_id)
+        self.reader.set_annotations([a for a in annotations
+                                     if doc is None or a.sha256 == doc.sha256])
 
     def on_reader_highlight_requested(self, page: int, rects: list, text: str) -> None:
         if self.reader.document_id is not None:
@@ -206,9 +215,8 @@ class DocumentsPage(QWidget):
     def on_follow_toggled(self, checked: bool) -> None:
         if checked:
             self.follow.resume()
-        elif self.follow.following:
-            self.follow.following = False
-            self.on_follow_state_changed()
+        else:
+            self.follow.leave()
 
     def on_present_toggled(self, checked: bool) -> None:
         self.follow.set_presenting(checked)

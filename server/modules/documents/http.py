@@ -19,8 +19,10 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 from http import HTTPStatus
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from websockets.asyncio.server import ServerConnection
 from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
@@ -89,7 +91,8 @@ class DocumentHttp:
             self._decisions[key] = (now, True)
         return decision
 
-    async def get(self, request: Request) -> Response:
+    async def get(self, request: Request, connection: ServerConnection | None = None
+                  ) -> Response:
         runtime = self.services.documents
         path = request.path.split("?", 1)[0]
         digest = path[len(PREFIX):]
@@ -125,6 +128,10 @@ class DocumentHttp:
             if not match or start >= size or end < start:
                 return _reply(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Đoạn không hợp lệ.\n",
                               [("Content-Range", f"bytes */{size}")])
+        status = HTTPStatus.OK if wanted is None else HTTPStatus.PARTIAL_CONTENT
+        if connection is not None and await self._sendfile(
+                connection, blob, digest, status, start, end, size):
+            return _reply(HTTPStatus.OK, "")  # never sent: the connection is closed
         async with self._bodies:
             body = await asyncio.get_running_loop().run_in_executor(
                 self._reader, _read, str(blob), start, end - start + 1)
@@ -138,6 +145,42 @@ class DocumentHttp:
             return Response(HTTPStatus.OK.value, "OK", headers, body)
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
         return Response(HTTPStatus.PARTIAL_CONTENT.value, "Partial Content", headers, body)
+
+
+    async def _sendfile(self, connection: ServerConnection, blob: Path, digest: str,
+                        status: HTTPStatus, start: int, end: int, size: int) -> bool:
+        """Answer with ``sendfile(2)``: the kernel moves the bytes, Python touches none.
+
+        websockets only knows whole-body responses (one more copy of every byte
+        in Python, which is what a busy server runs short of); so the response
+        is written to the socket here and the connection closed, after which
+        websockets has nothing left to send. False when that cannot be done
+        (TLS, or a transport without ``sendfile``): the caller answers the
+        ordinary way.
+        """
+        transport = connection.transport
+        if transport is None or transport.get_extra_info("sslcontext") is not None or (
+                transport.is_closing()):
+            return False
+        length = end - start + 1
+        lines = [f"HTTP/1.1 {status.value} {status.phrase}",
+                 "Content-Type: application/pdf", f"Content-Length: {length}",
+                 "Accept-Ranges: bytes", f'ETag: "{digest}"',
+                 "Cache-Control: private, no-transform", "Connection: close"]
+        if status is HTTPStatus.PARTIAL_CONTENT:
+            lines.append(f"Content-Range: bytes {start}-{end}/{size}")
+        loop = asyncio.get_running_loop()
+        try:
+            with blob.open("rb") as f:
+                transport.write(("\r\n".join(lines) + "\r\n\r\n").encode())
+                await loop.sendfile(transport, f, start, length, fallback=True)
+        except (ConnectionError, OSError):
+            transport.abort()
+            return True
+        self.bytes_sent += length
+        transport.close()
+        await asyncio.shield(connection.connection_lost_waiter)
+        return True
 
 
 def _read(path: str, offset: int, length: int) -> bytes:
