@@ -36,11 +36,11 @@ from bench.common import (
     Row,
     ServerProcess,
     Terminals,
-    _merge,
     check,
     init_demo_db,
     log,
     median,
+    merge,
     now_ns,
     scratch_dir,
     span_s,
@@ -59,7 +59,7 @@ async def _latency(terms: Terminals, fire: object) -> tuple[float, float]:
     """Arm the terminals, fire, and return (last, median) arrival in ms after the trigger."""
     await terms.order("arm", event="poll.closed")
     t0 = await fire()  # type: ignore[operator]
-    got = _merge(await terms.order("collect", timeout=60.0))
+    got = merge(await terms.order("collect", timeout=60.0))
     if got.get("missing"):
         raise BenchError(f"{got['missing']} terminals never got poll.closed")
     marks = got["marks"]

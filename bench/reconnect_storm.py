@@ -33,11 +33,11 @@ from bench.common import (
     Row,
     ServerProcess,
     Terminals,
-    _merge,
     check,
     init_demo_db,
     log,
     median,
+    merge,
     scratch_dir,
     username,
 )
@@ -52,7 +52,7 @@ TARGET_S = 10.0
 async def _storm(terms: Terminals, url: str, target: int,
                  fresh: bool = False) -> tuple[float, float]:
     """(seconds until the last terminal is in sync, median) — all terminals at once."""
-    got = _merge(await terms.order("storm", url=url, target_seq=target, timeout=120.0,
+    got = merge(await terms.order("storm", url=url, target_seq=target, timeout=120.0,
                                    fresh=fresh))
     if got.get("missing") or got.get("errors"):
         raise BenchError(f"storm: {got.get('missing')} not in sync, errors {got.get('errors')}")
