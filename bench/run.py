@@ -57,7 +57,8 @@ def _minutes(module: ModuleType, quick: bool) -> list[Row]:
     ]
 
 
-_UNIT = re.compile(r"^\s*(-?[\d.,]+)\s*([A-Za-z/%]*)")
+_MEASURED = re.compile(r"^(-?[\d.,]+)\s*([A-Za-z/%]*)$")
+"""A number and its unit, and nothing else ("0.92 s", "301 MB", "12")."""
 
 
 def _client_start(_module: ModuleType, quick: bool) -> list[Row]:
@@ -90,12 +91,10 @@ def _parse_fixed_table(text: str, name: str) -> list[Row]:
         target = line[c_target:c_measured].strip()
         measured = line[c_measured:c_ok].strip()
         mark = line[c_ok:].strip()
-        m = _UNIT.match(measured)
-        value = float(m.group(1).replace(",", "")) if m else None
-        unit = m.group(2) if m else ""
-        note = "" if m and measured == m.group(0).strip() else measured
-        rows.append(Row(name, metric, value, unit, target=target,
-                        ok=None if not mark else mark == "yes", note=note if not m else ""))
+        m = _MEASURED.match(measured)
+        rows.append(Row(name, metric, float(m.group(1).replace(",", "")) if m else None,
+                        m.group(2) if m else "", target=target,
+                        ok=None if not mark else mark == "yes", note="" if m else measured))
     return rows
 
 

@@ -57,13 +57,17 @@ def test_a_fixed_column_table_is_read_back() -> None:
         "  of which inside          "
         "           0.80 s        \n"
         "client peak RSS            ≤ 250 MB   301 MB        NO\n"
+        "events received            "
+        "           557 of 557    \n"
     )
     rows = _parse_fixed_table(text, "client_start")
     assert [(r.metric, r.value, r.unit, r.ok) for r in rows] == [
         ("cold start to room", 0.92, "s", True),
         ("of which inside", 0.80, "s", None),
         ("client peak RSS", 301.0, "MB", False),
+        ("events received", None, "", None),
     ]
+    assert rows[-1].note == "557 of 557"
     assert "client peak RSS" in table(rows)
 
 

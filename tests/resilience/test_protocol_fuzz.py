@@ -295,7 +295,7 @@ def world(tmp_path: Path, demo_db_template: Any) -> Any:
     assert "Traceback" not in server.log(), server.log()[-5000:]
 
 
-@pytest.mark.timeout(max(300, FRAMES // 50))
+@pytest.mark.timeout(max(300, FRAMES // 25))
 # No shrinking: the server's state moves on between examples, so a shrunk example would
 # not fail the same way, and tracing it takes minutes. A failure reports its batch as is.
 @settings(max_examples=max(1, FRAMES // 32), deadline=None, database=None,
