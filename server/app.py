@@ -111,7 +111,7 @@ class MeetingServer:
             process_request=make_process_request(self.services),
             max_size=s.max_text_frame, compression=None,
             ping_interval=s.ping_interval_s, ping_timeout=s.ping_timeout_s,
-            max_queue=64,
+            max_queue=64, backlog=s.listen_backlog,
         ) as server:
             self.port = next(iter(server.sockets)).getsockname()[1]
             if on_ready:

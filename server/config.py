@@ -30,6 +30,9 @@ class Settings:
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19_456
     shutdown_timeout_s: float = 10.0
+    listen_backlog: int = 1024
+    """Connections the kernel queues before accept; asyncio's default of 100 makes a
+    whole chamber reconnecting at once wait for SYN retransmissions (1 s, 3 s …)."""
     max_upload: int = 100 << 20
     """Largest document upload in bytes; larger ones are refused with ``too_large``."""
     convert_timeout_s: float = 120.0

@@ -10,7 +10,6 @@ told otherwise. Measured here (``bench/login_storm.py``, and a bare websockets s
 from __future__ import annotations
 
 import asyncio
-import shutil
 import subprocess
 
 import pytest
@@ -28,10 +27,6 @@ def listen_backlog(port: int) -> int:
     return int(rows[0][2])
 
 
-@pytest.mark.skipif(shutil.which("ss") is None, reason="needs ss (iproute2)")
-@pytest.mark.xfail(strict=True, reason=(
-    "server: serve() keeps asyncio's default listen backlog of 100; pass backlog=1024 "
-    "(or a Settings.listen_backlog) in MeetingServer.run"))
 def test_the_listening_socket_can_queue_a_chamber(live_server: LiveServer) -> None:
     assert listen_backlog(live_server.port) >= 1024
 
