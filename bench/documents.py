@@ -308,14 +308,16 @@ def measure(n: int, pack_mb: int, rounds: int) -> list[Row]:
             static.stop()
             server.stop()
     ours, theirs = median(ours_rates), median(static_rates)
+    # Rounds alternate, so each round's pair saw the same load: judge by the pairs.
+    paired = [a / b for a, b in zip(ours_rates, static_rates, strict=True)]
     row = Row("documents", f"N={n} terminals fetch a {pack_mb} MB pack at once over HTTP "
               "ranges (aggregate)",
               ours, "MiB/s", baseline=theirs, better="higher",
-              target=f"≥ {TARGET}× static server",
-              note=f"vs {static.kind}; medians of {rounds} alternating rounds; "
-                   "disk write + SHA-256 on both sides")
-    if row.ratio is not None:
-        row.ok = 1 / row.ratio >= TARGET
+              target=f"≥ {TARGET}× static server (median of paired rounds)",
+              note=f"vs {static.kind}; {rounds} alternating rounds, per-round "
+                   f"ours/static {', '.join(f'{x:.2f}' for x in paired)} → median "
+                   f"{median(paired):.2f}; disk write + SHA-256 on both sides")
+    row.ok = median(paired) >= TARGET
     frames = Row("documents", "the same over binary WebSocket frames (flow control, acks)",
                  median(frame_rates), "MiB/s", baseline=theirs, better="higher",
                  note="the alternative path, for comparison; uploads always use frames")
