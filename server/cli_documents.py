@@ -1,10 +1,10 @@
 """``meeting-server documents add``: put papers into a meeting from the command line.
 
 Runs against the database directly, in one transaction per file, with the
-same checks, conversion and events as an upload from a terminal. Run it
-while the server is stopped (or accept that terminals see the new papers
-after their next resubscribe): the running server keeps each topic's event
-head in memory.
+same checks, conversion and events as an upload from a terminal. It may run
+beside a live server: the event chain is extended where it stands on disk.
+The server does not push these events itself; terminals notice the gap in
+``seq`` at the next event and fetch what they missed (``since``).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def parse_access(text: str) -> tuple[str, list[str]]:
 
 
 def cmd_documents_add(args: argparse.Namespace) -> int:
-    from server.events import EventLog
+    from server.events import append_event
     from server.modules.accounts.tables import users
     from server.modules.documents import service
     from server.modules.documents.store import BlobStore
@@ -64,7 +64,6 @@ def cmd_documents_add(args: argparse.Namespace) -> int:
         if unknown:
             print(f"unknown users: {', '.join(unknown)}", file=sys.stderr)
             return 2
-    events = EventLog()
     for path in files:
         title = args.title if args.title and len(files) == 1 else path.stem
         scratch = Path(tempfile.mkstemp(prefix="cli-", dir=blobs.scratch_dir())[1])
@@ -78,18 +77,15 @@ def cmd_documents_add(args: argparse.Namespace) -> int:
         try:
             with engine.begin() as conn:
                 now = utc_now_iso()
-                overlay: dict[str, Any] = {}
 
                 def emit(topic: str, event: str, data: dict[str, Any],
-                         conn: Any = conn, now: str = now,
-                         overlay: dict[str, Any] = overlay) -> Any:
-                    return events.append(conn, overlay, topic, event, data, now)
+                         conn: Any = conn, now: str = now) -> Any:
+                    return append_event(conn, topic, event, data, now)
 
                 info = service.add_document(
                     conn, emit, now, meeting_id=args.meeting, title=title,
                     filename=path.name, ingested=ingested, agenda_item_id=args.item,
                     access=access, listed=[ids[n] for n in names])
-                events.commit_overlay(overlay)
         except BaseException as exc:
             for blob in ingested.new_blobs:
                 blobs.remove(blob)

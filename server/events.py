@@ -55,58 +55,38 @@ class ChainHead:
     hash: str
 
 
-class EventLog:
-    """Appends events; keeps each topic's head in memory.
+def chain_head(conn: Connection, topic: str) -> ChainHead:
+    """The topic's last event, read inside the caller's transaction.
 
-    Only the database thread touches it. Heads of a unit of work live in an
-    overlay until its transaction commits, so a rolled-back unit leaves no
-    trace in the cache.
+    Read every time rather than cached: another process (``meeting-server
+    documents add``, a second server on PostgreSQL) may have appended since,
+    and the unique ``(topic, seq)`` index is cheap to read. Within one
+    transaction the read sees the transaction's own uncommitted events, and a
+    rolled-back savepoint takes its events with it.
     """
+    row = conn.execute(
+        select(event_log.c.seq, event_log.c.hash)
+        .where(event_log.c.topic == topic)
+        .order_by(event_log.c.seq.desc())
+        .limit(1)
+    ).first()
+    return ChainHead(row.seq, row.hash) if row else ChainHead(0, GENESIS)
 
-    def __init__(self) -> None:
-        self._heads: dict[str, ChainHead] = {}
 
-    def head(self, conn: Connection, topic: str, overlay: dict[str, ChainHead]) -> ChainHead:
-        head = overlay.get(topic) or self._heads.get(topic)
-        if head is None:
-            row = conn.execute(
-                select(event_log.c.seq, event_log.c.hash)
-                .where(event_log.c.topic == topic)
-                .order_by(event_log.c.seq.desc())
-                .limit(1)
-            ).first()
-            head = ChainHead(row.seq, row.hash) if row else ChainHead(0, GENESIS)
-            self._heads[topic] = head
-        return head
-
-    def append(
-        self,
-        conn: Connection,
-        overlay: dict[str, ChainHead],
-        topic: str,
-        event: str,
-        data: dict[str, Any],
-        at: str,
-    ) -> Event:
-        head = self.head(conn, topic, overlay)
-        seq = head.seq + 1
-        data_json = canonical(data).decode()
-        digest = event_hash(topic, seq, at, event, data_json, head.hash)
-        conn.execute(
-            event_log.insert().values(
-                topic=topic, seq=seq, at=at, event=event, data=data_json,
-                prev_hash=head.hash, hash=digest,
-            )
+def append_event(conn: Connection, topic: str, event: str, data: dict[str, Any],
+                 at: str) -> Event:
+    """Append one event to its topic's chain; the caller owns the transaction."""
+    head = chain_head(conn, topic)
+    seq = head.seq + 1
+    data_json = canonical(data).decode()
+    digest = event_hash(topic, seq, at, event, data_json, head.hash)
+    conn.execute(
+        event_log.insert().values(
+            topic=topic, seq=seq, at=at, event=event, data=data_json,
+            prev_hash=head.hash, hash=digest,
         )
-        overlay[topic] = ChainHead(seq, digest)
-        return Event(topic=topic, seq=seq, at=at, event=event, data=data)
-
-    def commit_overlay(self, overlay: dict[str, ChainHead]) -> None:
-        self._heads.update(overlay)
-
-    def forget(self) -> None:
-        """Drop the cache, e.g. after a failed commit; heads reload from disk."""
-        self._heads.clear()
+    )
+    return Event(topic=topic, seq=seq, at=at, event=event, data=data)
 
 
 def current_seq(conn: Connection, topic: str) -> int:

@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
-from server.events import ChainHead, EventLog
+from server.events import append_event
 
 log = logging.getLogger(__name__)
 
@@ -44,17 +44,15 @@ def utc_now_iso(now: datetime | None = None) -> str:
 class Tx:
     """What a unit of work gets: the connection, the clock, and ``emit``."""
 
-    def __init__(self, conn: Connection, log_: EventLog, overlay: dict[str, ChainHead]) -> None:
+    def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.now = datetime.now(UTC)
         self.now_iso = utc_now_iso(self.now)
         self.events: list[Event] = []
-        self._log = log_
-        self._overlay = overlay
 
     def emit(self, topic: str, event: str, data: dict[str, Any]) -> Event:
         """Append an event to the topic's log; it is published after commit."""
-        ev = self._log.append(self.conn, self._overlay, topic, event, data, self.now_iso)
+        ev = append_event(self.conn, topic, event, data, self.now_iso)
         self.events.append(ev)
         return ev
 
@@ -83,7 +81,6 @@ class Committer:
 
     def __init__(self, engine: Engine, publish: Publisher, *, max_batch: int = 512) -> None:
         self.engine = engine
-        self.events = EventLog()
         self._publish = publish
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
@@ -178,7 +175,6 @@ class Committer:
             log.exception("WAL checkpoint failed")
 
     def _run_batch(self, conn: Connection, batch: list[_Unit[Any]]) -> Connection:
-        overlay: dict[str, ChainHead] = {}
         try:
             trans = conn.begin()
         except Exception as exc:  # the database is gone: fail the batch, try a new connection
@@ -189,8 +185,7 @@ class Committer:
             conn.close()
             return self.engine.connect()
         for unit in batch:
-            unit_overlay = dict(overlay)
-            tx = Tx(conn, self.events, unit_overlay)
+            tx = Tx(conn)
             savepoint = conn.begin_nested()
             try:
                 unit.result = unit.fn(tx)
@@ -202,7 +197,6 @@ class Committer:
                 except Exception:
                     log.exception("savepoint rollback failed")
                 continue
-            overlay.update(unit_overlay)
             unit.events = tx.events
         try:
             trans.commit()
@@ -212,12 +206,9 @@ class Committer:
                 trans.rollback()
             except Exception:
                 log.exception("rollback failed")
-            self.events.forget()
             for unit in batch:
                 unit.error = exc
                 unit.events = []
-        else:
-            self.events.commit_overlay(overlay)
         self.batches += 1
         self.units += len(batch)
         self._deliver(batch)

@@ -19,13 +19,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def server(request: pytest.FixtureRequest) -> Any:
-    if not (ROOT / "server" / "cli.py").exists():
-        pytest.skip("the meeting server is not in the tree yet")
-    try:
-        return request.getfixturevalue("live_server")
-    except pytest.FixtureLookupError:
-        pytest.skip("the live_server fixture is not in the tree yet")
+def server(live_server: Any) -> Any:
+    return live_server
 
 
 async def subscriber_state(url: str) -> tuple[int, Any]:

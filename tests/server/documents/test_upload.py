@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 
 import pytest
@@ -11,9 +10,6 @@ import pytest
 from meeting_client.sync.documents import TransferError
 from tests.server.documents.conftest import MAX_UPLOAD, PAPERS, stored_state
 from tests.support.wsclient import Failed
-
-needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None,
-                                   reason="LibreOffice is not installed")
 
 
 async def test_a_clerk_uploads_a_pdf_and_every_participant_hears_of_it(
@@ -52,7 +48,6 @@ async def test_a_download_resumes_from_the_bytes_already_held(docs_server, termi
     assert dest.read_bytes() == data
 
 
-@needs_soffice
 async def test_a_docx_is_converted_to_pdf_and_the_original_kept(docs_server, terminal,
                                                                tmp_path) -> None:
     from tests.fixtures.papers.make import DOCX_PHRASE
@@ -107,7 +102,7 @@ async def test_an_oversize_upload_is_refused_and_nothing_is_kept(docs_server, te
     ("hong.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n"),  # cut off
     ("anh.pdf", b"\x89PNG\r\n\x1a\n" + b"\0" * 500),
     ("ghi-chu.txt", "Không phải tài liệu họp".encode()),
-    pytest.param("hong.docx", b"PK\x03\x04" + b"\x00garbage" * 300, marks=needs_soffice),
+    pytest.param("hong.docx", b"PK\x03\x04" + b"\x00garbage" * 300),
     ("hong.doc", b"This is not an OLE file at all" * 10),
 ])
 async def test_a_damaged_or_foreign_file_is_refused_in_vietnamese_and_nothing_is_kept(

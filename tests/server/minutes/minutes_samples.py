@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-
-import pytest
 
 from server.minutes.model import (
     Absentee,
@@ -199,8 +196,6 @@ def sample_draft() -> MinutesDraft:
 
 # ------------------------------------------------------------------ poppler oracles
 
-POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdffonts", "pdfinfo"))
-needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils not installed")
 MM = 72 / 25.4
 
 

@@ -24,10 +24,7 @@ from tests.server.minutes.live_session import (
     SessionFacts,
     run_session,
 )
-from tests.server.minutes.minutes_samples import needs_poppler
 from tests.support.live import LiveServer, copy_db
-
-pytestmark = needs_poppler
 
 
 def flat(text: str) -> str:

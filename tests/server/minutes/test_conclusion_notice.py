@@ -11,7 +11,7 @@ import pytest
 from server.minutes.model import MinutesDraft
 from server.minutes.notice import notice_from_draft, render_notice_pdf
 from server.minutes.workdays import add_working_days, fixed_holidays, is_working_day
-from tests.server.minutes.minutes_samples import MM, needs_poppler
+from tests.server.minutes.minutes_samples import MM
 
 
 def on(draft: MinutesDraft, day: date) -> MinutesDraft:
@@ -58,7 +58,6 @@ def test_notice_content(draft: MinutesDraft) -> None:
     assert notice.meeting_date == date(2026, 11, 24)
 
 
-@needs_poppler
 def test_notice_pdf(draft: MinutesDraft, pdftotext, pdf_words, pdffonts, pdfinfo) -> None:
     notice = notice_from_draft(draft, issued_on=date(2026, 11, 26), number=5)
     pdf = render_notice_pdf(notice)

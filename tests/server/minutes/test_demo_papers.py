@@ -7,7 +7,6 @@ import hashlib
 import pytest
 
 from server.demo_papers import big_paper, demo_papers
-from tests.server.minutes.minutes_samples import needs_poppler
 
 
 @pytest.fixture(scope="module")
@@ -17,7 +16,7 @@ def papers() -> list[tuple[str, bytes]]:
 
 def outline(data: bytes) -> list[tuple[int, str]]:
     """(level, title) of every bookmark, read back by PDFium."""
-    pdfium = pytest.importorskip("pypdfium2")
+    import pypdfium2 as pdfium
     doc = pdfium.PdfDocument(data)
     try:
         return [(entry.level, entry.get_title()) for entry in doc.get_toc()]
@@ -36,7 +35,6 @@ def test_three_papers_with_their_titles(papers) -> None:
         assert b"/Outlines" in data
 
 
-@needs_poppler
 def test_text_pages_and_fonts(papers, pdftotext, pdfinfo, pdffonts) -> None:
     expected = [
         (range(3, 5), ["ỦY BAN NHÂN DÂN", "Số: 245/TTr-UBND", "TỜ TRÌNH",
@@ -81,7 +79,6 @@ def test_output_is_deterministic(papers) -> None:
     assert big_paper(3) == big_paper(3)
 
 
-@needs_poppler
 def test_big_paper_pages_outline_and_search(pdfinfo, pdftotext) -> None:
     data = big_paper()
     assert int(pdfinfo(data)["Pages"]) == 300

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import shutil
 import subprocess
 import unicodedata
 import zipfile
@@ -142,7 +141,6 @@ def test_nfd_input_is_stored_nfc(draft: MinutesDraft) -> None:
     assert not any(unicodedata.combining(ch) for ch in xml)
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
 def test_libreoffice_lays_it_out_like_the_pdf(docx_bytes: bytes, tmp_path: Path,
                                               pdf_words, pdftotext) -> None:
     source = tmp_path / "minutes.docx"
