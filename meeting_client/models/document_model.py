@@ -123,6 +123,10 @@ class DocumentCenter(QObject):
     """(document id, list[Annotation]) — this person's annotations of a paper."""
     failed = Signal(str)
     """(message) — something went wrong in the background."""
+    upload_progress = Signal(int, int)
+    """(bytes sent, bytes total) of the file being uploaded."""
+    uploaded = Signal(str)
+    """(title) — the paper is stored on the server and listed."""
 
     def __init__(self, submit: Submit, meeting_id: int, *, cache_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -172,6 +176,22 @@ class DocumentCenter(QObject):
         async def go(docs: MeetingDocuments) -> None:
             await docs.delete_annotation(annotation_id)
             await self._annotations(docs, document_id)
+
+        self._run(go)
+
+    def upload(self, path: str, title: str, agenda_item_id: int | None = None) -> None:
+        """Send a file (PDF or office) to the server as a paper of this meeting.
+
+        The server converts office files and refuses oversized or unreadable
+        ones; its Vietnamese sentence comes back through ``failed``.
+        """
+        async def go(docs: MeetingDocuments) -> None:
+            channel = await docs.channel()
+            await channel.upload(Path(path), meeting_id=self.meeting_id, title=title or None,
+                                 agenda_item_id=agenda_item_id,
+                                 progress=self.upload_progress.emit)
+            await docs.refresh()
+            self.uploaded.emit(title)
 
         self._run(go)
 

@@ -59,7 +59,8 @@ class MeetingRoom(QWidget):
         """The meeting's papers: a page beside the room, reached by one button."""
         session = self.session
         self.documents = DocumentsPage(submit, session.port, session.meeting_id,  # type: ignore[arg-type]
-                                       session.me.id, can_present=session.is_chair)
+                                       session.me.id, can_present=session.is_chair,
+                                       can_upload=session.is_chair or session.is_clerk)
         self.documents_button = QPushButton(self.tr("Tài liệu kỳ họp"))
         self.documents_button.setObjectName("documentsButton")
         self.documents_button.setCheckable(True)

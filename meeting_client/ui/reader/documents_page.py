@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListView,
@@ -42,6 +43,7 @@ class DocumentsPage(QWidget):
         meeting_id: the meeting.
         me_id: the signed-in user.
         can_present: show the "Trình chiếu" button (chair, named presenter).
+        can_upload: show "Tải lên tài liệu" (chair, clerk).
         cache_dir: the document cache (default: the user cache folder).
     """
 
@@ -49,8 +51,8 @@ class DocumentsPage(QWidget):
     """A sentence to show briefly (a paper that could not be fetched)."""
 
     def __init__(self, submit: Submit, port: CommandPort, meeting_id: int, me_id: int, *,
-                 can_present: bool = False, cache_dir: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 can_present: bool = False, can_upload: bool = False,
+                 cache_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsPage")
         self.center = DocumentCenter(submit, meeting_id, cache_dir=cache_dir, parent=self)
@@ -79,6 +81,9 @@ class DocumentsPage(QWidget):
         self.follow_button.setChecked(True)
         self.follow_button.setMinimumHeight(TOUCH)
         self.follow_button.setVisible(not can_present)
+        self.upload_button = QPushButton(self.tr("Tải lên tài liệu…"))
+        self.upload_button.setMinimumHeight(TOUCH)
+        self.upload_button.setVisible(can_upload)
         for button in (self.present_button, self.follow_button):
             button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; "
                                  "font-weight: 600; }")
@@ -91,6 +96,7 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(title)
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.status)
+        side_layout.addWidget(self.upload_button)
         buttons = QHBoxLayout()
         buttons.addWidget(self.present_button)
         buttons.addWidget(self.follow_button)
@@ -125,6 +131,10 @@ class DocumentsPage(QWidget):
         r.note_requested.connect(self.on_reader_note_requested)
         self.present_button.toggled.connect(self.on_present_toggled)
         self.follow_button.toggled.connect(self.on_follow_toggled)
+        self.upload_button.clicked.connect(self.on_upload_clicked)
+        c.upload_progress.connect(self.on_center_upload_progress)
+        c.uploaded.connect(self.on_center_uploaded)
+        c.failed.connect(self.on_center_failed)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -145,6 +155,31 @@ class DocumentsPage(QWidget):
             self.present_button.setChecked(False)
 
     # --- slots ---------------------------------------------------------------------------
+
+    def on_upload_clicked(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Chọn tài liệu để tải lên"), "",
+            self.tr("Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods "
+                    "*.odp)"))
+        if path:
+            self.upload_file(path)
+
+    def upload_file(self, path: str, title: str | None = None) -> None:
+        """Upload a paper; the title defaults to the file's name without extension."""
+        self.upload_button.setEnabled(False)
+        self.status.setText(self.tr("Đang tải lên…"))
+        self.center.upload(path, title or Path(path).stem)
+
+    def on_center_upload_progress(self, done: int, total: int) -> None:
+        percent = 100 * done // total if total else 100
+        self.status.setText(self.tr("Đang tải lên: %1%").replace("%1", str(percent)))
+
+    def on_center_uploaded(self, title: str) -> None:
+        self.upload_button.setEnabled(True)
+        self.status.setText(self.tr("Đã tải lên: %1").replace("%1", title))
+
+    def on_center_failed(self, _message: str) -> None:
+        self.upload_button.setEnabled(True)
 
     def on_list_clicked(self, index: QModelIndex) -> None:
         self.open_document(int(index.data(ID_ROLE)))
