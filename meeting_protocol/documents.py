@@ -3,7 +3,7 @@
 Text commands follow PROTOCOL.md's envelope. Bulk bytes travel in binary
 WebSocket frames with a fixed 16-byte header (see :class:`FrameHeader`), on a
 connection of their own so that a 20 MB paper never delays a ``poll.opened``
-event on the terminal's main connection. ``docs/protocol-documents.md`` tells
+event on the terminal's main connection. ``docs/protocol.md`` (Meeting documents) tells
 the whole story; this module is the part both sides import.
 """
 

@@ -1,4 +1,4 @@
-"""Payloads of the minutes commands (``minutes.*``), see docs/protocol-minutes.md.
+"""Payloads of the minutes commands (``minutes.*``), see docs/protocol.md (Minutes).
 
 Kept apart from :mod:`meeting_protocol.commands` because the minutes domain declares its
 commands itself (``payload=`` in the server's CommandSet). The clerk's texts travel as a

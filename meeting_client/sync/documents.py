@@ -6,7 +6,7 @@ later entry, and readable with the server unreachable. Transfers run on a
 WebSocket of their own (:class:`TransferChannel`), signed in with the
 session's token, so a 20 MB pack never delays a vote event on the main
 connection. The wire format is in ``meeting_protocol.documents`` and
-``docs/protocol-documents.md``.
+``docs/protocol.md`` (Meeting documents).
 """
 
 from __future__ import annotations
