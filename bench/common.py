@@ -954,15 +954,15 @@ def fmt(value: float | None, unit: str) -> str:
 
 def table(rows: list[Row]) -> str:
     """A plain-text table (also valid Markdown) of every row."""
-    head = ["bench", "metric", "measured", "raw stack", "ratio", "target", "ok"]
+    head = ["bench", "metric", "measured", "raw stack", "ratio", "target", "ok", "notes"]
     body = []
     for r in rows:
         ratio = r.ratio
         body.append([
-            r.bench, r.metric + (f" ({r.note})" if r.note else ""), fmt(r.value, r.unit),
+            r.bench, r.metric, fmt(r.value, r.unit),
             fmt(r.baseline, r.unit) if r.baseline is not None else "",
             f"{ratio:.2f}×" if ratio is not None else "", r.target,
-            "" if r.ok is None else ("yes" if r.ok else "NO"),
+            "" if r.ok is None else ("yes" if r.ok else "NO"), r.note,
         ])
     widths = [max(len(h), *(len(b[i]) for b in body)) if body else len(h)
               for i, h in enumerate(head)]
@@ -973,3 +973,10 @@ def table(rows: list[Row]) -> str:
                      + " |")
     return "\n".join(lines)
 
+
+def read_json(path: Path) -> tuple[dict[str, Any], list[Row]]:
+    """``(info, rows)`` of a results file written by :func:`write_json`."""
+    body = json.loads(path.read_text(encoding="utf-8"))
+    fields = set(Row.__dataclass_fields__)
+    return body["info"], [Row(**{k: v for k, v in r.items() if k in fields})
+                          for r in body["rows"]]

@@ -25,7 +25,17 @@ from pathlib import Path
 from types import ModuleType
 
 import bench
-from bench.common import PYTHON, ROOT, Report, Row, log, machine_info, table, write_json
+from bench.common import (
+    PYTHON,
+    ROOT,
+    Report,
+    Row,
+    log,
+    machine_info,
+    read_json,
+    table,
+    write_json,
+)
 
 NOT_BENCHMARKS = {"common", "run", "__main__"}
 RESULTS = ROOT / "bench" / "results" / "latest.json"
@@ -140,16 +150,31 @@ def run_one(name: str, quick: bool, n: int | None, report: Report) -> bool:
     return True
 
 
+def _heading(info: dict[str, object]) -> str:
+    """The machine line above a table: a busy machine shows in its load average."""
+    load = info.get("load_before")
+    loads = " ".join(f"{x:.2f}" for x in load) if isinstance(load, list | tuple) else "?"
+    return (f"\nload average before: {loads}, {info.get('cpus')} CPUs, "
+            f"Python {info.get('python')}{', --quick' if info.get('quick') else ''}\n")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="benchmarks to run (default: all)")
     parser.add_argument("--quick", action="store_true", help="small sizes, seconds not minutes")
     parser.add_argument("--n", type=int, help="one size only, for benchmarks that take it")
     parser.add_argument("--list", action="store_true", help="list the benchmarks and exit")
+    parser.add_argument("--show", type=Path, metavar="JSON",
+                        help="print the table of a results file written earlier and exit")
     parser.add_argument("--json", type=Path, default=RESULTS,
                         help=f"where to write the rows (default {RESULTS.relative_to(ROOT)})")
     args = parser.parse_args(argv)
 
+    if args.show:
+        info, rows = read_json(args.show)
+        print(_heading(info))
+        print(table(rows))
+        return 0
     available = discover()
     if args.list:
         for name in available:
@@ -167,9 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     info["seconds"] = round(time.perf_counter() - started, 1)
     info["quick"] = args.quick
     write_json(args.json, report, info)
-    print(f"\nload average before: {' '.join(f'{x:.2f}' for x in info['load_before'])}, "
-          f"{info['cpus']} CPUs, Python {info['python']}"
-          f"{', --quick' if args.quick else ''}\n")
+    print(_heading(info))
     print(table(report.rows))
     for name, why in report.skipped:
         print(f"\nskipped {name}: {why}")

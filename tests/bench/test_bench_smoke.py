@@ -38,6 +38,9 @@ def test_each_benchmark_runs_at_n20_and_lands_in_one_table(tmp_path: Path, capsy
         if row["baseline"] is not None:
             assert row["ratio"] > 0, row
     assert "| fanout" in printed and "| reconnect_storm" in printed
+    assert main(["--show", str(out)]) == 0
+    assert capsys.readouterr().out.count("| memory") == len(
+        [r for r in body["rows"] if r["bench"] == "memory"])
 
 
 def test_minutes_is_adapted_without_its_own_interface(monkeypatch) -> None:
