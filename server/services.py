@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from server.config import Settings
 from server.fanout import Hub
+from server.modules.meetings.snapshot import SnapshotCache
 from server.storage.committer import Committer
 
 if TYPE_CHECKING:
@@ -26,5 +27,7 @@ class Services:
     progress: ProgressCoalescer
     cpu: ThreadPoolExecutor
     """For CPU-heavy work off the loop (argon2)."""
+    snapshots: SnapshotCache = field(default_factory=SnapshotCache)
+    """The latest snapshot of each meeting (database thread only)."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""

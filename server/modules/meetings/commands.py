@@ -31,8 +31,8 @@ from server.dispatch import (
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
-from server.events import current_seq, events_between
-from server.modules.meetings.snapshot import attendance, build_snapshot, meeting_row
+from server.events import chain_head, current_seq, events_between
+from server.modules.meetings.snapshot import attendance, meeting_row
 from server.modules.meetings.tables import agenda_items, meetings, participants
 from server.storage.committer import Tx
 
@@ -79,14 +79,16 @@ def subscribe(ctx: Context, tx: Tx, p: MeetingSubscribe) -> Reply:
     before any later unit's events are published (see ``committer``).
     """
     topic = ev.meeting_topic(p.meeting_id)
-    seq = current_seq(tx.conn, topic)
+    head = chain_head(tx.conn, topic)
+    seq = head.seq
     window = ctx.services.settings.resume_window
     missed = []
     data: dict[str, Any] = {"seq": seq}
     if 0 < p.since <= seq and seq - p.since <= window:
         missed = events_between(tx.conn, topic, p.since, seq)
     else:
-        data["snapshot"] = build_snapshot(tx.conn, p.meeting_id)
+        data["snapshot"] = ctx.services.snapshots.get(tx.conn, p.meeting_id,
+                                                      (head.seq, head.hash))
     conn = ctx.conn
 
     def start_listening() -> None:

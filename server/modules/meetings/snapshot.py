@@ -149,3 +149,27 @@ def named_ballots(conn: Connection, poll_id: int) -> list[dict[str, object]]:
             .where(open_ballots.c.poll_id == poll_id).order_by(open_ballots.c.user_id)
         )
     ]
+
+
+class SnapshotCache:
+    """Each meeting's latest snapshot, keyed by the head of its event chain.
+
+    A whole chamber subscribing at once (session start, a server restart)
+    then costs one snapshot instead of one per terminal, in database time
+    and in memory. The key is ``(seq, hash)`` of the topic's last event, so
+    a snapshot built inside a batch whose commit failed can never be served
+    for the different events that later take the same ``seq``. Every change
+    to a meeting's shared state emits an event, which moves the key. Only the
+    database thread uses it.
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[int, tuple[tuple[int, str], Snapshot]] = {}
+
+    def get(self, conn: Connection, meeting_id: int, head: tuple[int, str]) -> Snapshot:
+        hit = self._last.get(meeting_id)
+        if hit is not None and hit[0] == head:
+            return hit[1]
+        snapshot = build_snapshot(conn, meeting_id)
+        self._last[meeting_id] = (head, snapshot)
+        return snapshot
