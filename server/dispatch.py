@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 import msgspec
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
@@ -213,12 +213,12 @@ class Replayed:
         self.data = data
 
 
+_ROLE = select(participants.c.role).where(
+    participants.c.meeting_id == bindparam("meeting"), participants.c.user_id == bindparam("user"))
+
+
 def role_in_meeting(conn: Connection, meeting_id: int, user_id: int) -> str | None:
-    return conn.execute(
-        select(participants.c.role).where(
-            participants.c.meeting_id == meeting_id, participants.c.user_id == user_id
-        )
-    ).scalar_one_or_none()
+    return conn.execute(_ROLE, {"meeting": meeting_id, "user": user_id}).scalar_one_or_none()
 
 
 def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any) -> None:

@@ -11,7 +11,7 @@ import hashlib
 from typing import Any
 
 import msgspec
-from sqlalchemy import Column, Integer, String, Table, Text, insert, select
+from sqlalchemy import Column, Integer, String, Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 
 from server.storage.schema import metadata
@@ -40,22 +40,21 @@ def fingerprint(command_type: str, fields: dict[str, Any]) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
+_LOOKUP = select(idempotency_keys.c.fingerprint, idempotency_keys.c.reply).where(
+    idempotency_keys.c.user_id == bindparam("user"), idempotency_keys.c.key == bindparam("key"))
+_REMEMBER = insert(idempotency_keys).values(
+    user_id=bindparam("b_user"), key=bindparam("b_key"), fingerprint=bindparam("b_fp"),
+    reply=bindparam("b_reply"))
+
+
 def lookup(conn: Connection, user_id: int, key: str) -> tuple[str, Any] | None:
     """Return ``(fingerprint, reply)`` for a key already used, else None."""
-    row = conn.execute(
-        select(idempotency_keys.c.fingerprint, idempotency_keys.c.reply).where(
-            idempotency_keys.c.user_id == user_id, idempotency_keys.c.key == key
-        )
-    ).first()
+    row = conn.execute(_LOOKUP, {"user": user_id, "key": key}).first()
     if row is None:
         return None
     return row.fingerprint, msgspec.json.decode(row.reply)
 
 
 def remember(conn: Connection, user_id: int, key: str, fp: str, reply: Any) -> None:
-    conn.execute(
-        insert(idempotency_keys).values(
-            user_id=user_id, key=key, fingerprint=fp,
-            reply=msgspec.json.encode(reply).decode(),
-        )
-    )
+    conn.execute(_REMEMBER, {"b_user": user_id, "b_key": key, "b_fp": fp,
+                             "b_reply": msgspec.json.encode(reply).decode()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
@@ -22,9 +22,29 @@ from server.storage.committer import Tx
 commands = CommandSet()
 
 
+# The ballot path runs once per delegate per vote: its statements are built
+# once here, not per ballot (building them cost more than SQLite executing them).
+_MEETING_OF_POLL = select(polls.c.meeting_id).where(polls.c.id == bindparam("poll"))
+_CAST_CHECK = (
+    select(polls.c.meeting_id, polls.c.status, polls.c.options, polls.c.secret,
+           participants.c.present,
+           exists().where(poll_voters.c.poll_id == polls.c.id,
+                          poll_voters.c.user_id == bindparam("user")).label("voted"))
+    .select_from(polls.join(participants, (participants.c.meeting_id == polls.c.meeting_id)
+                            & (participants.c.user_id == bindparam("user"))))
+    .where(polls.c.id == bindparam("poll"))
+)
+_ADD_VOTER = insert(poll_voters).values(poll_id=bindparam("poll"), user_id=bindparam("user"))
+_COUNT_CHOICE = (update(poll_tallies)
+                 .where(poll_tallies.c.poll_id == bindparam("poll"),
+                        poll_tallies.c.option == bindparam("b_option"))
+                 .values(count=poll_tallies.c.count + 1))
+_OPEN_BALLOT = insert(open_ballots).values(poll_id=bindparam("poll"), user_id=bindparam("user"),
+                                           choice=bindparam("b_choice"), cast_at=bindparam("b_at"))
+
+
 def meeting_of_poll(conn: Connection, payload: Any) -> int:
-    mid = conn.execute(select(polls.c.meeting_id).where(polls.c.id == payload.poll_id)
-                       ).scalar_one_or_none()
+    mid = conn.execute(_MEETING_OF_POLL, {"poll": payload.poll_id}).scalar_one_or_none()
     if mid is None:
         raise NotFound("Không tìm thấy phiên biểu quyết.", en="No such poll.")
     return int(mid)
@@ -99,32 +119,24 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     A secret ballot writes the voter to ``poll_voters`` and the choice to the
     option's counter, nothing else: the two cannot be joined afterwards.
     """
-    poll = _poll(tx, p.poll_id)
-    if poll.status != "open":
+    row = tx.conn.execute(_CAST_CHECK, {"poll": p.poll_id, "user": ctx.user_id}).one()
+    if row.status != "open":
         raise Conflict("Phiên biểu quyết không mở.", en="The poll is not open.")
-    options = msgspec.json.decode(poll.options)
-    if p.choice not in options:
+    if p.choice not in msgspec.json.decode(row.options):
         raise BadRequest("Phương án biểu quyết không hợp lệ.", en="Not an option of this poll.")
-    present = tx.conn.execute(select(participants.c.present).where(
-        participants.c.meeting_id == poll.meeting_id,
-        participants.c.user_id == ctx.user_id)).scalar_one()
-    if not present:
+    if not row.present:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
-    if tx.conn.execute(select(poll_voters.c.user_id).where(
-            poll_voters.c.poll_id == p.poll_id,
-            poll_voters.c.user_id == ctx.user_id)).first() is not None:
+    if row.voted:
         raise Conflict("Đại biểu đã biểu quyết trong phiên này.",
                        en="You have already voted in this poll.")
-    tx.conn.execute(insert(poll_voters).values(poll_id=p.poll_id, user_id=ctx.user_id))
-    tx.conn.execute(update(poll_tallies).where(
-        poll_tallies.c.poll_id == p.poll_id, poll_tallies.c.option == p.choice
-    ).values(count=poll_tallies.c.count + 1))
-    if not poll.secret:
-        tx.conn.execute(insert(open_ballots).values(
-            poll_id=p.poll_id, user_id=ctx.user_id, choice=p.choice, cast_at=tx.now_iso))
+    tx.conn.execute(_ADD_VOTER, {"poll": p.poll_id, "user": ctx.user_id})
+    tx.conn.execute(_COUNT_CHOICE, {"poll": p.poll_id, "b_option": p.choice})
+    if not row.secret:
+        tx.conn.execute(_OPEN_BALLOT, {"poll": p.poll_id, "user": ctx.user_id,
+                                       "b_choice": p.choice, "b_at": tx.now_iso})
     progress = ctx.services.progress
-    meeting_id = int(poll.meeting_id)
+    meeting_id = int(row.meeting_id)
     return Reply({"poll_id": p.poll_id},
                  after=lambda: progress.mark(meeting_id, p.poll_id))
 
