@@ -37,6 +37,8 @@ class HallControl(QFrame):
             button = QPushButton(titles[view])
             button.setCheckable(True)
             button.setMinimumHeight(56)
+            button.setStyleSheet("QPushButton:checked { background: #1d4ed8; color: white; "
+                                 "font-weight: 600; }")
             self.group.addButton(button)
             self.buttons[view] = button
             grid.addWidget(button, i // 2, i % 2)
