@@ -774,7 +774,6 @@ def merge(results: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-_merge = merge  # the name the first benchmarks imported
 
 
 def span_s(first: list[int], last: list[int]) -> float:

@@ -22,10 +22,10 @@ from bench.common import (
     Row,
     ServerProcess,
     Terminals,
-    _merge,
     init_demo_db,
     log,
     median,
+    merge,
     now_ns,
     scratch_dir,
     username,
@@ -41,7 +41,7 @@ EVENT = "presentation.page"
 async def _latency(terms: Terminals, fire: object) -> tuple[float, float]:
     await terms.order("arm", event=EVENT)
     t0 = await fire()  # type: ignore[operator]
-    got = _merge(await terms.order("collect", timeout=60.0))
+    got = merge(await terms.order("collect", timeout=60.0))
     if got.get("missing"):
         raise BenchError(f"{got['missing']} terminals never got {EVENT}")
     marks = got["marks"]

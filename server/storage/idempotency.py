@@ -25,9 +25,6 @@ idempotency_keys = Table(
     Column("reply", Text, nullable=False),
 )
 
-_MISSING = object()
-
-
 def fingerprint(command_type: str, fields: dict[str, Any]) -> str:
     """Identify a command without its secret parts.
 
