@@ -6,19 +6,20 @@ from collections import defaultdict
 from typing import Protocol
 
 from meeting_protocol.envelope import Event, encode
+from server.wire import text_frame
 
 
 class Subscriber(Protocol):
-    def send_frame(self, data: bytes) -> None:
-        """Write one UTF-8 JSON text frame without waiting."""
+    def send_wire(self, frame: bytes) -> None:
+        """Write one whole WebSocket frame without waiting."""
 
 
 class Hub:
     """Who listens to which topic. Publishing never awaits.
 
-    Each event is encoded once and written to every subscriber's socket
-    without waiting; a subscriber that cannot keep up is dropped by its own
-    ``send_frame`` (see ``transport``), so it never delays the others.
+    Each event is encoded and framed once, and the same bytes are written to
+    every subscriber's socket without waiting; a subscriber that cannot keep
+    up is dropped by its own ``send_wire`` (see ``transport``), so it never delays the others.
     """
 
     def __init__(self) -> None:
@@ -44,6 +45,6 @@ class Hub:
             self.published += 1
             if not subs:
                 continue
-            data = encode(event)
+            frame = text_frame(encode(event))
             for sub in list(subs):
-                sub.send_frame(data)
+                sub.send_wire(frame)

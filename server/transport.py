@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import struct
 import time
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
@@ -44,6 +43,7 @@ from server.dispatch import (
     execute_unit,
 )
 from server.errors import RateLimited, Unauthenticated, UnknownType
+from server.wire import BINARY, frame_header, text_frame
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -107,48 +107,32 @@ class ClientConnection:
     def send_binary(self, data: bytes | bytearray | memoryview) -> None:
         """Write a binary frame (document transfer) now; same drop rule as text.
 
-        The frame goes to the socket directly, not through ``protocol.send_binary``:
-        server frames are unmasked and this server never compresses, so the header
-        is all there is to add, and the megabyte payload is not copied twice more.
+        Header and payload are written separately, so the megabyte payload is
+        not copied into a frame first (see ``server.wire``).
         """
+        self._write(frame_header(BINARY, len(data)), data)
+
+    def send_frame(self, data: bytes) -> None:
+        """Write a text frame now; drop the terminal if it stopped reading."""
+        self._write(text_frame(data))
+
+    def send_wire(self, frame: bytes) -> None:
+        """Write a frame built by ``server.wire`` (the same bytes for every subscriber)."""
+        self._write(frame)
+
+    def _write(self, *parts: bytes | bytearray | memoryview) -> None:
         ws = self.ws
         transport = ws.transport
         if self.closed or ws.protocol.state is not State.OPEN or transport is None:
             return
-        size = len(data)
-        head = (struct.pack("!BB", 0x82, size) if size < 126 else
-                struct.pack("!BBH", 0x82, 126, size) if size < 65536 else
-                struct.pack("!BBQ", 0x82, 127, size))
         try:
-            ws.send_data()  # whatever websockets queued goes out first, in order
-            transport.write(head)
-            transport.write(data)
-        except Exception:
-            return
-        if transport is not None and (
-            transport.get_write_buffer_size() > self.services.settings.max_write_buffer
-        ):
-            log.warning("dropping %s: %d bytes unsent", self.peer,
-                        transport.get_write_buffer_size())
-            self.closed = True
-            transport.abort()
-
-    # --- writing ---------------------------------------------------------------
-
-    def send_frame(self, data: bytes) -> None:
-        """Write a text frame now; drop the terminal if it stopped reading."""
-        ws = self.ws
-        if self.closed or ws.protocol.state is not State.OPEN:
-            return
-        try:
-            ws.protocol.send_text(data)
-            ws.send_data()
+            if ws.protocol.writes:  # what websockets queued (pong, close) goes out first
+                ws.send_data()
+            for part in parts:
+                transport.write(part)
         except Exception:  # the socket is going away; the reader loop will notice
             return
-        transport = ws.transport
-        if transport is not None and (
-            transport.get_write_buffer_size() > self.services.settings.max_write_buffer
-        ):
+        if transport.get_write_buffer_size() > self.services.settings.max_write_buffer:
             log.warning("dropping %s: %d bytes unsent", self.peer,
                         transport.get_write_buffer_size())
             self.closed = True
