@@ -20,6 +20,7 @@ from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payl
 from server.errors import Forbidden, NotFound, ProtocolError, Unauthenticated
 from server.modules.meetings.tables import participants
 from server.storage import idempotency
+from server.storage.prepared import Prepared
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -213,12 +214,12 @@ class Replayed:
         self.data = data
 
 
-_ROLE = select(participants.c.role).where(
-    participants.c.meeting_id == bindparam("meeting"), participants.c.user_id == bindparam("user"))
+_ROLE = Prepared(select(participants.c.role).where(
+    participants.c.meeting_id == bindparam("meeting"), participants.c.user_id == bindparam("user")))
 
 
 def role_in_meeting(conn: Connection, meeting_id: int, user_id: int) -> str | None:
-    return conn.execute(_ROLE, {"meeting": meeting_id, "user": user_id}).scalar_one_or_none()
+    return _ROLE.scalar(conn, {"meeting": meeting_id, "user": user_id})  # type: ignore[no-any-return]
 
 
 def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any) -> None:

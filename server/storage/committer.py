@@ -4,7 +4,9 @@ Every read and write of the server runs here, one unit at a time, so a unit
 sees a consistent state without locks. Units that arrive together share one
 transaction (each inside its own SAVEPOINT, so one failing unit changes
 nothing and does not disturb the others) and therefore one fsync: STACK.md
-measured ~25 ms instead of ~500 ms for 1000 ballots. A unit's completion
+measured ~25 ms instead of ~500 ms for 1000 ballots. The SAVEPOINTs are plain
+SQL on the DBAPI cursor: SQLAlchemy's ``begin_nested`` cost ~55 µs a unit
+against ~1 µs, a third of a ballot's whole time. A unit's completion
 callback runs on the event loop only after that transaction committed, in unit
 order and right after the unit's own events were published — which is what
 lets ``meeting.subscribe`` take a snapshot and register its listener with no
@@ -184,16 +186,18 @@ class Committer:
             self._deliver(batch)
             conn.close()
             return self.engine.connect()
+        cursor = conn.connection.cursor()
         for unit in batch:
             tx = Tx(conn)
-            savepoint = conn.begin_nested()
             try:
+                cursor.execute("SAVEPOINT unit")
                 unit.result = unit.fn(tx)
-                savepoint.commit()
+                cursor.execute("RELEASE SAVEPOINT unit")
             except BaseException as exc:
                 unit.error = exc
                 try:
-                    savepoint.rollback()
+                    cursor.execute("ROLLBACK TO SAVEPOINT unit")
+                    cursor.execute("RELEASE SAVEPOINT unit")
                 except Exception:
                     log.exception("savepoint rollback failed")
                 continue

@@ -14,6 +14,7 @@ import msgspec
 from sqlalchemy import Column, Integer, String, Table, Text, bindparam, insert, select
 from sqlalchemy.engine import Connection
 
+from server.storage.prepared import Prepared
 from server.storage.schema import metadata
 
 idempotency_keys = Table(
@@ -37,21 +38,23 @@ def fingerprint(command_type: str, fields: dict[str, Any]) -> str:
     return hashlib.sha256(body).hexdigest()
 
 
-_LOOKUP = select(idempotency_keys.c.fingerprint, idempotency_keys.c.reply).where(
-    idempotency_keys.c.user_id == bindparam("user"), idempotency_keys.c.key == bindparam("key"))
-_REMEMBER = insert(idempotency_keys).values(
+# Every keyed command runs both: prepared (see ``server.storage.prepared``).
+_LOOKUP = Prepared(select(idempotency_keys.c.fingerprint, idempotency_keys.c.reply).where(
+    idempotency_keys.c.user_id == bindparam("user"), idempotency_keys.c.key == bindparam("key")))
+_REMEMBER = Prepared(insert(idempotency_keys).values(
     user_id=bindparam("b_user"), key=bindparam("b_key"), fingerprint=bindparam("b_fp"),
-    reply=bindparam("b_reply"))
+    reply=bindparam("b_reply")))
 
 
 def lookup(conn: Connection, user_id: int, key: str) -> tuple[str, Any] | None:
     """Return ``(fingerprint, reply)`` for a key already used, else None."""
-    row = conn.execute(_LOOKUP, {"user": user_id, "key": key}).first()
+    row = _LOOKUP.first(conn, {"user": user_id, "key": key})
     if row is None:
         return None
-    return row.fingerprint, msgspec.json.decode(row.reply)
+    stored_fp, reply = row
+    return stored_fp, msgspec.json.decode(reply)
 
 
 def remember(conn: Connection, user_id: int, key: str, fp: str, reply: Any) -> None:
-    conn.execute(_REMEMBER, {"b_user": user_id, "b_key": key, "b_fp": fp,
-                             "b_reply": msgspec.json.encode(reply).decode()})
+    _REMEMBER.run(conn, {"b_user": user_id, "b_key": key, "b_fp": fp,
+                         "b_reply": msgspec.json.encode(reply).decode()})

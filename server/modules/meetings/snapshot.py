@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import msgspec
-from sqlalchemy import case, func, select
+from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.rules import quorum_for
@@ -23,6 +23,7 @@ from server.modules.accounts.tables import users
 from server.modules.meetings.tables import agenda_items, meetings, participants
 from server.modules.speakers.tables import speaker_requests
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
+from server.storage.prepared import Prepared
 
 
 def meeting_row(conn: Connection, meeting_id: int) -> dict:  # type: ignore[type-arg]
@@ -141,14 +142,15 @@ def tally_of(conn: Connection, poll_id: int, options: list[str]) -> dict[str, in
     return {o: int(counts.get(o, 0)) for o in options}
 
 
+# A thousand rows on the way to every terminal's poll.closed: prepared.
+_NAMED_BALLOTS = Prepared(
+    select(open_ballots.c.user_id, open_ballots.c.choice)
+    .where(open_ballots.c.poll_id == bindparam("poll")).order_by(open_ballots.c.user_id))
+
+
 def named_ballots(conn: Connection, poll_id: int) -> list[dict[str, object]]:
-    return [
-        {"user_id": r.user_id, "choice": r.choice}
-        for r in conn.execute(
-            select(open_ballots.c.user_id, open_ballots.c.choice)
-            .where(open_ballots.c.poll_id == poll_id).order_by(open_ballots.c.user_id)
-        )
-    ]
+    return [{"user_id": user_id, "choice": choice}
+            for user_id, choice in _NAMED_BALLOTS.all(conn, {"poll": poll_id})]
 
 
 class SnapshotCache:

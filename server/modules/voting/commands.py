@@ -18,14 +18,15 @@ from server.modules.meetings.snapshot import attendance, named_ballots, tally_of
 from server.modules.meetings.tables import agenda_items, participants
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
 from server.storage.committer import Tx
+from server.storage.prepared import Prepared
 
 commands = CommandSet()
 
 
-# The ballot path runs once per delegate per vote: its statements are built
-# once here, not per ballot (building them cost more than SQLite executing them).
-_MEETING_OF_POLL = select(polls.c.meeting_id).where(polls.c.id == bindparam("poll"))
-_CAST_CHECK = (
+# The ballot path runs once per delegate per vote, a thousand at once: its
+# statements are prepared once (see ``server.storage.prepared``).
+_MEETING_OF_POLL = Prepared(select(polls.c.meeting_id).where(polls.c.id == bindparam("poll")))
+_CAST_CHECK = Prepared(
     select(polls.c.meeting_id, polls.c.status, polls.c.options, polls.c.secret,
            participants.c.present,
            exists().where(poll_voters.c.poll_id == polls.c.id,
@@ -34,17 +35,19 @@ _CAST_CHECK = (
                             & (participants.c.user_id == bindparam("user"))))
     .where(polls.c.id == bindparam("poll"))
 )
-_ADD_VOTER = insert(poll_voters).values(poll_id=bindparam("poll"), user_id=bindparam("user"))
-_COUNT_CHOICE = (update(poll_tallies)
-                 .where(poll_tallies.c.poll_id == bindparam("poll"),
-                        poll_tallies.c.option == bindparam("b_option"))
-                 .values(count=poll_tallies.c.count + 1))
-_OPEN_BALLOT = insert(open_ballots).values(poll_id=bindparam("poll"), user_id=bindparam("user"),
-                                           choice=bindparam("b_choice"), cast_at=bindparam("b_at"))
+_ADD_VOTER = Prepared(insert(poll_voters).values(poll_id=bindparam("poll"),
+                                                 user_id=bindparam("user")))
+_COUNT_CHOICE = Prepared(update(poll_tallies)
+                         .where(poll_tallies.c.poll_id == bindparam("poll"),
+                                poll_tallies.c.option == bindparam("b_option"))
+                         .values(count=poll_tallies.c.count + 1))
+_OPEN_BALLOT = Prepared(insert(open_ballots).values(
+    poll_id=bindparam("poll"), user_id=bindparam("user"), choice=bindparam("b_choice"),
+    cast_at=bindparam("b_at")))
 
 
 def meeting_of_poll(conn: Connection, payload: Any) -> int:
-    mid = conn.execute(_MEETING_OF_POLL, {"poll": payload.poll_id}).scalar_one_or_none()
+    mid = _MEETING_OF_POLL.scalar(conn, {"poll": payload.poll_id})
     if mid is None:
         raise NotFound("Không tìm thấy phiên biểu quyết.", en="No such poll.")
     return int(mid)
@@ -119,24 +122,25 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     A secret ballot writes the voter to ``poll_voters`` and the choice to the
     option's counter, nothing else: the two cannot be joined afterwards.
     """
-    row = tx.conn.execute(_CAST_CHECK, {"poll": p.poll_id, "user": ctx.user_id}).one()
-    if row.status != "open":
+    row = _CAST_CHECK.first(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
+    assert row is not None  # check_access found the poll and the voter's seat
+    meeting_id, status, options, secret, present, voted = row
+    if status != "open":
         raise Conflict("Phiên biểu quyết không mở.", en="The poll is not open.")
-    if p.choice not in msgspec.json.decode(row.options):
+    if p.choice not in msgspec.json.decode(options):
         raise BadRequest("Phương án biểu quyết không hợp lệ.", en="Not an option of this poll.")
-    if not row.present:
+    if not present:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
-    if row.voted:
+    if voted:
         raise Conflict("Đại biểu đã biểu quyết trong phiên này.",
                        en="You have already voted in this poll.")
-    tx.conn.execute(_ADD_VOTER, {"poll": p.poll_id, "user": ctx.user_id})
-    tx.conn.execute(_COUNT_CHOICE, {"poll": p.poll_id, "b_option": p.choice})
-    if not row.secret:
-        tx.conn.execute(_OPEN_BALLOT, {"poll": p.poll_id, "user": ctx.user_id,
-                                       "b_choice": p.choice, "b_at": tx.now_iso})
+    _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
+    _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})
+    if not secret:
+        _OPEN_BALLOT.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id,
+                                   "b_choice": p.choice, "b_at": tx.now_iso})
     progress = ctx.services.progress
-    meeting_id = int(row.meeting_id)
     return Reply({"poll_id": p.poll_id},
                  after=lambda: progress.mark(meeting_id, p.poll_id))
 

@@ -1,0 +1,101 @@
+"""The database thread's unit isolation, prepared statements and prebuilt frames."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, bindparam, insert, select
+from sqlalchemy import update as sql_update
+from websockets.frames import Frame, Opcode
+
+from server.storage.committer import Committer, Tx
+from server.storage.db import make_engine
+from server.storage.migrate import upgrade
+from server.storage.prepared import Prepared
+from server.wire import BINARY, frame_header, text_frame
+
+meta = MetaData()
+notes = Table("notes", meta, Column("id", Integer, primary_key=True),
+              Column("body", String(50), nullable=False),
+              Column("hits", Integer, nullable=False, default=0),
+              Column("at", DateTime))
+
+
+@pytest.fixture
+def engine(tmp_path: Path) -> Any:
+    engine = make_engine(f"sqlite:///{tmp_path / 'unit.sqlite3'}")
+    upgrade(engine)  # the event log
+    meta.create_all(engine)
+    yield engine
+    engine.dispose()
+
+
+async def test_failing_unit_leaves_no_trace_and_spares_its_batch(engine: Any) -> None:
+    published: list[str] = []
+    committer = Committer(engine, lambda events: published.extend(e.event for e in events))
+    loop = asyncio.get_running_loop()
+    committer.start(loop)
+
+    def write(body: str, fail: bool = False) -> Any:
+        def unit(tx: Tx) -> str:
+            tx.conn.execute(insert(notes).values(body=body))
+            tx.emit("test", "note.added", {"body": body})
+            if fail:
+                raise ValueError("refused after writing")
+            return body
+        return unit
+
+    # Submitted together so that they share one transaction.
+    futures = []
+    order: list[str] = []
+    for body, fail in (("một", False), ("hai", True), ("ba", False)):
+        fut: asyncio.Future[Any] = loop.create_future()
+
+        def done(result: Any, exc: BaseException | None, fut: Any = fut, body: str = body) -> None:
+            order.append(body)
+            fut.set_result(exc or result)
+        committer.submit(write(body, fail), done)
+        futures.append(fut)
+    results = await asyncio.gather(*futures)
+    committer.stop()
+
+    assert results[0] == "một" and results[2] == "ba"
+    assert isinstance(results[1], ValueError)
+    assert order == ["một", "hai", "ba"]
+    assert published == ["note.added", "note.added"]
+    with engine.connect() as conn:
+        assert [r.body for r in conn.execute(select(notes).order_by(notes.c.id))] == ["một", "ba"]
+
+
+def test_prepared_runs_inside_the_transaction_with_statement_defaults(engine: Any) -> None:
+    add = Prepared(insert(notes).values(body=bindparam("b_body"), hits=0))
+    bump = Prepared(sql_update(notes).where(notes.c.body == bindparam("b_body"))
+                    .values(hits=notes.c.hits + 1))
+    read = Prepared(select(notes.c.body, notes.c.hits).where(notes.c.body == bindparam("b_body")))
+    with engine.connect() as conn:
+        trans = conn.begin()
+        add.run(conn, {"b_body": "Nghị quyết"})
+        bump.run(conn, {"b_body": "Nghị quyết"})
+        bump.run(conn, {"b_body": "Nghị quyết"})
+        assert read.first(conn, {"b_body": "Nghị quyết"}) == ("Nghị quyết", 2)
+        assert read.scalar(conn, {"b_body": "không có"}) is None
+        trans.rollback()
+    with engine.connect() as conn:
+        assert read.all(conn, {"b_body": "Nghị quyết"}) == []
+
+
+def test_prepared_refuses_values_that_need_conversion(engine: Any) -> None:
+    stamp = Prepared(insert(notes).values(body="x", at=bindparam("b_at", type_=DateTime)))
+    with engine.connect() as conn, pytest.raises(TypeError, match="use Core"):
+        stamp.run(conn, {"b_at": None})
+
+
+@pytest.mark.parametrize("size", [0, 125, 126, 65535, 65536, 70000])
+def test_prebuilt_frames_match_websockets(size: int) -> None:
+    payload = bytes(i % 128 for i in range(size))
+    assert text_frame(payload) == Frame(Opcode.TEXT, payload).serialize(mask=False)
+    assert (frame_header(BINARY, size) + payload
+            == Frame(Opcode.BINARY, payload).serialize(mask=False))
