@@ -16,6 +16,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from server.config import Settings
 from server.dispatch import Registry
 from server.fanout import Hub
+from server.gc_tuning import tune_gc
 from server.minutes.commands import commands as minutes_commands
 from server.modules.accounts import service as accounts_service
 from server.modules.accounts.commands import commands as accounts_commands
@@ -137,6 +138,8 @@ def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = Non
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             loop.add_signal_handler(sig, stop.set)
-        await MeetingServer(settings).run(stop, on_ready)
+        server = MeetingServer(settings)
+        tune_gc()
+        await server.run(stop, on_ready)
 
     asyncio.run(main())
