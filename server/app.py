@@ -9,6 +9,7 @@ import logging
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 from sqlalchemy.engine import Engine
 from websockets.asyncio.server import ServerConnection, serve
@@ -33,6 +34,7 @@ from server.services import Services
 from server.storage.committer import Committer
 from server.storage.db import blob_dir_for, make_engine
 from server.storage.migrate import upgrade
+from server.tls import server_context
 from server.transport import ClientConnection, make_process_request
 
 log = logging.getLogger(__name__)
@@ -61,6 +63,9 @@ class MeetingServer:
 
     def __init__(self, settings: Settings, engine: Engine | None = None) -> None:
         self.settings = settings
+        self.tls = (server_context(Path(settings.tls_cert), Path(settings.tls_key or ""))
+                    if settings.tls_cert else None)
+        """None: plain ``ws://`` (loopback, or a network the council already trusts)."""
         self.engine = engine or make_engine(settings.db_url)
         upgrade(self.engine)
         self.hub = Hub()
@@ -104,15 +109,15 @@ class MeetingServer:
         command already received is answered), then closes terminals with 1001.
         """
         self.check_demo_exposure()
+        s = self.settings
         loop = asyncio.get_running_loop()
         self.committer.start(loop)
-        s = self.settings
         async with serve(
             self._handler, s.host, s.port,
             process_request=make_process_request(self.services),
             max_size=s.max_text_frame, compression=None,
             ping_interval=s.ping_interval_s, ping_timeout=s.ping_timeout_s,
-            max_queue=64, backlog=s.listen_backlog,
+            max_queue=64, backlog=s.listen_backlog, ssl=self.tls,
         ) as server:
             self.port = next(iter(server.sockets)).getsockname()[1]
             if on_ready:

@@ -1,4 +1,4 @@
-"""``meeting-server``: init, serve, create-user, verify-audit."""
+"""``meeting-server``: init, serve, make-cert, create-user, verify-audit."""
 
 from __future__ import annotations
 
@@ -44,9 +44,13 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from server.app import DemoPasswordsExposed, run_forever
     from server.config import Settings
+    from server.tls import TlsSetupError
 
+    if bool(args.tls_cert) != bool(args.tls_key):
+        print("--tls-cert and --tls-key go together", file=sys.stderr)
+        return 2
     settings = Settings(db_url=_db_url(args), host=args.host, port=args.port,
-                        allow_demo=args.allow_demo)
+                        allow_demo=args.allow_demo, tls_cert=args.tls_cert, tls_key=args.tls_key)
     if args.max_write_buffer is not None:
         settings.max_write_buffer = args.max_write_buffer
     if args.rate is not None:
@@ -54,14 +58,31 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
 
+    scheme = "wss" if args.tls_cert else "ws"
+
     def ready(port: int) -> None:
-        print(f"listening on ws://{args.host}:{port}/ws", flush=True)
+        print(f"listening on {scheme}://{args.host}:{port}/ws", flush=True)
 
     try:
         run_forever(settings, ready)
-    except DemoPasswordsExposed as exc:
+    except (DemoPasswordsExposed, TlsSetupError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
+    return 0
+
+
+def cmd_make_cert(args: argparse.Namespace) -> int:
+    from server.tls import TlsSetupError, fingerprint, make_certificate
+
+    try:
+        cert, key = make_certificate(Path(args.out), args.names, days=args.days)
+    except TlsSetupError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    print(f"certificate: {cert}\nkey (keep it on the server only): {key}")
+    print(f"SHA-256 fingerprint: {fingerprint(cert.read_bytes())}")
+    print(f"serve with: meeting-server serve --tls-cert {cert} --tls-key {key} ...")
+    print(f"give terminals a copy of the certificate: meeting-client --server-cert {cert.name}")
     return 0
 
 
@@ -129,7 +150,16 @@ def build_parser() -> argparse.ArgumentParser:
                    help="commands per second allowed per connection (default 50, bursts 200)")
     p.add_argument("--max-upload", type=int, metavar="BYTES",
                    help="largest document upload (default 100 MiB)")
+    p.add_argument("--tls-cert", metavar="PEM", help="serve wss:// with this certificate")
+    p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     p.set_defaults(fn=cmd_serve)
+
+    p = sub.add_parser("make-cert", help="make a self-signed TLS certificate for the server")
+    p.add_argument("names", nargs="+", metavar="NAME",
+                   help="host names or IP addresses terminals use to reach the server")
+    p.add_argument("--out", default=".", help="folder for server-cert.pem and server-key.pem")
+    p.add_argument("--days", type=int, default=3650, help="validity (default ten years)")
+    p.set_defaults(fn=cmd_make_cert)
 
     p = sub.add_parser("create-user", help="add a user")
     db_arg(p)

@@ -36,4 +36,7 @@ class Settings:
     max_upload: int = 100 << 20
     """Largest document upload in bytes; larger ones are refused with ``too_large``."""
     convert_timeout_s: float = 120.0
+    tls_cert: str | None = None
+    """PEM certificate: with ``tls_key``, the port speaks only TLS (``wss://``)."""
+    tls_key: str | None = None
     """LibreOffice gets this long to turn one office file into PDF."""
