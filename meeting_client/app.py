@@ -1,7 +1,7 @@
 """Entry point of the desktop client: the composition root.
 
 ``meeting-client --server URL --user NAME [--password P] [--meeting ID]
-[--hall] [--lang en] [--kiosk]`` builds the Qt application, the bridge to
+[--hall] [--lang en] [--kiosk] [--server-cert PEM]`` builds the Qt application, the bridge to
 the networking thread, the account and the window, and passes them down; no
 module keeps a global.
 """
@@ -11,18 +11,22 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from meeting_client.bridge import Bridge, ClientFactory
+from meeting_client.bridge import Bridge, ClientFactory, default_client_factory
 from meeting_client.models.account import Account
 from meeting_client.ui.look import RESOURCES
 from meeting_client.ui.main_window import ClientOptions, MainWindow
 
 ORGANISATION = "HopThongMinh"
 APPLICATION = "meeting-client"
+SERVER_CERT_KEY = "server_cert"
+"""QSettings key: path of the pinned copy of the server's certificate."""
 
 
 def parse_args(argv: Sequence[str] | None = None) -> ClientOptions:
@@ -35,9 +39,13 @@ def parse_args(argv: Sequence[str] | None = None) -> ClientOptions:
     parser.add_argument("--hall", action="store_true", help="hall display, full screen")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi")
     parser.add_argument("--kiosk", action="store_true", help="full screen, no window frame")
+    parser.add_argument("--server-cert", metavar="PEM",
+                        help="the server's certificate for wss:// (remembered; see "
+                             "meeting-server make-cert)")
     a = parser.parse_args(argv)
     return ClientOptions(server=a.server, user=a.user, password=a.password,
-                         meeting=a.meeting, hall=a.hall, lang=a.lang, kiosk=a.kiosk)
+                         meeting=a.meeting, hall=a.hall, lang=a.lang, kiosk=a.kiosk,
+                         server_cert=a.server_cert)
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
@@ -68,11 +76,15 @@ def apply_style(app: QApplication) -> None:
 def build(options: ClientOptions, *, client_factory: ClientFactory | None = None,
           settings: QSettings | None = None) -> tuple[MainWindow, Bridge, Account]:
     """Create the bridge (started), the account and the window; the app must exist."""
-    bridge = Bridge(client_factory)
+    settings = settings or QSettings(ORGANISATION, APPLICATION)
+    if options.server_cert:
+        settings.setValue(SERVER_CERT_KEY, str(Path(options.server_cert).resolve()))
+    pinned = settings.value(SERVER_CERT_KEY) or None
+    bridge = Bridge(client_factory or partial(
+        default_client_factory, server_cert=Path(str(pinned)) if pinned else None))
     bridge.start()
     account = Account(bridge, options.lang)
-    window = MainWindow(account, options,
-                        settings or QSettings(ORGANISATION, APPLICATION))
+    window = MainWindow(account, options, settings)
     return window, bridge, account
 
 

@@ -22,11 +22,13 @@ import threading
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
 from itertools import count
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from meeting_client.models.port import CommandPort
+from meeting_client.sync.tls import PinnedCertificateError, is_untrusted_server
 
 if TYPE_CHECKING:
     from meeting_client.sync.client import SyncClient
@@ -39,11 +41,14 @@ ClientFactory = Callable[[str, str], "SyncClient"]
 """Builds a client for (url, lang); called on the networking thread."""
 
 
-def default_client_factory(url: str, lang: str) -> SyncClient:
+def default_client_factory(url: str, lang: str, server_cert: Path | None = None) -> SyncClient:
+    """``server_cert``: the pinned copy of the server's certificate, for ``wss://``."""
     from meeting_client.sync.client import SyncClient
+    from meeting_client.sync.tls import terminal_context
 
+    tls = terminal_context(server_cert) if url.startswith("wss:") else None
     return SyncClient(url, backoff_initial=0.5, backoff_max=10.0, request_timeout=15.0,
-                      lang=lang)
+                      lang=lang, tls=tls)
 
 
 def _error_kind(exc: BaseException) -> tuple[str, str | None]:
@@ -59,6 +64,10 @@ def _error_kind(exc: BaseException) -> tuple[str, str | None]:
         return str(exc.code), str(exc.message)  # type: ignore[attr-defined]
     if isinstance(exc, NotConnected) or type(exc).__name__ == "NotConnected":
         return "not_connected", None
+    if isinstance(exc, PinnedCertificateError):
+        return "bad_server_cert_file", None
+    if is_untrusted_server(exc):
+        return "untrusted_server", None
     if isinstance(exc, OSError | ConnectionError | TimeoutError | asyncio.TimeoutError):
         return "unreachable", None
     return "internal", None
@@ -152,7 +161,9 @@ class Bridge(CommandPort):
             A token; ``command_finished(token, result)`` or
             ``command_failed(token, code, message)`` follows on the GUI thread.
             Codes are the protocol's, plus ``not_connected`` (no client or no
-            connection) and ``unreachable`` (the server cannot be reached).
+            connection), ``unreachable`` (the server cannot be reached),
+            ``untrusted_server`` (not the pinned certificate) and
+            ``bad_server_cert_file`` (the pinned copy cannot be read).
         """
         token = next(self._tokens)
         self._schedule(token, lambda: self._with_client(coro_factory))

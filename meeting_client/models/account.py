@@ -1,9 +1,9 @@
 """Signing in, listing meetings and opening one: the flow before the room.
 
 Holds no widgets; the sign-in page and the meeting list call it and listen.
-It is the only place that turns sign-in failures into the three sentences a
-person must be able to tell apart: server unreachable, wrong credentials,
-session expired.
+It is the only place that turns sign-in failures into the sentences a person
+must be able to tell apart: server unreachable, wrong credentials, session
+expired, and a server that is not the one this terminal was installed for.
 """
 
 from __future__ import annotations
@@ -122,6 +122,14 @@ class Account(QObject):
                                   "và mạng.").replace("%1", self._url)
             elif code == "unauthenticated":
                 message = self.tr("Tên đăng nhập hoặc mật khẩu không đúng.")
+            elif code == "untrusted_server":
+                message = self.tr("Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy "
+                                  "này, nên mật khẩu chưa được gửi đi. Có thể đây không phải "
+                                  "máy chủ của cơ quan: hãy báo bộ phận kỹ thuật."
+                                  ).replace("%1", self._url)
+            elif code == "bad_server_cert_file":
+                message = self.tr("Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. "
+                                  "Hãy báo bộ phận kỹ thuật.")
             self.sign_in_failed.emit(code, message)
         elif kind in ("list", "subscribe"):
             self.failed.emit(message)

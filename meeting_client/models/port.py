@@ -20,7 +20,8 @@ class CommandPort(QObject):
     command_failed = Signal(int, str, str)
     """(token, error code, Vietnamese message) — nothing changed on the server.
 
-    Codes are the protocol's plus ``not_connected`` and ``unreachable``.
+    Codes are the protocol's plus ``not_connected``, ``unreachable``,
+    ``untrusted_server`` and ``bad_server_cert_file``.
     """
 
     def send_command(self, type_: str, payload: dict[str, Any]) -> int:

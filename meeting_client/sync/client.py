@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import ssl
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 
 from meeting_client.sync.backoff import Backoff
 from meeting_client.sync.replica import FeedOutcome, MeetingReplica, TopicFeed
+from meeting_client.sync.tls import tls_argument
 from meeting_protocol.commands import Payload
 from meeting_protocol.envelope import (
     Error,
@@ -197,6 +199,8 @@ class SyncClient:
             (None disables them).
         ping_timeout: how long to wait for a pong before declaring the
             connection dead.
+        tls: for ``wss://``, usually ``terminal_context(pinned certificate)``
+            (see ``sync.tls``); None trusts the system's authorities.
     """
 
     def __init__(
@@ -210,6 +214,7 @@ class SyncClient:
         open_timeout: float = 10.0,
         ping_interval: float | None = 20.0,
         ping_timeout: float | None = 20.0,
+        tls: ssl.SSLContext | None = None,
     ) -> None:
         if lang not in ("vi", "en"):
             raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
@@ -220,6 +225,7 @@ class SyncClient:
         self._open_timeout = open_timeout
         self._ping_interval = ping_interval
         self._ping_timeout = ping_timeout
+        self._tls = tls
 
         self._state = ConnectionState.DISCONNECTED
         self._user: UserInfo | None = None
@@ -251,6 +257,11 @@ class SyncClient:
     @property
     def url(self) -> str:
         return self._url
+
+    @property
+    def tls(self) -> ssl.SSLContext | None:
+        """The context of ``wss://`` connections (None: ``ws://``, or the system's CAs)."""
+        return self._tls
 
     @property
     def state(self) -> ConnectionState:
@@ -602,6 +613,7 @@ class SyncClient:
                 ping_interval=self._ping_interval,
                 ping_timeout=self._ping_timeout,
                 close_timeout=CLOSE_TIMEOUT,
+                **tls_argument(self._url, self._tls),
             )
         except InvalidHandshake as exc:
             raise ConnectionError(f"{self._url}: not a meeting server ({exc})") from exc

@@ -17,6 +17,7 @@ import hashlib
 import itertools
 import logging
 import os
+import ssl
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +30,7 @@ from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed
 
+from meeting_client.sync.tls import tls_argument
 from meeting_protocol import documents as dp
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Error, Result, command_frame, decode_server_frame
@@ -73,25 +75,36 @@ HTTP_RANGE = 8 << 20
 """Bytes asked per request (the server answers at most 8 MiB per range)."""
 
 
-def http_base(ws_url: str) -> tuple[str, int, bool]:
-    """``ws://host:port/ws`` → (host, port, tls) of the same server's HTTP side."""
+HttpBase = tuple[str, int, "ssl.SSLContext | bool"]
+
+
+def http_base(ws_url: str, tls: ssl.SSLContext | None = None) -> HttpBase:
+    """``ws://host:port/ws`` → (host, port, ssl) of the same server's HTTP side.
+
+    ``ssl`` is False for ``ws://``; for ``wss://`` the terminal's context (the
+    pinned certificate), or True for the system's authorities.
+    """
     parts = urlsplit(ws_url)
-    tls = parts.scheme == "wss"
-    return parts.hostname or "127.0.0.1", parts.port or (443 if tls else 80), tls
+    secure = parts.scheme == "wss"
+    return (parts.hostname or "127.0.0.1", parts.port or (443 if secure else 80),
+            (tls or True) if secure else False)
 
 
-async def http_range(base: tuple[str, int, bool], token: str, sha256: str, start: int,
+async def http_range(base: HttpBase, token: str, sha256: str, start: int,
                      end: int, sink: Callable[[bytes], None]) -> tuple[int, int]:
     """Fetch bytes ``start..end`` (inclusive) of a file; (bytes received, file size).
 
     Raises:
         TransferError: ``not_found`` (missing, or not for this user),
-            ``unauthenticated``, ``unavailable`` (the connection broke).
+            ``unauthenticated``, ``unavailable`` (the connection broke),
+            ``untrusted_server`` (not the pinned certificate).
     """
     host, port, tls = base
     try:
         reader, writer = await asyncio.open_connection(host, port, ssl=tls or None,
                                                        limit=1 << 20)
+    except ssl.SSLCertVerificationError as exc:
+        raise TransferError("untrusted_server", "Chứng chỉ của máy chủ không đúng.") from exc
     except OSError as exc:
         raise TransferError("unavailable", "Không kết nối được máy chủ.") from exc
     try:
@@ -151,8 +164,9 @@ class TransferChannel:
     """One WebSocket for bulk transfers, resumed from the main session's token.
 
     Args:
-        url: ``ws://host:port/ws``.
+        url: ``ws://host:port/ws`` (or ``wss://``).
         token: the session token (``SyncClient.token``).
+        tls: the ``wss://`` context (``SyncClient.tls``).
         downloads: ``http`` fetches papers as HTTP ranges on the same port
             (cheapest for the terminal: see ``server/modules/documents/http.py``);
             ``frames`` uses binary frames on this WebSocket.
@@ -165,8 +179,10 @@ class TransferChannel:
     def __init__(self, url: str, token: str, *, window: int = dp.DEFAULT_WINDOW,
                  ack_every: int | None = None, open_timeout: float = 10.0,
                  request_timeout: float = 60.0,
-                 downloads: Literal["http", "frames"] = "http") -> None:
+                 downloads: Literal["http", "frames"] = "http",
+                 tls: ssl.SSLContext | None = None) -> None:
         self._url = url
+        self._tls = tls
         self.downloads = downloads
         self._token = token
         self._window = window
@@ -199,7 +215,8 @@ class TransferChannel:
         """
         ws = await ws_connect(self._url, compression=None, max_size=dp.DOWNLOAD_CHUNK * 2,
                               open_timeout=self._open_timeout, ping_interval=20,
-                              ping_timeout=60, close_timeout=2)
+                              ping_timeout=60, close_timeout=2,
+                              **tls_argument(self._url, self._tls))
         self._ws = ws
         self._reader = asyncio.create_task(self._read(ws), name="document-transfer-reader")
         try:
@@ -299,7 +316,7 @@ class TransferChannel:
 
     async def _download_http(self, sha256: str, dest: Path, hasher: Any, have: int,
                              size: int | None, progress: Progress | None) -> int:
-        base = http_base(self._url)
+        base = http_base(self._url, self._tls)
         received = have
         total = size if size is not None else have + 1
         with dest.open("ab") as file:
@@ -675,7 +692,7 @@ class MeetingDocuments:
             if self._channel is not None:
                 await self._channel.close()
             # Not opened here: HTTP downloads need no WebSocket; uploads open it.
-            self._channel = TransferChannel(self.client.url, token)
+            self._channel = TransferChannel(self.client.url, token, tls=self.client.tls)
         return self._channel
 
     async def prefetch(self) -> PrefetchReport:

@@ -31,6 +31,8 @@ class ClientOptions:
     hall: bool = False
     lang: str = "vi"
     kiosk: bool = False
+    server_cert: str | None = None
+    """The pinned copy of the server's certificate (``wss://``)."""
 
 
 class MainWindow(QMainWindow):

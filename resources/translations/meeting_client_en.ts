@@ -1,35 +1,35 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi_VN">
 <context>
     <name>AbsenceDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="15" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="15"/>
         <source>Ghi nhận vắng mặt</source>
         <translation>Record absence</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="18" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="18"/>
         <source>Ví dụ: Đi công tác, ốm, việc gia đình</source>
         <translation>e.g. on a business trip, ill, family matters</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="21" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="21"/>
         <source>Ghi nhận</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="22" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="22"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="26" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="26"/>
         <source>Đại biểu: %1</source>
         <translation>Delegate: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="27" />
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="27"/>
         <source>Lý do vắng mặt</source>
         <translation>Reason for absence</translation>
     </message>
@@ -37,17 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="121" />
+        <location filename="../../meeting_client/models/account.py" line="121"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="124" />
+        <location filename="../../meeting_client/models/account.py" line="124"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="148" />
+        <location filename="../../meeting_client/models/account.py" line="126"/>
+        <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
+        <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/account.py" line="131"/>
+        <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
+        <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/account.py" line="156"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -55,12 +65,12 @@
 <context>
     <name>AgendaModel</name>
     <message>
-        <location filename="../../meeting_client/models/agenda_model.py" line="35" />
+        <location filename="../../meeting_client/models/agenda_model.py" line="35"/>
         <source>Đang thảo luận</source>
         <translation>Under discussion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/agenda_model.py" line="39" />
+        <location filename="../../meeting_client/models/agenda_model.py" line="39"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
@@ -68,32 +78,32 @@
 <context>
     <name>AgendaPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="64" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="64"/>
         <source>Chương trình kỳ họp</source>
         <translation>Session agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="68" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="68"/>
         <source>◀ Nội dung trước</source>
         <translation>◀ Previous item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="69" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="69"/>
         <source>Chuyển tới nội dung đã chọn</source>
         <translation>Go to the selected item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="70" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="70"/>
         <source>Nội dung tiếp ▶</source>
         <translation>Next item ▶</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="78" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="78"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/agenda_panel.py" line="79" />
+        <location filename="../../meeting_client/ui/agenda_panel.py" line="79"/>
         <source>Tài liệu của nội dung đang thảo luận sẽ hiển thị tại đây.</source>
         <translation>The papers of the item under discussion will appear here.</translation>
     </message>
@@ -101,28 +111,28 @@
 <context>
     <name>AttendancePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="21" />
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="27" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="21"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="27"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="24" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="24"/>
         <source>Rời phòng họp</source>
         <translation>Leave the chamber</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="67" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="67"/>
         <source>✓ Bạn đã điểm danh</source>
         <translation>✓ You are checked in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="68" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="68"/>
         <source> — ghế %1</source>
         <translation> — seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="71" />
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="71"/>
         <source>Bạn chưa điểm danh.</source>
         <translation>You have not checked in.</translation>
     </message>
@@ -130,17 +140,17 @@
 <context>
     <name>BallotModel</name>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <location filename="../../meeting_client/models/tally_model.py" line="93"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <location filename="../../meeting_client/models/tally_model.py" line="93"/>
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="93" />
+        <location filename="../../meeting_client/models/tally_model.py" line="93"/>
         <source>Lựa chọn</source>
         <translation>Choice</translation>
     </message>
@@ -148,17 +158,17 @@
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="303" />
+        <location filename="../../meeting_client/bridge.py" line="314"/>
         <source>Không kết nối được máy chủ. Kiểm tra địa chỉ và mạng.</source>
         <translation>Cannot reach the server. Check the address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="305" />
+        <location filename="../../meeting_client/bridge.py" line="316"/>
         <source>Mất kết nối — đang kết nối lại…</source>
         <translation>Connection lost — reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="307" />
+        <location filename="../../meeting_client/bridge.py" line="318"/>
         <source>Lỗi không mong muốn. Thao tác chưa được thực hiện.</source>
         <translation>Unexpected error. Nothing was done.</translation>
     </message>
@@ -166,12 +176,12 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="38" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="38"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="39" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="39"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Close the session</translation>
     </message>
@@ -180,7 +190,7 @@
         <translation type="vanished">Open the hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="55" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="55"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -189,17 +199,17 @@
         <translation type="vanished">The hall display follows the session by itself: an open vote, the delegate speaking, the result of the vote just closed, or the item under discussion.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="53" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="53"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="54" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="54"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="77" />
+        <location filename="../../meeting_client/ui/chair_console.py" line="77"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
     </message>
@@ -227,27 +237,27 @@
 <context>
     <name>ClerkView</name>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="45" />
+        <location filename="../../meeting_client/ui/clerk_view.py" line="45"/>
         <source>Ghi nhận vắng mặt…</source>
         <translation>Record absence…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="59" />
+        <location filename="../../meeting_client/ui/clerk_view.py" line="59"/>
         <source>Điểm danh đại biểu</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="69" />
+        <location filename="../../meeting_client/ui/clerk_view.py" line="69"/>
         <source>Diễn biến kỳ họp</source>
         <translation>Session timeline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="81" />
+        <location filename="../../meeting_client/ui/clerk_view.py" line="81"/>
         <source>Điểm danh và diễn biến</source>
         <translation>Attendance and timeline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/clerk_view.py" line="82" />
+        <location filename="../../meeting_client/ui/clerk_view.py" line="82"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
@@ -255,13 +265,13 @@
 <context>
     <name>ConfirmBar</name>
     <message>
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="26" />
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="42" />
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="26"/>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="42"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="28" />
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="28"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -269,13 +279,13 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../meeting_client/ui/connection_banner.py" line="16" />
-        <location filename="../../meeting_client/ui/connection_banner.py" line="24" />
+        <location filename="../../meeting_client/ui/connection_banner.py" line="16"/>
+        <location filename="../../meeting_client/ui/connection_banner.py" line="24"/>
         <source>Mất kết nối — đang kết nối lại…</source>
         <translation>Connection lost — reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/connection_banner.py" line="22" />
+        <location filename="../../meeting_client/ui/connection_banner.py" line="22"/>
         <source>Đang kết nối tới máy chủ…</source>
         <translation>Connecting to the server…</translation>
     </message>
@@ -283,12 +293,12 @@
 <context>
     <name>DelegateRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/delegate_room.py" line="26" />
+        <location filename="../../meeting_client/ui/delegate_room.py" line="26"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/delegate_room.py" line="27" />
+        <location filename="../../meeting_client/ui/delegate_room.py" line="27"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
@@ -296,7 +306,7 @@
 <context>
     <name>DocumentCenter</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="243" />
+        <location filename="../../meeting_client/models/document_model.py" line="243"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>Document not found.</translation>
     </message>
@@ -304,27 +314,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95" />
+        <location filename="../../meeting_client/models/document_model.py" line="95"/>
         <source> · mật</source>
         <translation> · confidential</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95" />
+        <location filename="../../meeting_client/models/document_model.py" line="95"/>
         <source> · hạn chế</source>
         <translation> · restricted</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96" />
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source>đã tải</source>
         <translation>downloaded</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96" />
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source>đang tải…</source>
         <translation>downloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="97" />
+        <location filename="../../meeting_client/models/document_model.py" line="97"/>
         <source> · bản %1</source>
         <translation> · version %1</translation>
     </message>
@@ -332,67 +342,67 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="72" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="72"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="84" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="84"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="94" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="94"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="161" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="161"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="162" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="162"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="170" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="170"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="175" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="175"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="179" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="179"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="196" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="196"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="201" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="201"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208" />
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -400,22 +410,22 @@
 <context>
     <name>FollowBanner</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="69" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="69"/>
         <source>Quay lại theo dõi</source>
         <translation>Follow again</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="78" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="78"/>
         <source>, trang %1</source>
         <translation>, page %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="80" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="80"/>
         <source>Đang theo dõi người trình bày: %1%2</source>
         <translation>Following the presenter: %1%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="84" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="84"/>
         <source>Bạn đang tự xem tài liệu. %1 đang trình bày%2.</source>
         <translation>You are reading on your own. %1 is presenting%2.</translation>
     </message>
@@ -423,7 +433,7 @@
 <context>
     <name>FollowController</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="375" />
+        <location filename="../../meeting_client/models/document_model.py" line="375"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
@@ -431,72 +441,72 @@
 <context>
     <name>HallControl</name>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="26" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="26"/>
         <source>Tự động theo diễn biến</source>
         <translation>Follow the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="27" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="27"/>
         <source>Nội dung đang thảo luận</source>
         <translation>Current item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="28" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="28"/>
         <source>Đại biểu đang phát biểu</source>
         <translation>Current speaker</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="29" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="29"/>
         <source>Kết quả biểu quyết gần nhất</source>
         <translation>Latest vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="30" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="30"/>
         <source>Điểm danh</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="44" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="46"/>
         <source>Mở màn hình hội trường</source>
         <translation>Open the hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="47" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="49"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="49" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="51"/>
         <source>Chọn nội dung hiển thị trên mọi màn hình hội trường. Khi đang biểu quyết, màn hình luôn hiển thị tiến độ biểu quyết.</source>
         <translation>Choose what every hall screen shows. During a vote, the screens always show its progress.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="80" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="82"/>
         <source>nội dung đang thảo luận</source>
         <translation>the current item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="81" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="83"/>
         <source>đại biểu đang phát biểu</source>
         <translation>the current speaker</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="82" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="84"/>
         <source>tiến độ biểu quyết</source>
         <translation>the vote in progress</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="83" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="85"/>
         <source>kết quả biểu quyết</source>
         <translation>the vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="84" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="86"/>
         <source>điểm danh</source>
         <translation>the roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="86" />
+        <location filename="../../meeting_client/ui/hall_control.py" line="88"/>
         <source>Đang hiển thị: %1</source>
         <translation>Showing: %1</translation>
     </message>
@@ -504,52 +514,52 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="42" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="42"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="53" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="53"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="65" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="65"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="83" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="83"/>
         <source>Điểm danh đại biểu</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="131" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="131"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="134" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="134"/>
         <source>Đủ số lượng đại biểu theo quy định</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="135" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="135"/>
         <source>Chưa đủ số lượng: cần %1 đại biểu</source>
         <translation>No quorum: %1 delegates needed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="138" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="138"/>
         <source>Kỳ họp chưa bắt đầu nội dung</source>
         <translation>No item has been taken up yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="142" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="142"/>
         <source>Ghế %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="145" />
+        <location filename="../../meeting_client/ui/hall_display.py" line="145"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
@@ -557,234 +567,234 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="20" />
+        <location filename="../../meeting_client/models/labels.py" line="20"/>
         <source>Đồng ý</source>
         <translation>Agree</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="22" />
+        <location filename="../../meeting_client/models/labels.py" line="22"/>
         <source>Không đồng ý</source>
         <translation>Disagree</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="24" />
+        <location filename="../../meeting_client/models/labels.py" line="24"/>
         <source>Không biểu quyết</source>
         <translation>Abstain</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="30" />
+        <location filename="../../meeting_client/models/labels.py" line="30"/>
         <source>Thông qua</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="32" />
+        <location filename="../../meeting_client/models/labels.py" line="32"/>
         <source>Không thông qua</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="38" />
+        <location filename="../../meeting_client/models/labels.py" line="38"/>
         <source>Đa số phiếu (Đồng ý nhiều hơn Không đồng ý)</source>
         <translation>Simple majority (more Agree than Disagree)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="40" />
+        <location filename="../../meeting_client/models/labels.py" line="40"/>
         <source>Quá nửa tổng số đại biểu</source>
         <translation>More than half of all delegates</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="42" />
+        <location filename="../../meeting_client/models/labels.py" line="42"/>
         <source>Hai phần ba tổng số đại biểu</source>
         <translation>Two thirds of all delegates</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="48" />
+        <location filename="../../meeting_client/models/labels.py" line="48"/>
         <source>Chủ tọa</source>
         <translation>Chair</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="49" />
+        <location filename="../../meeting_client/models/labels.py" line="49"/>
         <source>Thư ký</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="50" />
+        <location filename="../../meeting_client/models/labels.py" line="50"/>
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="51" />
+        <location filename="../../meeting_client/models/labels.py" line="51"/>
         <source>Khách mời</source>
         <translation>Guest</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="52" />
+        <location filename="../../meeting_client/models/labels.py" line="52"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="58" />
+        <location filename="../../meeting_client/models/labels.py" line="58"/>
         <source>Sắp diễn ra</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="59" />
+        <location filename="../../meeting_client/models/labels.py" line="59"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="60" />
-        <location filename="../../meeting_client/models/labels.py" line="68" />
+        <location filename="../../meeting_client/models/labels.py" line="60"/>
+        <location filename="../../meeting_client/models/labels.py" line="68"/>
         <source>Đã kết thúc</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="66" />
+        <location filename="../../meeting_client/models/labels.py" line="66"/>
         <source>Chưa mở</source>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="67" />
+        <location filename="../../meeting_client/models/labels.py" line="67"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="75" />
-        <location filename="../../meeting_client/models/labels.py" line="149" />
+        <location filename="../../meeting_client/models/labels.py" line="75"/>
+        <location filename="../../meeting_client/models/labels.py" line="149"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="80" />
+        <location filename="../../meeting_client/models/labels.py" line="80"/>
         <source>Đủ số lượng</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="82" />
+        <location filename="../../meeting_client/models/labels.py" line="82"/>
         <source>Chưa đủ số lượng</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="142" />
+        <location filename="../../meeting_client/models/labels.py" line="142"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Session opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="143" />
+        <location filename="../../meeting_client/models/labels.py" line="143"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="145" />
+        <location filename="../../meeting_client/models/labels.py" line="145"/>
         <source>Trạng thái kỳ họp thay đổi</source>
         <translation>Session status changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="157" />
+        <location filename="../../meeting_client/models/labels.py" line="157"/>
         <source>%1 điểm danh — %2</source>
         <translation>%1 checked in — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="163" />
+        <location filename="../../meeting_client/models/labels.py" line="163"/>
         <source>%1 vắng mặt có lý do: %2</source>
         <translation>%1 absent (excused): %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="169" />
+        <location filename="../../meeting_client/models/labels.py" line="169"/>
         <source>%1 rời phòng họp — %2</source>
         <translation>%1 left the chamber — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="175" />
+        <location filename="../../meeting_client/models/labels.py" line="175"/>
         <source>Chuyển sang nội dung: %1</source>
         <translation>Now on item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="179" />
+        <location filename="../../meeting_client/models/labels.py" line="179"/>
         <source>%1 đăng ký phát biểu</source>
         <translation>%1 requested the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="181" />
+        <location filename="../../meeting_client/models/labels.py" line="181"/>
         <source>%1 rút đăng ký phát biểu</source>
         <translation>%1 withdrew the floor request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="190" />
+        <location filename="../../meeting_client/models/labels.py" line="190"/>
         <source>%1 kết thúc phát biểu (%2)</source>
         <translation>%1 finished speaking (%2)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="199" />
+        <location filename="../../meeting_client/models/labels.py" line="199"/>
         <source>Mở biểu quyết «%1»</source>
         <translation>Vote opened: “%1”</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="215" />
+        <location filename="../../meeting_client/models/labels.py" line="215"/>
         <source>Kết thúc biểu quyết «%1»: %2</source>
         <translation>Vote closed: “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="232" />
+        <location filename="../../meeting_client/models/labels.py" line="232"/>
         <source>Thêm tài liệu: %1</source>
         <translation>Paper added: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="233" />
+        <location filename="../../meeting_client/models/labels.py" line="233"/>
         <source>Cập nhật tài liệu: %1</source>
         <translation>Paper updated: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="234" />
+        <location filename="../../meeting_client/models/labels.py" line="234"/>
         <source>Gỡ tài liệu</source>
         <translation>Paper removed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="235" />
+        <location filename="../../meeting_client/models/labels.py" line="235"/>
         <source>Kết thúc trình chiếu</source>
         <translation>Presentation ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="236" />
+        <location filename="../../meeting_client/models/labels.py" line="236"/>
         <source>Chỉ định người trình bày: %1</source>
         <translation>Presenter named: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="238" />
+        <location filename="../../meeting_client/models/labels.py" line="238"/>
         <source>Thư ký cập nhật biên bản</source>
         <translation>The clerk updated the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="239" />
+        <location filename="../../meeting_client/models/labels.py" line="239"/>
         <source>Cấp số biên bản: %1</source>
         <translation>Minutes numbered: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="240" />
+        <location filename="../../meeting_client/models/labels.py" line="240"/>
         <source>Ban hành thông báo kết luận: %1</source>
         <translation>Conclusion notice issued: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="242" />
+        <location filename="../../meeting_client/models/labels.py" line="242"/>
         <source>Đổi nội dung màn hình hội trường</source>
         <translation>Hall display changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="185" />
+        <location filename="../../meeting_client/models/labels.py" line="185"/>
         <source>%1 được mời phát biểu</source>
         <translation>%1 was given the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="195" />
+        <location filename="../../meeting_client/models/labels.py" line="195"/>
         <source>Tạo biểu quyết: %1</source>
         <translation>Vote created: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="204" />
+        <location filename="../../meeting_client/models/labels.py" line="204"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="221" />
+        <location filename="../../meeting_client/models/labels.py" line="221"/>
         <source>Trình chiếu tài liệu, trang %1</source>
         <translation>Presenting a paper, page %1</translation>
     </message>
@@ -792,22 +802,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="42" />
+        <location filename="../../meeting_client/ui/main_window.py" line="44"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="56" />
+        <location filename="../../meeting_client/ui/main_window.py" line="58"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="118" />
+        <location filename="../../meeting_client/ui/main_window.py" line="120"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="150" />
+        <location filename="../../meeting_client/ui/main_window.py" line="152"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -815,22 +825,22 @@
 <context>
     <name>MeetingListModel</name>
     <message>
-        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/meeting_list_model.py" line="58" />
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="58"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/meeting_list_model.py" line="59" />
+        <location filename="../../meeting_client/models/meeting_list_model.py" line="59"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
@@ -838,32 +848,32 @@
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="45" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="45"/>
         <source>Không có cuộc họp nào hôm nay hoặc sắp tới.</source>
         <translation>No meetings today or coming up.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="48" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="48"/>
         <source>Vào phòng họp</source>
         <translation>Enter the meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="50" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="50"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="51" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="51"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="60" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="60"/>
         <source>Cuộc họp hôm nay và sắp tới</source>
-        <translation>Today's and upcoming meetings</translation>
+        <translation>Today&apos;s and upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="79" />
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="79"/>
         <source>Xin chào, %1</source>
         <translation>Hello, %1</translation>
     </message>
@@ -871,13 +881,13 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="64" />
-        <location filename="../../meeting_client/ui/meeting_room.py" line="122" />
+        <location filename="../../meeting_client/ui/meeting_room.py" line="64"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="122"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="121" />
+        <location filename="../../meeting_client/ui/meeting_room.py" line="121"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -885,203 +895,203 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="95" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="95"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="97" />
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="113" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="97"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="113"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="98" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="98"/>
         <source>Xuất PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="99" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="99"/>
         <source>Xuất DOCX</source>
         <translation>Export DOCX</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="100" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="100"/>
         <source>Thông báo kết luận</source>
         <translation>Conclusion notice</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="101" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="101"/>
         <source>Cấp số biên bản</source>
         <translation>Number the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="130" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="130"/>
         <source>Chữ đậm (Ctrl+B)</source>
         <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="134" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="134"/>
         <source>Chữ nghiêng (Ctrl+I)</source>
         <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="138" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="138"/>
         <source>Danh sách gạch đầu dòng</source>
         <translation>Bulleted list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="139" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="139"/>
         <source>Danh sách đánh số</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="141" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="141"/>
         <source>Chèn mẫu câu</source>
         <translation>Insert phrase</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="145" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="145"/>
         <source>Tóm tắt ý kiến thảo luận</source>
         <translation>Summary of the discussion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="148" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
         <source>Ghi tóm tắt ý kiến của các đại biểu…</source>
-        <translation>Summarise the delegates' opinions…</translation>
+        <translation>Summarise the delegates&apos; opinions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="149" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="149"/>
         <source>Kết luận của chủ tọa</source>
-        <translation>Chair's conclusions</translation>
+        <translation>Chair&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="152" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="152"/>
         <source>Ghi kết luận của chủ tọa…</source>
-        <translation>Write down the chair's conclusions…</translation>
+        <translation>Write down the chair&apos;s conclusions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="183" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="183"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="293" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="293"/>
         <source>Mất kết nối — chưa lưu được.</source>
         <translation>Connection lost — not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="298" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="298"/>
         <source>Không có thay đổi nào cần lưu.</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="303" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="303"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="316" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="316"/>
         <source>Đang tạo tệp %1…</source>
         <translation>Creating the %1 file…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="322" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="322"/>
         <source>Đang lập thông báo kết luận…</source>
         <translation>Preparing the conclusion notice…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="334" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="334"/>
         <source>Gồm cả nội dung chưa lưu.</source>
         <translation>Includes unsaved text.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="350" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="350"/>
         <source>Kết luận chung</source>
         <translation>General conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="393" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="393"/>
         <source>Chưa lưu lần nào.</source>
         <translation>Never saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="396" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="396"/>
         <source>Phiên bản %1 — %2 lưu lúc %3</source>
         <translation>Version %1 — saved by %2 at %3</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="422" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="422"/>
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="429" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="429"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="429" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="429"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word files (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="432" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="432"/>
         <source>Đã hủy lưu tệp.</source>
         <translation>File not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="451" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="451"/>
         <source>Dùng được sau khi cuộc họp kết thúc.</source>
         <translation>Available once the meeting has ended.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="517" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="517"/>
         <source>Đang tải lại…</source>
         <translation>Reloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="537" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="537"/>
         <source>Đã tải bản mới nhất. Bản của bạn đã được chép vào bộ nhớ tạm (Ctrl+V để dán).</source>
         <translation>Loaded the latest version. Your text was copied to the clipboard (Ctrl+V to paste).</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="538" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="538"/>
         <source>Đã tải bản mới nhất.</source>
         <translation>Loaded the latest version.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="556" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="556"/>
         <source>Đã lưu lúc %1.</source>
         <translation>Saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="562" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="562"/>
         <source>Chưa lưu được “%1”.</source>
         <translation>“%1” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="570" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="570"/>
         <source>“%1” vừa được lưu từ máy khác (phiên bản %2). Hãy tải lại trước khi lưu.</source>
         <translation>“%1” was just saved on another computer (version %2). Reload before saving.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="584" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="584"/>
         <source>Thông báo kết luận %1, hạn ban hành %2.</source>
         <translation>Conclusion notice %1, due by %2.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="591" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="591"/>
         <source>Đã cấp số biên bản: %1.</source>
         <translation>Minutes numbered: %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="609" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="609"/>
         <source>Đã lưu tệp %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="614" />
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="614"/>
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
@@ -1089,17 +1099,17 @@
 <context>
     <name>MinutesItemModel</name>
     <message>
-        <location filename="../../meeting_client/ui/minutes/item_model.py" line="38" />
+        <location filename="../../meeting_client/ui/minutes/item_model.py" line="38"/>
         <source>Có thay đổi chưa lưu</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/item_model.py" line="39" />
+        <location filename="../../meeting_client/ui/minutes/item_model.py" line="39"/>
         <source>Không lưu được: đã có người khác sửa; hãy tải lại</source>
         <translation>Not saved: someone else changed it; reload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/item_model.py" line="44" />
+        <location filename="../../meeting_client/ui/minutes/item_model.py" line="44"/>
         <source>Nội dung</source>
         <translation>Part</translation>
     </message>
@@ -1107,27 +1117,27 @@
 <context>
     <name>MinutesPreview</name>
     <message>
-        <location filename="../../meeting_client/ui/minutes/preview.py" line="34" />
+        <location filename="../../meeting_client/ui/minutes/preview.py" line="34"/>
         <source>Xem trước biên bản</source>
         <translation>Preview of the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/preview.py" line="59" />
+        <location filename="../../meeting_client/ui/minutes/preview.py" line="59"/>
         <source>Đang cập nhật bản xem trước…</source>
         <translation>Updating the preview…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/preview.py" line="63" />
+        <location filename="../../meeting_client/ui/minutes/preview.py" line="63"/>
         <source>Không tạo được bản xem trước: %1</source>
         <translation>Could not make the preview: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/preview.py" line="93" />
+        <location filename="../../meeting_client/ui/minutes/preview.py" line="93"/>
         <source>tệp PDF không đọc được</source>
         <translation>the PDF cannot be read</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes/preview.py" line="97" />
+        <location filename="../../meeting_client/ui/minutes/preview.py" line="97"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
     </message>
@@ -1135,37 +1145,37 @@
 <context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="72" />
+        <location filename="../../meeting_client/models/participant_model.py" line="72"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="74" />
+        <location filename="../../meeting_client/models/participant_model.py" line="74"/>
         <source>Vắng mặt có lý do: %1</source>
         <translation>Absent (excused): %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="75" />
+        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96" />
+        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97" />
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
@@ -1173,54 +1183,54 @@
 <context>
     <name>PollControlPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="47" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="47"/>
         <source>Tạo biểu quyết…</source>
         <translation>New vote…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="48" />
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="186" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="48"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="186"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="51" />
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="194" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="51"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="194"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="63" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="63"/>
         <source>Biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="126" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="126"/>
         <source>Chưa đủ số lượng đại biểu có mặt — chưa thể mở biểu quyết.</source>
         <translation>No quorum — a vote cannot be opened yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="129" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="129"/>
         <source>Đang có một biểu quyết mở — kết thúc trước khi mở biểu quyết khác.</source>
         <translation>A vote is open — close it before opening another.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="139" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="139"/>
         <source>Đang biểu quyết: %1</source>
         <translation>Voting: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="142" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="142"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="184" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="184"/>
         <source>Mở biểu quyết «%1»? Đại biểu sẽ bỏ phiếu ngay.</source>
         <translation>Open the vote “%1”? Delegates vote at once.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="192" />
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="192"/>
         <source>Kết thúc biểu quyết «%1» và công bố kết quả?</source>
         <translation>Close the vote “%1” and announce the result?</translation>
     </message>
@@ -1228,74 +1238,74 @@
 <context>
     <name>PollDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="40" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="40"/>
         <source>Tạo biểu quyết</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="43" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="43"/>
         <source>Ví dụ: Thông qua Nghị quyết về …</source>
         <translation>e.g. Adoption of the Resolution on …</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="45" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="45"/>
         <source>(Không gắn với nội dung)</source>
         <translation>(not tied to an item)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="50" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="50"/>
         <source>Đồng ý / Không đồng ý / Không biểu quyết</source>
         <translation>Agree / Disagree / Abstain</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="52" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="52"/>
         <source>Phương án khác (mỗi dòng một phương án)</source>
         <translation>Other options (one per line)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="54" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="54"/>
         <source>Phương án 1
 Phương án 2</source>
         <translation>Option 1
 Option 2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="57" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="57"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="65" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="65"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="66" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="66"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="68" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="68"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="69" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="69"/>
         <source>Thuộc nội dung</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="70" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="70"/>
         <source>Phương án</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="73" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="73"/>
         <source>Hình thức</source>
         <translation>Ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="74" />
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="74"/>
         <source>Điều kiện thông qua</source>
         <translation>Required majority</translation>
     </message>
@@ -1303,32 +1313,32 @@ Option 2</translation>
 <context>
     <name>PollModel</name>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="37" />
+        <location filename="../../meeting_client/models/poll_model.py" line="37"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="37" />
+        <location filename="../../meeting_client/models/poll_model.py" line="37"/>
         <source>Biểu quyết công khai</source>
         <translation>Open ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <location filename="../../meeting_client/models/poll_model.py" line="41"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <location filename="../../meeting_client/models/poll_model.py" line="41"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="41" />
+        <location filename="../../meeting_client/models/poll_model.py" line="41"/>
         <source>Đã biểu quyết</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/poll_model.py" line="42" />
+        <location filename="../../meeting_client/models/poll_model.py" line="42"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
@@ -1336,127 +1346,127 @@ Option 2</translation>
 <context>
     <name>ReaderWidget</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="132" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="132"/>
         <source>Đang tải tài liệu… %p%</source>
         <translation>Loading the paper… %p%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="136" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="136"/>
         <source>Trang và mục lục</source>
         <translation>Pages and outline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="138" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="138"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="139" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="139"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="144" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="144"/>
         <source>Chuyển tới trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="146" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="146"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="147" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="147"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148"/>
         <source>Vừa khổ</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148"/>
         <source>Vừa chiều rộng trang</source>
         <translation>Fit the page width</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="150" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="150"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Search the paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="154" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="154"/>
         <source>Kết quả trước</source>
         <translation>Previous hit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="155" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="155"/>
         <source>Kết quả sau</source>
         <translation>Next hit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="157" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="157"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="158" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="158"/>
         <source>Kéo trên chữ để tô sáng (chỉ mình bạn thấy)</source>
         <translation>Drag over text to highlight (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="159" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="159"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="160" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="160"/>
         <source>Chạm vào trang để ghi chú (chỉ mình bạn thấy)</source>
         <translation>Tap the page to add a note (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="178" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="178"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="179" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="179"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="236" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="236"/>
         <source>Không mở được tài liệu.</source>
         <translation>The paper could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="258" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="258"/>
         <source>/ %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="336" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="336"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="354" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="354"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="371" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="371"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="432" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="432"/>
         <source>Ghi chú riêng</source>
         <translation>Private note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="433" />
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="433"/>
         <source>Ghi chú cho trang %1 (chỉ mình bạn thấy):</source>
         <translation>Note for page %1 (only you see it):</translation>
     </message>
@@ -1464,27 +1474,27 @@ Option 2</translation>
 <context>
     <name>ResultView</name>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="84" />
+        <location filename="../../meeting_client/ui/result_view.py" line="84"/>
         <source>Kết quả biểu quyết</source>
         <translation>Vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="87" />
+        <location filename="../../meeting_client/ui/result_view.py" line="87"/>
         <source>Đã biểu quyết %1/%2 đại biểu · %3</source>
         <translation>%1 of %2 delegates voted · %3</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="91" />
+        <location filename="../../meeting_client/ui/result_view.py" line="91"/>
         <source>Vạch đứt: cần %1 phiếu Đồng ý để thông qua</source>
         <translation>Dashed line: %1 Agree votes are needed to pass</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="99" />
+        <location filename="../../meeting_client/ui/result_view.py" line="99"/>
         <source>Bỏ phiếu kín — không hiển thị lựa chọn của từng đại biểu.</source>
-        <translation>Secret ballot — individual delegates' choices are not shown.</translation>
+        <translation>Secret ballot — individual delegates&apos; choices are not shown.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/result_view.py" line="100" />
+        <location filename="../../meeting_client/ui/result_view.py" line="100"/>
         <source>Kết quả biểu quyết của từng đại biểu:</source>
         <translation>How each delegate voted:</translation>
     </message>
@@ -1492,28 +1502,28 @@ Option 2</translation>
 <context>
     <name>RoomHeader</name>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="62" />
+        <location filename="../../meeting_client/ui/room_header.py" line="62"/>
         <source>Nội dung: %1</source>
         <translation>Item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="63" />
+        <location filename="../../meeting_client/ui/room_header.py" line="63"/>
         <source>Chưa bắt đầu nội dung nào</source>
         <translation>No item taken up yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="69" />
+        <location filename="../../meeting_client/ui/room_header.py" line="69"/>
         <source>● Đã kết nối</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="70" />
+        <location filename="../../meeting_client/ui/room_header.py" line="70"/>
         <source>● Đang kết nối…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="71" />
-        <location filename="../../meeting_client/ui/room_header.py" line="72" />
+        <location filename="../../meeting_client/ui/room_header.py" line="71"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="72"/>
         <source>● Mất kết nối</source>
         <translation>● Connection lost</translation>
     </message>
@@ -1521,27 +1531,27 @@ Option 2</translation>
 <context>
     <name>SeatMap</name>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="96" />
+        <location filename="../../meeting_client/ui/seat_map.py" line="96"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="96" />
+        <location filename="../../meeting_client/ui/seat_map.py" line="96"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="97" />
+        <location filename="../../meeting_client/ui/seat_map.py" line="97"/>
         <source>Đăng ký phát biểu</source>
         <translation>Waiting to speak</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="98" />
+        <location filename="../../meeting_client/ui/seat_map.py" line="98"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="105" />
+        <location filename="../../meeting_client/ui/seat_map.py" line="105"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
@@ -1549,43 +1559,43 @@ Option 2</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="27" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="27"/>
         <source>Ví dụ: d001</source>
         <translation>e.g. d001</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="32" />
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="71" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="32"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="71"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="37" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="37"/>
         <source>Địa chỉ máy chủ</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="38" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="38"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="39" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="39"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="43" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="43"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="44" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="44"/>
         <source>Đăng nhập để vào phòng họp</source>
         <translation>Sign in to enter the meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="70" />
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="70"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -1593,68 +1603,68 @@ Option 2</translation>
 <context>
     <name>SpeakerPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="23" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="23"/>
         <source>Đăng ký phát biểu</source>
         <translation>Request the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="26" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="26"/>
         <source>Rút đăng ký</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="27" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="27"/>
         <source>Kết thúc phát biểu</source>
         <translation>End speech</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="30" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="30"/>
         <source>Phát biểu</source>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="75" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="75"/>
         <source>Chỉ đại biểu được đăng ký phát biểu.</source>
         <translation>Only delegates can request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="77" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="77"/>
         <source>Hãy điểm danh để đăng ký phát biểu.</source>
         <translation>Check in to request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="79" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="79"/>
         <source>Đang gửi đăng ký…</source>
         <translation>Sending request…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="81" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="81"/>
         <source>Bạn chưa đăng ký phát biểu.</source>
         <translation>You have not requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="83" />
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="93" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="83"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="93"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="90" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="90"/>
         <source>Đã đăng ký phát biểu — thứ tự %1</source>
         <translation>Floor requested — number %1 in line</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="98" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="98"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="109" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="109"/>
         <source>Không giới hạn thời gian</source>
         <translation>No time limit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="111" />
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="111"/>
         <source>Còn %1</source>
         <translation>%1 left</translation>
     </message>
@@ -1662,22 +1672,22 @@ Option 2</translation>
 <context>
     <name>SpeakerQueueModel</name>
     <message>
-        <location filename="../../meeting_client/models/speaker_model.py" line="61" />
+        <location filename="../../meeting_client/models/speaker_model.py" line="61"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <location filename="../../meeting_client/models/speaker_model.py" line="72"/>
         <source>Thứ tự</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <location filename="../../meeting_client/models/speaker_model.py" line="72"/>
         <source>Đại biểu</source>
         <translation>Delegate</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/speaker_model.py" line="72" />
+        <location filename="../../meeting_client/models/speaker_model.py" line="72"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
@@ -1685,47 +1695,47 @@ Option 2</translation>
 <context>
     <name>SpeakerQueuePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="47" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="47"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="48" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="48"/>
         <source>Thời gian phát biểu</source>
         <translation>Speaking time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="49" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="49"/>
         <source>Mời phát biểu</source>
         <translation>Give the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="52" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="52"/>
         <source>Kết thúc phát biểu</source>
         <translation>End speech</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="54" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="54"/>
         <source>Rút đăng ký</source>
         <translation>Withdraw request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="55" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="55"/>
         <source>Chưa có đại biểu đăng ký phát biểu.</source>
         <translation>No one has requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="57" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="57"/>
         <source>Thời gian phát biểu:</source>
         <translation>Speaking time:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="63" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="63"/>
         <source>Điều hành phát biểu</source>
         <translation>Floor control</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="65" />
+        <location filename="../../meeting_client/ui/speaker_queue_panel.py" line="65"/>
         <source>Danh sách đăng ký phát biểu</source>
         <translation>Speakers waiting</translation>
     </message>
@@ -1733,22 +1743,22 @@ Option 2</translation>
 <context>
     <name>SpeakingTimer</name>
     <message>
-        <location filename="../../meeting_client/ui/speaking_timer.py" line="50" />
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="50"/>
         <source>Chưa có đại biểu phát biểu</source>
         <translation>No one is speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaking_timer.py" line="55" />
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="55"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaking_timer.py" line="60" />
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="60"/>
         <source>Không giới hạn thời gian</source>
         <translation>No time limit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaking_timer.py" line="63" />
+        <location filename="../../meeting_client/ui/speaking_timer.py" line="63"/>
         <source>Thời gian cho phép: %1</source>
         <translation>Time allowed: %1</translation>
     </message>
@@ -1756,22 +1766,22 @@ Option 2</translation>
 <context>
     <name>TallyModel</name>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <location filename="../../meeting_client/models/tally_model.py" line="63"/>
         <source>Lựa chọn</source>
         <translation>Choice</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <location filename="../../meeting_client/models/tally_model.py" line="63"/>
         <source>Số phiếu</source>
         <translation>Votes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="63" />
+        <location filename="../../meeting_client/models/tally_model.py" line="63"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/tally_model.py" line="73" />
+        <location filename="../../meeting_client/models/tally_model.py" line="73"/>
         <source>Không tham gia</source>
         <translation>Did not vote</translation>
     </message>
@@ -1779,7 +1789,7 @@ Option 2</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/thumbnails.py" line="73" />
+        <location filename="../../meeting_client/ui/reader/thumbnails.py" line="73"/>
         <source>Trang %1</source>
         <translation>Page %1</translation>
     </message>
@@ -1787,12 +1797,12 @@ Option 2</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56" />
+        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56" />
+        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
         <source>Diễn biến</source>
         <translation>Event</translation>
     </message>
@@ -1800,103 +1810,103 @@ Option 2</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="41" />
-        <location filename="../../meeting_client/ui/vote_panel.py" line="164" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="41"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="164"/>
         <source>Biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="51" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="51"/>
         <source>Hiện chưa có nội dung biểu quyết.</source>
         <translation>No vote at the moment.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="68" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="68"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm my vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="70" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="70"/>
         <source>Chọn lại</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="81" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="81"/>
         <source>Lựa chọn của bạn chỉ hiển thị trên máy này.</source>
         <translation>Your choice is shown only on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="157" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="157"/>
         <source>Bạn đã biểu quyết</source>
         <translation>You have voted</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="158" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="158"/>
         <source>Bạn đã chọn: %1</source>
         <translation>You chose: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="159" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="159"/>
         <source>Kết quả biểu quyết</source>
         <translation>Vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="174" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="174"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="177" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="177"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="177" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="177"/>
         <source>Biểu quyết công khai</source>
         <translation>Open ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="183" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="183"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="189" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="189"/>
         <source>Đang gửi phiếu: %1…</source>
         <translation>Sending ballot: %1…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="192" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="192"/>
         <source>✓ Đã biểu quyết (phiếu đã được ghi nhận trước đó)</source>
         <translation>✓ Voted (your ballot was recorded earlier)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="195" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="195"/>
         <source>✓ Đã biểu quyết: %1</source>
         <translation>✓ Voted: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="204" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="204"/>
         <source>Bạn chọn: «%1». Xác nhận biểu quyết?</source>
         <translation>You chose “%1”. Confirm your vote?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="209" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="209"/>
         <source>Chỉ đại biểu được biểu quyết. Theo dõi tiến độ ở trên.</source>
         <translation>Only delegates vote. Follow the progress above.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="211" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="211"/>
         <source>Mất kết nối — chờ kết nối lại để biểu quyết.</source>
         <translation>Connection lost — wait for it to return to vote.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="213" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="213"/>
         <source>Bạn cần điểm danh trước khi biểu quyết.</source>
         <translation>You need to check in before voting.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="215" />
+        <location filename="../../meeting_client/ui/vote_panel.py" line="215"/>
         <source>Chọn một phương án, sau đó xác nhận.</source>
         <translation>Choose an option, then confirm.</translation>
     </message>
@@ -1904,7 +1914,7 @@ Option 2</translation>
 <context>
     <name>page</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/__main__.py" line="45" />
+        <location filename="../../meeting_client/ui/reader/__main__.py" line="45"/>
         <source>Tài liệu kỳ họp — Họp thông minh</source>
         <translation>Meeting papers — Smart Meeting</translation>
     </message>
