@@ -37,6 +37,8 @@ class LiveServer:
         self.db_path = db_path
         self.db_url = db_url or f"sqlite:///{db_path}"
         self.port = 0
+        self.scheme = "ws"
+        """``wss`` once the server said it listens with TLS."""
         self.extra_args = extra_args or []
         self.proc: subprocess.Popen[str] | None = None
         self.output: list[str] = []
@@ -44,11 +46,11 @@ class LiveServer:
 
     @property
     def url(self) -> str:
-        return f"ws://127.0.0.1:{self.port}/ws"
+        return f"{self.scheme}://127.0.0.1:{self.port}/ws"
 
     @property
     def http(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"{'https' if self.scheme == 'wss' else 'http'}://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 30.0) -> None:
         if self.proc is not None and self.proc.poll() is None:
@@ -66,7 +68,8 @@ class LiveServer:
             assert proc.stdout is not None
             for line in proc.stdout:
                 self.output.append(line)
-                if line.startswith("listening on ws://"):
+                if line.startswith(("listening on ws://", "listening on wss://")):
+                    self.scheme = line.split()[2].split(":")[0]
                     self.port = int(line.rsplit(":", 1)[1].split("/")[0])
                     ready.set()
             ready.set()
