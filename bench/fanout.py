@@ -163,7 +163,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
 
 def run(quick: bool, n: int | None = None) -> list[Row]:
     sizes = [n] if n else list(QUICK_SIZES if quick else SIZES)
-    rounds = 1 if quick else 5
+    rounds = 1 if quick else 9
     rows: list[Row] = []
     for size in sizes:
         rows += asyncio.run(measure(size, rounds))
