@@ -111,15 +111,24 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
-    from server.events import verify_chain
+    from server.events import Anchor, check_anchor, verify_chain
 
+    try:
+        anchors = [Anchor.parse(a) for a in args.anchor]
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     engine = make_engine(_db_url(args))
     with engine.connect() as conn:
         checked, broken = verify_chain(conn)
+        for anchor in anchors:
+            if broken is None:
+                broken = check_anchor(conn, anchor)
     if broken is not None:
         print(f"BROKEN: {broken}  ({checked} events read)")
         return 1
-    print(f"OK: {checked} events, every hash chain intact")
+    print(f"OK: {checked} events, every hash chain intact"
+          + (f", {len(anchors)} anchor(s) match" if anchors else ""))
     return 0
 
 
@@ -171,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("verify-audit", help="recompute every event hash chain")
     db_arg(p)
+    p.add_argument("--anchor", action="append", default=[], metavar="TOPIC@SEQ=SHA256",
+                   help="a head written down elsewhere (printed at the end of the minutes); "
+                        "catches deleted last events and rehashed rewrites")
     p.set_defaults(fn=cmd_verify_audit)
     add_documents_parser(sub, db_arg)
     add_minutes_parser(sub, db_arg)

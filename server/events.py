@@ -148,6 +148,56 @@ def verify_chain(conn: Connection) -> tuple[int, BrokenLink | None]:
     return checked, None
 
 
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """A topic's head written down outside the database (the minutes print one).
+
+    A chain alone cannot show that its last events were deleted, or that it
+    was rewritten and rehashed; a head kept elsewhere can: the event must
+    still be there with the same hash, and the chain up to it intact.
+    """
+
+    topic: str
+    seq: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.topic}@{self.seq}={self.hash}"
+
+    @classmethod
+    def parse(cls, text: str) -> Anchor:
+        """``meeting:1@123=<64 hex>``, as printed; ValueError otherwise."""
+        topic, _, rest = text.strip().rpartition("@")
+        seq, _, digest = rest.partition("=")
+        digest = digest.lower()
+        if not topic or not seq.isdigit() or len(digest) != 64 or not all(
+                c in "0123456789abcdef" for c in digest):
+            raise ValueError(f"not an anchor (TOPIC@SEQ=SHA256): {text!r}")
+        return cls(topic, int(seq), digest)
+
+
+def anchor_of(conn: Connection, topic: str) -> Anchor | None:
+    """The topic's head as an anchor; None before its first event."""
+    head = chain_head(conn, topic)
+    return Anchor(topic, head.seq, head.hash) if head.seq else None
+
+
+def check_anchor(conn: Connection, anchor: Anchor) -> BrokenLink | None:
+    """Whether the history up to ``anchor`` is the one that was written down.
+
+    Run with :func:`verify_chain`, which proves every link up to the anchor.
+    """
+    row = conn.execute(select(event_log.c.id, event_log.c.hash).where(
+        event_log.c.topic == anchor.topic, event_log.c.seq == anchor.seq)).first()
+    if row is None:
+        return BrokenLink(anchor.topic, anchor.seq, None,
+                          "the anchored event is gone (events deleted from the end)")
+    if row.hash != anchor.hash:
+        return BrokenLink(anchor.topic, anchor.seq, row.id,
+                          "the history up to the anchor was rewritten (hash differs)")
+    return None
+
+
 def _rows(conn: Connection, topic: str) -> Iterator[Any]:
     yield from conn.execute(
         select(event_log).where(event_log.c.topic == topic).order_by(event_log.c.seq)
