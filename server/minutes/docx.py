@@ -40,6 +40,7 @@ from server.minutes.model import (
     agency_lines,
     annex_caption,
     annex_tables,
+    audit_lines,
     meeting_heading,
     minutes_body,
     minutes_number_label,
@@ -49,6 +50,7 @@ from server.minutes.model import (
 )
 from server.minutes.pdf import (
     AGENCY_SIZE,
+    AUDIT_SIZE,
     BODY_SIZE,
     DATE_SIZE,
     FIRST_LINE_INDENT,
@@ -459,6 +461,9 @@ def render_docx(draft: MinutesDraft) -> bytes:
     tables = annex_tables(draft)
     if tables:
         add_annex(doc, ANNEX_TITLE, ANNEX_SUBTITLE, annex_caption(draft), tables)
+    for n, line in enumerate(audit_lines(draft)):
+        add_text(doc, line, size=AUDIT_SIZE, align=WD_ALIGN_PARAGRAPH.LEFT,
+                 space_before=14 if n == 0 else 0)
     # Word needs a paragraph after a table that ends the body.
     doc.add_paragraph()
     return to_bytes(doc)

@@ -24,7 +24,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
-from server.events import event_log
+from server.events import anchor_of, event_log
 from server.minutes.model import (
     Absentee,
     Attendance,
@@ -392,6 +392,8 @@ def build_draft(conn: Connection, meeting_id: int, *, tz: tzinfo = LOCAL_TZ,
         number=issued_number(conn, meeting_id),
         conclusions_general=(to_minutes_text(general.conclusions) or None) if general else None,
         filing=f"VT, {agency_abbrev(body)}",
+        audit_anchor=str(anchor) if (anchor := anchor_of(conn, ev.meeting_topic(meeting_id)))
+        else None,
     )
 
 

@@ -125,6 +125,9 @@ class MinutesDraft:
     ended_at: datetime | None = None
     conclusions_general: str | None = None
     filing: str = "VT"
+    audit_anchor: str | None = None
+    """The meeting's event-log head, ``meeting:ID@SEQ=SHA256``: printed, it lets anyone
+    check later that the electronic record behind these minutes was not cut or rewritten."""
 
 
 # --------------------------------------------------------------------------- labels
@@ -487,6 +490,14 @@ def minutes_body(draft: MinutesDraft) -> list[Block]:
         blocks.extend(Block("body", runs) for runs in general)
     blocks.append(_b("end", end_sentence(draft)))
     return blocks
+
+
+AUDIT_LABEL = "Mã kiểm chứng nhật ký điện tử (meeting-server verify-audit --anchor):"
+
+
+def audit_lines(draft: MinutesDraft) -> list[str]:
+    """The closing small print: what to check the electronic record against."""
+    return [AUDIT_LABEL, draft.audit_anchor] if draft.audit_anchor else []
 
 
 def recipients_lines(recipients: list[str], filing: str) -> list[str]:

@@ -51,6 +51,7 @@ from server.minutes.model import (
     agency_lines,
     annex_caption,
     annex_tables,
+    audit_lines,
     meeting_heading,
     minutes_body,
     minutes_number_label,
@@ -86,6 +87,7 @@ FIRST_LINE_INDENT = 10 * mm
 PAGE_NUMBER_SIZE = 13
 RECIPIENTS_LABEL_SIZE = 12
 RECIPIENTS_SIZE = 11
+AUDIT_SIZE = 8
 TABLE_SIZE = 12
 SIGN_SPACE = 28 * mm
 
@@ -607,7 +609,17 @@ def minutes_story(draft: MinutesDraft) -> list[Flowable]:
     tables = annex_tables(draft)
     if tables:
         story.extend(annex_flowables(ANNEX_TITLE, ANNEX_SUBTITLE, annex_caption(draft), tables))
+    story.extend(audit_flowables(audit_lines(draft)))
     return story
+
+
+def audit_flowables(lines: Sequence[str]) -> list[Flowable]:
+    """The audit anchor in small print at the very end (one unbroken line for the code)."""
+    if not lines:
+        return []
+    small = ParagraphStyle("audit", parent=styles().recipients, fontSize=AUDIT_SIZE,
+                           leading=AUDIT_SIZE * 1.25)
+    return [Spacer(1, 14), KeepTogether([para(line, small) for line in lines])]
 
 
 def render_pdf(draft: MinutesDraft) -> bytes:

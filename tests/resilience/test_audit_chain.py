@@ -16,10 +16,11 @@ Not detected, by design of a bare chain (asserted below so that nobody relies on
 - rows renumbered by ``id`` only: storage order is not history (``seq`` is), nothing
   changed.
 
-The remedy for the first three is an anchor kept outside the database — the head
-``(seq, hash)`` of each topic written into the signed minutes, or remembered by
-terminals — or a keyed chain (HMAC with a key the database does not hold). The last
-test shows that an anchor catches what the chain misses.
+The remedy for the first three is an anchor kept outside the database: the minutes
+print the meeting's head as ``meeting:ID@SEQ=SHA256`` and ``verify-audit --anchor``
+checks it (end to end in ``tests/server/minutes/test_cli.py``); a keyed chain (HMAC
+with a key the database does not hold) would be the other. The last test shows that
+an anchor catches what the chain misses.
 """
 
 from __future__ import annotations

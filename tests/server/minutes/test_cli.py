@@ -8,6 +8,8 @@ read back with python-docx.
 from __future__ import annotations
 
 import io
+import re
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -113,6 +115,7 @@ async def test_minutes_of_a_real_session_as_docx(played, tmp_path: Path) -> None
     missing = [line for line in expected_lines(facts) if line not in text]
     assert not missing, f"missing from the DOCX: {missing}\n\n{text[:3000]}"
     assert OPEN_POLL in text and AGENDA_POLL in text
+    assert re.search(r"meeting:1@\d+=[0-9a-f]{64}", text)  # the audit anchor, as in the PDF
 
 
 async def test_conclusion_notice_from_the_command_line(
@@ -144,3 +147,39 @@ def test_before_the_session_unknown_meeting_and_docx_notice(
     assert done.returncode == 2 and "no meeting 99" in done.stderr
     done = minutes_cli(url, tmp_path / "z.docx", "--notice", "--format", "docx")
     assert done.returncode == 2
+
+
+def verify_audit(db: Path, *anchors: str) -> subprocess.CompletedProcess[str]:
+    args = [a for anchor in anchors for a in ("--anchor", anchor)]
+    return subprocess.run([sys.executable, "-m", "server.cli", "verify-audit", "--db",
+                           f"sqlite:///{db}", *args], capture_output=True, text=True, timeout=120)
+
+
+async def test_the_printed_anchor_catches_what_the_chain_alone_cannot(
+        played, tmp_path: Path, pdftotext: Callable[..., str]) -> None:
+    """The minutes end with the meeting log's head; checked against it, deleting the last
+    events (which leaves a valid, shorter chain) is named."""
+    server, _facts = played
+    out = tmp_path / "bien-ban.pdf"
+    assert minutes_cli(server.db_url, out, "--format", "pdf").returncode == 0
+    text = flat(pdftotext(out.read_bytes()))
+    assert "Mã kiểm chứng nhật ký điện tử" in text
+    found = re.search(r"meeting:1@(\d+)=[0-9a-f]{64}", text)
+    assert found, text[-500:]
+    anchor, seq = found.group(0), int(found.group(1))
+    server.stop()
+    db = tmp_path / "copy.sqlite3"
+    copy_db(server.db_path, db)
+    ok = verify_audit(db, anchor)
+    assert ok.returncode == 0 and "1 anchor(s) match" in ok.stdout, ok.stdout + ok.stderr
+
+    con = sqlite3.connect(db)
+    con.execute("DELETE FROM event_log WHERE topic = 'meeting:1' AND seq >= ?", (seq - 1,))
+    con.commit()
+    con.close()
+    assert verify_audit(db).returncode == 0  # a shorter chain is still a valid chain
+    cut = verify_audit(db, anchor)
+    assert cut.returncode == 1
+    assert f"meeting:1 seq {seq}" in cut.stdout and "events deleted from the end" in cut.stdout
+    bad = verify_audit(db, "meeting:1@12=nothex")
+    assert bad.returncode == 2 and "not an anchor" in bad.stderr
