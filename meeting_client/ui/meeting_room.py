@@ -12,6 +12,7 @@ from meeting_client.ui.clerk_view import ClerkView
 from meeting_client.ui.connection_banner import ConnectionBanner
 from meeting_client.ui.delegate_room import DelegateRoom
 from meeting_client.ui.hall_display import HallDisplay
+from meeting_client.ui.minutes_editor import MinutesEditor
 from meeting_client.ui.notice_bar import NoticeBar
 from meeting_client.ui.reader.documents_page import DocumentsPage
 from meeting_client.ui.room_header import RoomHeader
@@ -68,15 +69,34 @@ class MeetingRoom(QWidget):
         self.item_documents = DocumentListModel(self)
         row = QHBoxLayout()
         row.addStretch(1)
-        row.addWidget(self.documents_button)
-        layout.addLayout(row)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.body)
         self.stack.addWidget(self.documents)
+        if session.is_chair:  # the clerk has the editor in a tab of the clerk view
+            self._add_minutes(row)
+        row.addWidget(self.documents_button)
+        layout.addLayout(row)
         layout.addWidget(self.stack, 1)
         agenda = getattr(self.body, "agenda", None)
         if isinstance(agenda, AgendaPanel):
             agenda.attach_documents(self.item_documents, self.on_agenda_document_clicked)
+
+    def _add_minutes(self, row: QHBoxLayout) -> None:
+        """The chair's page for the minutes: reads the draft, writes the conclusions.
+
+        A page of its own, not a tab of the console: the editor and its live PDF
+        preview need the whole width. Built on first use (it loads and renders).
+        """
+        self.minutes: MinutesEditor | None = None
+        self.minutes_button = QPushButton(self.tr("Biên bản"))
+        self.minutes_button.setObjectName("documentsButton")
+        self.minutes_button.setCheckable(True)
+        self.minutes_button.setMinimumHeight(44)
+        self._minutes_page = QWidget()
+        page_layout = QVBoxLayout(self._minutes_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        self.stack.addWidget(self._minutes_page)
+        row.addWidget(self.minutes_button)
 
     def _connect_signals(self) -> None:
         self.session.connection_state_changed.connect(
@@ -89,6 +109,8 @@ class MeetingRoom(QWidget):
             self.documents.follow.open_requested.connect(self.show_documents)
             self.documents.notice.connect(self.notices.on_notice)
             self.documents_button.toggled.connect(self.on_documents_button_toggled)
+            if self.session.is_chair:
+                self.minutes_button.toggled.connect(self.on_minutes_button_toggled)
             if self.session.snapshot is not None:  # the room may come after the snapshot
                 self.on_session_snapshot_changed(self.session.snapshot)
 
@@ -117,6 +139,26 @@ class MeetingRoom(QWidget):
         self.documents_button.setChecked(True)
 
     def on_documents_button_toggled(self, checked: bool) -> None:
+        if checked and self.session.is_chair:
+            self.minutes_button.setChecked(False)  # one page beside the room at a time
         self.stack.setCurrentIndex(1 if checked else 0)
         self.documents_button.setText(self.tr("◀ Về phòng họp") if checked
                                       else self.tr("Tài liệu kỳ họp"))
+
+    def open_minutes(self) -> MinutesEditor:
+        """Show the chair's minutes page, building the editor on first use."""
+        self.minutes_button.setChecked(True)
+        assert self.minutes is not None
+        return self.minutes
+
+    def on_minutes_button_toggled(self, checked: bool) -> None:
+        if checked:
+            self.documents_button.setChecked(False)
+            if self.minutes is None:
+                self.minutes = MinutesEditor(self.session, self.session.port)
+                self._minutes_page.layout().addWidget(self.minutes)
+            self.stack.setCurrentWidget(self._minutes_page)
+        elif self.stack.currentWidget() is self._minutes_page:
+            self.stack.setCurrentIndex(0)
+        self.minutes_button.setText(self.tr("◀ Về phòng họp") if checked
+                                    else self.tr("Biên bản"))

@@ -881,13 +881,20 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="64"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="122"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="65"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="121"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="91"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
+        <source>Biên bản</source>
+        <translation>Minutes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="145"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="163"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
