@@ -61,7 +61,8 @@ class MeetingRoom(QWidget):
         session = self.session
         self.documents = DocumentsPage(submit, session.port, session.meeting_id,  # type: ignore[arg-type]
                                        session.me.id, can_present=session.is_chair,
-                                       can_upload=session.is_chair or session.is_clerk)
+                                       can_upload=session.is_chair or session.is_clerk,
+                                       can_name_presenter=session.is_chair)
         self.documents_button = QPushButton(self.tr("Tài liệu kỳ họp"))
         self.documents_button.setObjectName("documentsButton")
         self.documents_button.setCheckable(True)

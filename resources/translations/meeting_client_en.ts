@@ -342,67 +342,67 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="72"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="78"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="82"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="84"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="87"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="94"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="100"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="161"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="171"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="162"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="172"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="170"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="180"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="175"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="185"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="179"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="189"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="196"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="206"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="201"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="211"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="218"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -881,20 +881,20 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="65"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="66"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="91"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="92"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="145"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="163"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -1348,6 +1348,29 @@ Option 2</translation>
         <location filename="../../meeting_client/models/poll_model.py" line="42"/>
         <source>Kết quả</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>PresenterPicker</name>
+    <message>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="37"/>
+        <source>Người trình bày</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="38"/>
+        <source>Người trình bày:</source>
+        <translation>Presenter:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="80"/>
+        <source>Không chỉ định được người trình bày.</source>
+        <translation>The presenter could not be named.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="84"/>
+        <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
+        <translation>Nobody named (the chair, the speaker)</translation>
     </message>
 </context>
 <context>

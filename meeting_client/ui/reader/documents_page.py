@@ -30,6 +30,7 @@ from meeting_client.models.document_model import (
 )
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.agenda_panel import RoomyDelegate
+from meeting_client.ui.reader.presenter_picker import PresenterPicker
 from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
 from meeting_protocol.state import Snapshot
 
@@ -44,6 +45,7 @@ class DocumentsPage(QWidget):
         me_id: the signed-in user.
         can_present: show the "Trình chiếu" button (chair, named presenter).
         can_upload: show "Tải lên tài liệu" (chair, clerk).
+        can_name_presenter: show the list that names the presenter (chair).
         cache_dir: the document cache (default: the user cache folder).
     """
 
@@ -52,7 +54,8 @@ class DocumentsPage(QWidget):
 
     def __init__(self, submit: Submit, port: CommandPort, meeting_id: int, me_id: int, *,
                  can_present: bool = False, can_upload: bool = False,
-                 cache_dir: Path | None = None, parent: QWidget | None = None) -> None:
+                 can_name_presenter: bool = False, cache_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsPage")
         self.center = DocumentCenter(submit, meeting_id, cache_dir=cache_dir, parent=self)
@@ -84,6 +87,9 @@ class DocumentsPage(QWidget):
         self.upload_button = QPushButton(self.tr("Tải lên tài liệu…"))
         self.upload_button.setMinimumHeight(TOUCH)
         self.upload_button.setVisible(can_upload)
+        self.presenter = PresenterPicker(port, meeting_id, me_id)
+        self.presenter.setVisible(can_name_presenter)
+        self._names_presenter = can_name_presenter
         for button in (self.present_button, self.follow_button):
             button.setStyleSheet("QPushButton:checked { background: #1565c0; color: white; "
                                  "font-weight: 600; }")
@@ -97,6 +103,7 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.status)
         side_layout.addWidget(self.upload_button)
+        side_layout.addWidget(self.presenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.present_button)
         buttons.addWidget(self.follow_button)
@@ -135,6 +142,7 @@ class DocumentsPage(QWidget):
         c.upload_progress.connect(self.on_center_upload_progress)
         c.uploaded.connect(self.on_center_uploaded)
         c.failed.connect(self.on_center_failed)
+        self.presenter.failed.connect(self.notice)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -147,6 +155,8 @@ class DocumentsPage(QWidget):
 
     def on_snapshot(self, snapshot: Snapshot) -> None:
         self.follow.on_snapshot(snapshot)
+        if self._names_presenter:
+            self.presenter.on_snapshot(snapshot)
 
     def set_can_present(self, can: bool) -> None:
         self.present_button.setVisible(can)

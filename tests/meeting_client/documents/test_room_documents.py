@@ -77,3 +77,28 @@ def test_the_item_papers_open_in_the_reader_and_follow_the_chair(qtbot, launch,
                     timeout=WAIT)
     assert room.stack.currentWidget() is room.documents
     assert reader.banner.isVisible() and "Đang theo dõi" in reader.banner.text.text()
+
+
+def test_the_chair_names_a_presenter_whose_terminal_can_then_present(qtbot, launch) -> None:
+    chair_window = launch("chair")
+    picker = chair_window.room.documents.presenter
+    assert picker.isVisibleTo(chair_window.room.documents)
+    delegate = launch("d001")
+    papers = delegate.room.documents
+    assert not papers.presenter.isVisibleTo(papers)  # only the chair names presenters
+    assert not papers.present_button.isVisibleTo(papers)
+    assert papers.follow_button.isVisibleTo(papers)
+    me = delegate.room.session.me.id
+    assert picker.combo.findData(me) > 0 and picker.designated() is None
+
+    picker.choose(me)
+    qtbot.waitUntil(lambda: papers.present_button.isVisibleTo(papers), timeout=WAIT)
+    assert delegate.room.session.snapshot.designated_presenter == me
+    assert picker.designated() == me
+    assert not papers.follow_button.isVisibleTo(papers)
+
+    picker.choose(None)  # withdrawn: back to following
+    qtbot.waitUntil(lambda: not papers.present_button.isVisibleTo(papers), timeout=WAIT)
+    qtbot.waitUntil(lambda: chair_window.room.session.snapshot.designated_presenter is None,
+                    timeout=WAIT)
+    assert picker.combo.currentIndex() == 0
