@@ -342,67 +342,72 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="76"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="78"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="82"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="83"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="87"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="88"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="100"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="91"/>
+        <source>Ai đã đọc tài liệu này?</source>
+        <translation>Who has read this paper?</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="108"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="171"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="194"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="172"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="180"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="203"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="185"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="189"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="212"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="206"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="229"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="211"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="234"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="218"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -1499,6 +1504,47 @@ Option 2</translation>
         <location filename="../../meeting_client/ui/reader/reader_widget.py" line="433"/>
         <source>Ghi chú cho trang %1 (chỉ mình bạn thấy):</source>
         <translation>Note for page %1 (only you see it):</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="90"/>
+        <source>Tình hình đọc tài liệu</source>
+        <translation>Who has read the paper</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="95"/>
+        <source>Đã mở: %1/%2 người được xem tài liệu</source>
+        <translation>Opened: %1 of %2 people who may read it</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="102"/>
+        <source>Đã mở</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="103"/>
+        <source>Chưa mở</source>
+        <translation>Not opened yet</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="109"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ReadersQuery</name>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="77"/>
+        <source>Không tìm thấy tài liệu.</source>
+        <translation>No such paper.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="82"/>
+        <source>Không lấy được danh sách người đã đọc.</source>
+        <translation>The list of readers could not be fetched.</translation>
     </message>
 </context>
 <context>

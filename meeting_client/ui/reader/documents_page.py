@@ -32,6 +32,7 @@ from meeting_client.models.port import CommandPort
 from meeting_client.ui.agenda_panel import RoomyDelegate
 from meeting_client.ui.reader.presenter_picker import PresenterPicker
 from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
+from meeting_client.ui.reader.readers_dialog import ReadersDialog, ReadersQuery, readers_of
 from meeting_protocol.state import Snapshot
 
 
@@ -87,6 +88,13 @@ class DocumentsPage(QWidget):
         self.upload_button = QPushButton(self.tr("Tải lên tài liệu…"))
         self.upload_button.setMinimumHeight(TOUCH)
         self.upload_button.setVisible(can_upload)
+        self.readers_button = QPushButton(self.tr("Ai đã đọc tài liệu này?"))
+        self.readers_button.setMinimumHeight(TOUCH)
+        self.readers_button.setVisible(can_upload)
+        self.readers_button.setEnabled(False)  # until a paper is open
+        self.readers_query = ReadersQuery(port, meeting_id, self)
+        self.readers_dialog: ReadersDialog | None = None
+        self._names: dict[int, str] = {}
         self.presenter = PresenterPicker(port, meeting_id, me_id)
         self.presenter.setVisible(can_name_presenter)
         self._names_presenter = can_name_presenter
@@ -103,6 +111,7 @@ class DocumentsPage(QWidget):
         side_layout.addWidget(self.list, 1)
         side_layout.addWidget(self.status)
         side_layout.addWidget(self.upload_button)
+        side_layout.addWidget(self.readers_button)
         side_layout.addWidget(self.presenter)
         buttons = QHBoxLayout()
         buttons.addWidget(self.present_button)
@@ -143,6 +152,9 @@ class DocumentsPage(QWidget):
         c.uploaded.connect(self.on_center_uploaded)
         c.failed.connect(self.on_center_failed)
         self.presenter.failed.connect(self.notice)
+        self.readers_button.clicked.connect(self.on_readers_clicked)
+        self.readers_query.ready.connect(self.on_readers_ready)
+        self.readers_query.failed.connect(self.notice)
 
     # --- lifecycle ---------------------------------------------------------------------
 
@@ -155,6 +167,7 @@ class DocumentsPage(QWidget):
 
     def on_snapshot(self, snapshot: Snapshot) -> None:
         self.follow.on_snapshot(snapshot)
+        self._names = {p.user_id: p.full_name for p in snapshot.participants}
         if self._names_presenter:
             self.presenter.on_snapshot(snapshot)
 
@@ -165,6 +178,16 @@ class DocumentsPage(QWidget):
             self.present_button.setChecked(False)
 
     # --- slots ---------------------------------------------------------------------------
+
+    def on_readers_clicked(self) -> None:
+        if self.reader.document_id is not None:
+            self.readers_query.ask(self.reader.document_id)
+
+    def on_readers_ready(self, entry: dict) -> None:  # type: ignore[type-arg]
+        if self.readers_dialog is not None:
+            self.readers_dialog.close()
+        self.readers_dialog = ReadersDialog(readers_of(entry, self._names), self)
+        self.readers_dialog.show()
 
     def on_upload_clicked(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -227,6 +250,7 @@ class DocumentsPage(QWidget):
                    -1)
         if row >= 0:
             self.list.setCurrentIndex(self.center.model.index(row, 0))
+        self.readers_button.setEnabled(True)
 
     def on_center_annotations_changed(self, document_id: int, annotations: list) -> None:
         """Draw the person's annotations made on the version on screen (a replaced

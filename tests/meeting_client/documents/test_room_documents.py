@@ -102,3 +102,35 @@ def test_the_chair_names_a_presenter_whose_terminal_can_then_present(qtbot, laun
     qtbot.waitUntil(lambda: chair_window.room.session.snapshot.designated_presenter is None,
                     timeout=WAIT)
     assert picker.combo.currentIndex() == 0
+
+
+def test_the_clerk_sees_who_has_not_opened_a_paper(qtbot, launch, live_server) -> None:
+    delegate = launch("d001")
+    papers = delegate.room.documents
+    paper = papers.center.documents()[0]
+    papers.open_document(paper.id)  # the terminal records the first opening
+    qtbot.waitUntil(lambda: papers.reader.document_id == paper.id, timeout=WAIT)
+    clerk = launch("clerk")
+    page = clerk.room.documents
+    assert page.readers_button.isVisibleTo(page) and not page.readers_button.isEnabled()
+    assert not papers.readers_button.isVisibleTo(papers)  # not for delegates
+    page.open_document(paper.id)
+    qtbot.waitUntil(lambda: page.readers_button.isEnabled(), timeout=WAIT)
+    name = next(p.full_name for p in clerk.room.session.snapshot.participants
+                if p.username == "d001")
+    other = next(p.full_name for p in clerk.room.session.snapshot.participants
+                 if p.username == "d002")
+
+    def listed(widget) -> list[str]:
+        return [widget.item(i).text() for i in range(widget.count())]
+
+    def d001_counted() -> bool:
+        page.readers_button.click()
+        qtbot.waitUntil(lambda: page.readers_dialog is not None, timeout=WAIT)
+        return any(line.startswith(name + " — ") for line in listed(page.readers_dialog.opened))
+
+    qtbot.waitUntil(d001_counted, timeout=WAIT)  # the opening is recorded asynchronously
+    dialog = page.readers_dialog
+    assert other in listed(dialog.not_opened)
+    assert name not in listed(dialog.not_opened)
+    assert dialog.summary.text().startswith("Đã mở: ")
