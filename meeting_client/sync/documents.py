@@ -490,12 +490,16 @@ class DocumentCache:
     """Files by SHA-256 under ``root``; a file is there only once verified.
 
     Downloads go to ``<sha>.part`` (kept across drops, so the next attempt
-    resumes) and are renamed into place after their hash checked out.
+    resumes) and are renamed into place after their hash checked out. One
+    download per file at a time: a second request for a file on its way (the
+    reader opening a paper the prefetch is fetching) waits for it instead of
+    writing the same ``.part`` file.
     """
 
     def __init__(self, root: Path | None = None) -> None:
         self.root = root or default_cache_dir()
         self.root.mkdir(parents=True, exist_ok=True)
+        self._downloading: dict[str, asyncio.Future[None]] = {}
 
     def path(self, sha256: str) -> Path:
         if len(sha256) != 64 or any(c not in "0123456789abcdef" for c in sha256):
@@ -522,18 +526,27 @@ class DocumentCache:
                      progress: Progress | None = None) -> tuple[Path, int]:
         """The verified file, downloading it when needed; (path, bytes transferred)."""
         path = self.path(sha256)
+        while (running := self._downloading.get(sha256)) is not None:
+            await asyncio.wait([running])  # its outcome is for its own caller to report
         if path.is_file() and await asyncio.to_thread(self.verify, sha256):
             return path, 0
-        path.parent.mkdir(parents=True, exist_ok=True)
-        part = path.with_suffix(".part")
+        done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._downloading[sha256] = done
         try:
-            moved = await channel.download(sha256, part, expected_size=size, progress=progress)
-        except TransferError as exc:
-            if exc.code == "corrupt":
-                part.unlink(missing_ok=True)
-            raise
-        os.replace(part, path)
-        return path, moved
+            path.parent.mkdir(parents=True, exist_ok=True)
+            part = path.with_suffix(".part")
+            try:
+                moved = await channel.download(sha256, part, expected_size=size,
+                                               progress=progress)
+            except TransferError as exc:
+                if exc.code == "corrupt":
+                    part.unlink(missing_ok=True)
+                raise
+            os.replace(part, path)
+            return path, moved
+        finally:
+            del self._downloading[sha256]
+            done.set_result(None)
 
     async def prefetch(self, channel: TransferChannel, documents: Iterable[DocumentInfo],
                        progress: Progress | None = None, *,

@@ -138,3 +138,20 @@ async def test_annotations_reach_the_same_users_other_terminal(enter, tmp_path) 
     mine = await tablet.annotations(1)
     assert [(a.annotation_id, a.text) for a in mine] == [(saved.annotation_id, "dự toán")]
     assert await other.annotations(1) == []
+
+
+async def test_opening_a_paper_while_the_prefetch_fetches_it_shares_one_download(
+        enter, tmp_path) -> None:
+    """A delegate taps a paper the moment the room opens: the reader's fetch and the
+    prefetch ask for the same file at once; both get it, its bytes travel once."""
+    docs = await enter("d001", tmp_path / "cache")
+    papers = await docs.refresh()
+    channel = await docs.channel()
+    doc = papers[0]
+    before = channel.bytes_received
+    results = await asyncio.gather(*(docs.cache.ensure(channel, doc.sha256, doc.size)
+                                     for _ in range(3)))
+    assert {path for path, _moved in results} == {docs.cache.path(doc.sha256)}
+    assert sorted(moved for _path, moved in results) == [0, 0, doc.size]
+    assert channel.bytes_received - before == doc.size
+    assert sha256_of(docs.cache.path(doc.sha256)) == doc.sha256
