@@ -11,8 +11,9 @@ are worth their price.
 Rows come back as plain tuples, in the order of the ``select``'s columns and
 as the driver returns them (SQLite gives booleans as 0/1: test truthiness).
 Parameters must be values the driver takes as they are (integers, strings,
-booleans): a statement whose parameters need SQLAlchemy's conversion is
-refused when it is first compiled.
+booleans), and every column without a server-side default must be given: a
+statement that needs SQLAlchemy's conversion of a value, or a default that
+SQLAlchemy computes, is refused when it is first compiled.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class Prepared:
         compiled = self.stmt.compile(dialect=dialect)  # type: ignore[attr-defined]
         if compiled._bind_processors:
             raise TypeError(f"parameters need conversion, use Core: {compiled.string}")
+        if getattr(compiled, "insert_prefetch", None) or getattr(compiled, "update_prefetch",
+                                                                 None):
+            raise TypeError(f"column defaults computed in Python, use Core: {compiled.string}")
         defaults = {name: value for name, value in compiled.construct_params(_check=False).items()
                     if value is not None}
         names = tuple(compiled.positiontup) if compiled.positional else None
