@@ -14,9 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import msgspec
 import pytest
+from PySide6.QtCore import QSettings
 
+from meeting_client.app import build
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
+from meeting_client.ui.main_window import ClientOptions
 from meeting_protocol.envelope import Event
 from meeting_protocol.state import (
     AgendaItem,
@@ -159,3 +162,29 @@ def chair_session(port: FakePort) -> tuple[MeetingSession, Feed]:
 
 def to_builtins(obj: Any) -> Any:
     return msgspec.to_builtins(obj)
+
+
+@pytest.fixture
+def room_window(qtbot: Any, live_server: Any, tmp_path: Any) -> Any:
+    """``room_window(user, hall=False, size=(1280, 800))``: the real client window against
+    the live server, signed in, meeting 1 open and online. Bridges stop at the end."""
+    bridges: list[Any] = []
+
+    def start(user: str, *, hall: bool = False, size: tuple[int, int] = (1280, 800)) -> Any:
+        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
+        options = ClientOptions(server=live_server.url, user=user, password="demo",
+                                meeting=1, hall=hall)
+        window, bridge, _account = build(options, settings=settings)
+        bridges.append(bridge)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: window.room is not None
+                        and window.room.session.snapshot is not None
+                        and window.room.session.online, timeout=20_000)
+        return window
+
+    yield start
+    for bridge in bridges:
+        bridge.stop()

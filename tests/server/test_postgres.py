@@ -16,14 +16,6 @@ from tests.support.postgres import PostgresCluster
 from tests.support.wsclient import WsClient, delegate_names, sign_in_many
 
 
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresCluster]:
-    cluster = PostgresCluster()
-    cluster.start()
-    yield cluster
-    cluster.stop()
-
-
 @pytest.fixture
 def pg_server(postgres: PostgresCluster, tmp_path: Path) -> Iterator[LiveServer]:
     url = postgres.create_database("m" + uuid.uuid4().hex[:10])

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,21 +18,12 @@ from server.storage.db import make_engine
 from server.storage.migrate import upgrade
 from server.storage.prepared import Prepared
 from server.wire import BINARY, frame_header, text_frame
-from tests.support.postgres import PostgresCluster
 
 meta = MetaData()
 notes = Table("notes", meta, Column("id", Integer, primary_key=True),
               Column("body", String(50), nullable=False),
               Column("hits", Integer, nullable=False, default=0),
               Column("at", DateTime))
-
-
-@pytest.fixture(scope="module")
-def postgres() -> Iterator[PostgresCluster]:
-    cluster = PostgresCluster()
-    cluster.start()
-    yield cluster
-    cluster.stop()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -5,42 +5,29 @@ delegate's terminal to the paper the chair presents."""
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from meeting_client.app import build
-from meeting_client.ui.main_window import ClientOptions, MainWindow
+from meeting_client.ui.main_window import MainWindow
 from tests.support.wsclient import WsClient
 
 WAIT = 20_000
 
 
 @pytest.fixture
-def launch(qtbot, live_server, tmp_path, monkeypatch) -> Iterator[Callable[[str], MainWindow]]:
-    bridges = []
+def launch(room_window, tmp_path, monkeypatch, qtbot) -> Callable[[str], MainWindow]:
+    """``launch(user)``: the real window with its own document cache, papers listed."""
 
     def start(user: str) -> MainWindow:
         monkeypatch.setenv("HOP_THONG_MINH_DOCUMENT_CACHE", str(tmp_path / user / "cache"))
-        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
-        options = ClientOptions(server=live_server.url, user=user, password="demo", meeting=1)
-        window, bridge, _account = build(options, settings=settings)
-        bridges.append(bridge)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        window.start()
-        qtbot.waitUntil(lambda: window.room is not None
-                        and window.room.session.snapshot is not None, timeout=WAIT)
+        window = room_window(user)
         documents = window.room.documents
         assert documents is not None
         qtbot.waitUntil(lambda: len(documents.center.documents()) == 3, timeout=WAIT)
         return window
 
-    yield start
-    for bridge in bridges:
-        bridge.stop()
+    return start
 
 
 def chair(url: str, type_: str, **fields: object) -> None:

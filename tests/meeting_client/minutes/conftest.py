@@ -8,13 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from meeting_client.app import build
 from meeting_client.bridge import Bridge
 from meeting_client.models.account import Account
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.main_window import ClientOptions
 from meeting_client.ui.minutes_editor import MinutesEditor
 from tests.support.live import LiveServer
 from tests.support.wsclient import WsClient
@@ -72,25 +69,3 @@ def open_editor(qtbot, live_server: LiveServer) -> Iterator[Callable[[str], Term
     for bridge in bridges:
         bridge.stop()
 
-
-@pytest.fixture
-def room_window(qtbot, live_server: LiveServer, tmp_path) -> Iterator[Callable[[str], Any]]:
-    """``room_window("chair")``: the real client window, signed in, meeting 1 online."""
-    bridges: list[Bridge] = []
-
-    def start(user: str) -> Any:
-        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
-        options = ClientOptions(server=live_server.url, user=user, password="demo", meeting=1)
-        window, bridge, _account = build(options, settings=settings)
-        bridges.append(bridge)
-        qtbot.addWidget(window)
-        window.resize(1600, 900)
-        window.show()
-        window.start()
-        qtbot.waitUntil(lambda: window.room is not None and window.room.session.online,
-                        timeout=WAIT)
-        return window
-
-    yield start
-    for bridge in bridges:
-        bridge.stop()

@@ -12,7 +12,7 @@ from tests.meeting_client.minutes.conftest import WAIT, protocol
 
 def test_the_chair_opens_the_minutes_and_saves_the_general_conclusions(
         qtbot, room_window, live_server) -> None:
-    window = room_window("chair")
+    window = room_window("chair", size=(1600, 900))
     room = window.room
     assert isinstance(room.body, ChairConsole)
     assert room.minutes is None  # nothing loaded or rendered until it is wanted

@@ -9,7 +9,7 @@ from tests.meeting_client.minutes.conftest import WAIT
 
 
 def test_the_clerk_opens_the_minutes_tab(qtbot, room_window) -> None:
-    window = room_window("clerk")
+    window = room_window("clerk", size=(1600, 900))
     view = window.room.body
     assert isinstance(view, ClerkView)
     assert [view.tabs.tabText(i) for i in range(view.tabs.count())] == [

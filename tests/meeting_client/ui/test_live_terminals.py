@@ -8,43 +8,15 @@ meeting reaches its quorum. Waiting is on conditions, never on sleeps.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Iterator
 
-import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from meeting_client.app import build
-from meeting_client.ui.main_window import ClientOptions, MainWindow
+from meeting_client.ui.main_window import MainWindow
 from tests.support.wsclient import WsClient
 
 LEFT = Qt.MouseButton.LeftButton
 WAIT = 20_000
-
-
-@pytest.fixture
-def launch(qtbot, live_server, tmp_path) -> Iterator[Callable[..., MainWindow]]:
-    """Start a terminal signed in as ``user`` with meeting 1 open."""
-    bridges = []
-
-    def start(user: str, *, hall: bool = False) -> MainWindow:
-        settings = QSettings(str(tmp_path / f"{user}.ini"), QSettings.Format.IniFormat)
-        options = ClientOptions(server=live_server.url, user=user, password="demo",
-                                meeting=1, hall=hall)
-        window, bridge, _account = build(options, settings=settings)
-        bridges.append(bridge)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        window.start()
-        qtbot.waitUntil(lambda: window.room is not None
-                        and window.room.session.snapshot is not None
-                        and window.room.session.online, timeout=WAIT)
-        return window
-
-    yield start
-    for bridge in bridges:
-        bridge.stop()
 
 
 def protocol(url: str, users: list[str], *steps: tuple[str, dict]) -> None:
@@ -77,8 +49,8 @@ def vote_gui(qtbot, window: MainWindow, option: str) -> None:
     qtbot.mouseClick(panel.confirm_button, LEFT)
 
 
-def test_a_poll_from_creation_to_result(qtbot, launch, live_server):
-    chair, d1, d2 = launch("chair"), launch("d001"), launch("d002")
+def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
+    chair, d1, d2 = room_window("chair"), room_window("d001"), room_window("d002")
     check_in_gui(qtbot, d1)
     check_in_gui(qtbot, d2)
     others = [f"d{n:03d}" for n in range(3, 18)]  # 15 more: 17 present
@@ -129,8 +101,8 @@ def test_a_poll_from_creation_to_result(qtbot, launch, live_server):
     assert d1.room.session.my_ballot(poll_id) == "yes"
 
 
-def test_the_floor_from_request_to_finish(qtbot, launch):
-    chair, d1 = launch("chair"), launch("d001")
+def test_the_floor_from_request_to_finish(qtbot, room_window):
+    chair, d1 = room_window("chair"), room_window("d001")
     check_in_gui(qtbot, d1)
     panel = d1.room.body.speaker
     qtbot.mouseClick(panel.request_button, LEFT)
@@ -155,8 +127,8 @@ def test_the_floor_from_request_to_finish(qtbot, launch):
     assert queue.timer.state() == "idle"
 
 
-def test_no_poll_opens_without_quorum(qtbot, launch, live_server):
-    chair = launch("chair")
+def test_no_poll_opens_without_quorum(qtbot, room_window, live_server):
+    chair = room_window("chair")
     polls = chair.room.body.polls
     qtbot.mouseClick(polls.create_button, LEFT)
     polls.poll_dialog().title_edit.setText("Thông qua nghị quyết")
@@ -171,8 +143,8 @@ def test_no_poll_opens_without_quorum(qtbot, launch, live_server):
     assert polls.quorum.text() == "Có mặt 16/30 — Đủ số lượng"
 
 
-def test_a_server_restart_under_a_running_terminal(qtbot, launch, live_server):
-    d1 = launch("d001")
+def test_a_server_restart_under_a_running_terminal(qtbot, room_window, live_server):
+    d1 = room_window("d001")
     check_in_gui(qtbot, d1)
     room = d1.room
     speaker = room.body.speaker
@@ -192,9 +164,9 @@ def test_a_server_restart_under_a_running_terminal(qtbot, launch, live_server):
     assert room.body.attendance.summary.text() == "Có mặt 2/30 — Chưa đủ số lượng"
 
 
-def test_the_clerk_sees_the_timeline_and_records_an_absence(qtbot, launch, live_server):
+def test_the_clerk_sees_the_timeline_and_records_an_absence(qtbot, room_window, live_server):
     protocol(live_server.url, ["d001"], ("attendance.check_in", {"meeting_id": 1}))
-    clerk = launch("clerk")
+    clerk = room_window("clerk")
     view = clerk.room.body
     session = clerk.room.session
     qtbot.waitUntil(lambda: session.timeline_model.rowCount() >= 1, timeout=WAIT)
