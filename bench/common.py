@@ -42,22 +42,21 @@ import multiprocessing
 import os
 import resource
 import shutil
-import signal
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
 import uuid
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from multiprocessing.connection import Connection as Pipe
 from pathlib import Path
 from typing import Any, Literal
 
 import msgspec
+
+from tests.support.live import LiveServer
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
@@ -155,102 +154,31 @@ def check(value: float | None, *, at_most: float | None = None,
 # --- the server under test ------------------------------------------------------------
 
 
-def init_demo_db(path: Path, delegates: int) -> None:
-    """``meeting-server init --demo --delegates N`` into ``path`` (replaced)."""
-    subprocess.run(
-        [PYTHON, "-m", "server.cli", "init", "--demo", "--force", "--delegates",
-         str(delegates), "--db", f"sqlite:///{path}"],
-        check=True, capture_output=True, timeout=300, cwd=ROOT,
-    )
+class ServerProcess(LiveServer):
+    """The test suite's server process, with room for a thousand sockets and its memory."""
 
-
-class ServerProcess:
-    """``meeting-server serve`` on loopback; stop/kill and start again keep the port."""
-
-    def __init__(self, db_path: Path, *, extra_args: list[str] | None = None,
-                 launcher: list[str] | None = None) -> None:
-        self.db_path = db_path
-        self.port = 0
-        self.extra_args = extra_args or []
-        self.launcher = launcher or [PYTHON, "-m", "server.cli"]
-        """The command before ``serve`` (e.g. a profiling wrapper)."""
-        self.proc: subprocess.Popen[str] | None = None
-        self.output: list[str] = []
-        self._pump: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        return f"ws://{LOOPBACK}:{self.port}/ws"
-
-    @property
-    def pid(self) -> int:
-        if self.proc is None:
-            raise RuntimeError("not started")
-        return self.proc.pid
-
-    def start(self, timeout: float = 60.0) -> float:
-        """Start and wait until it listens; returns the seconds that took."""
-        if self.proc is not None and self.proc.poll() is None:
-            raise RuntimeError("already running")
-        t0 = time.perf_counter()
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        self.proc = subprocess.Popen(
-            [*self.launcher, "serve", "--db", f"sqlite:///{self.db_path}",
-             "--host", LOOPBACK, "--port", str(self.port), *self.extra_args],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT,
-            preexec_fn=raise_nofile,
-        )
-        ready = threading.Event()
-        proc = self.proc
-
-        def pump() -> None:
-            assert proc.stdout is not None
-            for line in proc.stdout:
-                self.output.append(line)
-                if line.startswith("listening on ws://"):
-                    self.port = int(line.rsplit(":", 1)[1].split("/")[0])
-                    ready.set()
-            ready.set()
-
-        self._pump = threading.Thread(target=pump, daemon=True)
-        self._pump.start()
-        if not ready.wait(timeout) or proc.poll() is not None:
-            raise RuntimeError("server did not start:\n" + "".join(self.output[-40:]))
-        return time.perf_counter() - t0
+    def __init__(self, db_path: Path) -> None:
+        super().__init__(db_path, preexec=raise_nofile)
 
     def rss_mb(self) -> float:
         import psutil
 
-        return psutil.Process(self.pid).memory_info().rss / 2**20
+        if self.proc is None:
+            raise RuntimeError("not started")
+        return psutil.Process(self.proc.pid).memory_info().rss / 2**20
 
-    def stop(self, timeout: float = 30.0) -> float:
-        """SIGTERM and wait; returns the seconds until the process ended."""
-        t0 = time.perf_counter()
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGTERM)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(10)
-        self._reap()
-        return time.perf_counter() - t0
 
-    def kill(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait(10)
-        self._reap()
-
-    def _reap(self) -> None:
-        if self._pump is not None:
-            self._pump.join(10)
-            self._pump = None
-        if self.proc is not None and self.proc.stdout is not None:
-            self.proc.stdout.close()
-
-    def log(self) -> str:
-        return "".join(self.output)
+async def arrival_latency(terms: Terminals, event: str,
+                          fire: Callable[[], Awaitable[int]]) -> tuple[float, float]:
+    """Arm the terminals for ``event``, ``fire()`` (it returns its send time in ns), and
+    return (last, median) arrival in ms after it."""
+    await terms.order("arm", event=event)
+    t0 = await fire()
+    got = merge(await terms.order("collect", timeout=60.0))
+    if got.get("missing"):
+        raise BenchError(f"{got['missing']} terminals never got {event}")
+    marks = got["marks"]
+    return (max(marks) - t0) / 1e6, (median(marks) - t0) / 1e6
 
 
 @contextlib.contextmanager
@@ -731,6 +659,22 @@ class Terminals:
                                    start_at=start_at, concurrency=concurrency,
                                    timeout=timeout)
         return merge(results)
+
+    async def seat(self, url: str, *, check_in: bool = False, open_concurrency: int = 100,
+                   concurrency: int = 0, subscribe_concurrency: int | None = None) -> None:
+        """Connect, sign in, check in (if asked) and subscribe to meeting 1, in that order:
+        a chamber ready to be measured. ``concurrency`` is per worker (0 = all at once)."""
+        opened = await self.open(url, concurrency=open_concurrency)
+        if opened.get("errors"):
+            raise BenchError(f"connect: {opened['errors']}")
+        await self.each_ok("auth.login", {"username": "$username", "password": "demo"},
+                           start_in=None, concurrency=concurrency)
+        if check_in:
+            await self.each_ok("attendance.check_in", {"meeting_id": 1}, keyed=True,
+                               start_in=None, concurrency=concurrency)
+        await self.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0}, start_in=None,
+                           concurrency=concurrency if subscribe_concurrency is None
+                           else subscribe_concurrency)
 
     async def each_ok(self, type_: str, fields: dict[str, Any] | None = None,
                       **kw: Any) -> dict[str, Any]:

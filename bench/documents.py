@@ -41,13 +41,13 @@ from bench.common import (
     Row,
     ServerProcess,
     check,
-    init_demo_db,
     log,
     median,
     now_ns,
     scratch_dir,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "N terminals fetch a 20 MB paper pack at once vs a static file server"
 TARGET = 0.8

@@ -31,21 +31,20 @@ import asyncio
 
 from bench.common import (
     Baseline,
-    BenchError,
     Client,
     Row,
     ServerProcess,
     Terminals,
+    arrival_latency,
     check,
-    init_demo_db,
     log,
     median,
-    merge,
     now_ns,
     scratch_dir,
     span_s,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "vote of N terminals: ballot ingest, poll.closed fan-out, server memory"
 SIZES = (100, 500, 1000)
@@ -53,17 +52,6 @@ QUICK_SIZES = (100,)
 FANOUT_RATIO_TARGET = {500: 1.5, 1000: 1.3}
 INGEST_TARGET = {500: 1000.0, 1000: 2000.0}
 RSS_TARGET_MB = {1000: 150.0}
-
-
-async def _latency(terms: Terminals, fire: object) -> tuple[float, float]:
-    """Arm the terminals, fire, and return (last, median) arrival in ms after the trigger."""
-    await terms.order("arm", event="poll.closed")
-    t0 = await fire()  # type: ignore[operator]
-    got = merge(await terms.order("collect", timeout=60.0))
-    if got.get("missing"):
-        raise BenchError(f"{got['missing']} terminals never got poll.closed")
-    marks = got["marks"]
-    return (max(marks) - t0) / 1e6, (median(marks) - t0) / 1e6
 
 
 async def measure(n: int, rounds: int) -> list[Row]:
@@ -81,15 +69,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
         terms = Terminals(users)
         try:
             log(f"fanout N={n}: {len(terms.shares)} workers sign in, check in, subscribe")
-            opened = await terms.open(server.url, concurrency=100)
-            if opened.get("errors"):
-                raise BenchError(f"connect: {opened['errors']}")
-            await terms.each_ok("auth.login", {"username": "$username", "password": "demo"},
-                                start_in=None)
-            await terms.each_ok("attendance.check_in", {"meeting_id": 1}, keyed=True,
-                                start_in=None)
-            await terms.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0},
-                                start_in=None)
+            await terms.seat(server.url, check_in=True)
             chair = await Client.signed_in(server.url, "chair")
             await chair.call("meeting.subscribe", meeting_id=1, since=0)
             rss = server.rss_mb()
@@ -109,7 +89,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
                     await chair.act("poll.close", poll_id=pid)
                     return t0
 
-                last, mid = await _latency(terms, close)
+                last, mid = await arrival_latency(terms, "poll.closed", close)
                 latencies.append(last)
                 medians.append(mid)
                 frame = await asyncio.wait_for(closed, 10)
@@ -130,7 +110,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
         await terms.open(base.url, concurrency=100)
         for _ in range(max(rounds, 3)):
             await asyncio.sleep(0.3)
-            last, _mid = await _latency(terms, lambda: base.fire(frame))
+            last, _mid = await arrival_latency(terms, "poll.closed", lambda: base.fire(frame))
             base_lat.append(last)
         cast = await terms.each_ok("poll.cast", {"poll_id": 1, "choice": "yes"}, keyed=True,
                                    start_in=0.3)

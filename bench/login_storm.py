@@ -24,12 +24,12 @@ from bench.common import (
     Row,
     ServerProcess,
     Terminals,
-    init_demo_db,
     log,
     scratch_dir,
     span_s,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "N terminals connect and sign in at once"
 SIZE = 1000

@@ -19,17 +19,16 @@ import asyncio
 
 from bench.common import (
     Baseline,
-    BenchError,
     Client,
     Row,
     ServerProcess,
     Terminals,
     check,
-    init_demo_db,
     log,
     scratch_dir,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "server memory: idle, with N idle terminals, per terminal"
 SIZE = 1000
@@ -55,13 +54,7 @@ async def measure(n: int) -> list[Row]:
                 await asyncio.sleep(SETTLE_S)
                 rss0 = server.rss_mb()
                 log(f"memory N={n}: idle {rss0:.0f} MB; terminals sign in and subscribe")
-                opened = await terms.open(server.url, concurrency=50)
-                if opened.get("errors"):
-                    raise BenchError(f"connect: {opened['errors']}")
-                await terms.each_ok("auth.login", {"username": "$username", "password": "demo"},
-                                    start_in=None, concurrency=4)
-                await terms.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0},
-                                    start_in=None, concurrency=4)
+                await terms.seat(server.url, open_concurrency=50, concurrency=4)
                 await asyncio.sleep(SETTLE_S)
                 rss_n = server.rss_mb()
                 log(f"memory N={n}: {rss_n:.0f} MB; all subscribe again at once")

@@ -17,35 +17,24 @@ import asyncio
 
 from bench.common import (
     Baseline,
-    BenchError,
     Client,
     Row,
     ServerProcess,
     Terminals,
-    init_demo_db,
+    arrival_latency,
     log,
     median,
-    merge,
     now_ns,
     scratch_dir,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "follow the presenter: presentation.page to the last of N terminals"
 SIZES = (500,)
 QUICK_SIZES = (100,)
 RATIO_TARGET = 1.3
 EVENT = "presentation.page"
-
-
-async def _latency(terms: Terminals, fire: object) -> tuple[float, float]:
-    await terms.order("arm", event=EVENT)
-    t0 = await fire()  # type: ignore[operator]
-    got = merge(await terms.order("collect", timeout=60.0))
-    if got.get("missing"):
-        raise BenchError(f"{got['missing']} terminals never got {EVENT}")
-    marks = got["marks"]
-    return (max(marks) - t0) / 1e6, (median(marks) - t0) / 1e6
 
 
 async def measure(n: int, rounds: int) -> list[Row]:
@@ -61,13 +50,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
         terms = Terminals(users)
         try:
             log(f"page_sync N={n}: {len(terms.shares)} workers sign in and subscribe")
-            opened = await terms.open(server.url, concurrency=100)
-            if opened.get("errors"):
-                raise BenchError(f"connect: {opened['errors']}")
-            await terms.each_ok("auth.login", {"username": "$username", "password": "demo"},
-                                start_in=None)
-            await terms.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0},
-                                start_in=None)
+            await terms.seat(server.url)
             chair = await Client.signed_in(server.url, "chair")
             await chair.call("meeting.subscribe", meeting_id=1, since=0)
             for r in range(rounds):
@@ -79,7 +62,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
                     await chair.act(EVENT, meeting_id=1, document_id=1, page=page)
                     return t0
 
-                last, mid = await _latency(terms, turn)
+                last, mid = await arrival_latency(terms, EVENT, turn)
                 latencies.append(last)
                 medians.append(mid)
                 frame = await asyncio.wait_for(echoed, 10)
@@ -98,7 +81,7 @@ async def measure(n: int, rounds: int) -> list[Row]:
         await terms.open(base.url, concurrency=100)
         for _ in range(rounds):
             await asyncio.sleep(0.2)
-            last, _mid = await _latency(terms, lambda: base.fire(frame))
+            last, _mid = await arrival_latency(terms, EVENT, lambda: base.fire(frame))
             base_lat.append(last)
         log(f"page_sync N={n} raw stack: broadcast to last terminal {median(base_lat):.1f} ms")
         await terms.order("close")

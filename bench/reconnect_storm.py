@@ -25,6 +25,7 @@ excluded). Run from the repo root::
 from __future__ import annotations
 
 import asyncio
+import time
 
 from bench.common import (
     Baseline,
@@ -34,13 +35,13 @@ from bench.common import (
     ServerProcess,
     Terminals,
     check,
-    init_demo_db,
     log,
     median,
     merge,
     scratch_dir,
     username,
 )
+from tests.support.live import init_demo_db
 
 TITLE = "server restart under N subscribed terminals: reconnect, resume, catch up"
 SIZE = 1000
@@ -74,22 +75,17 @@ async def measure(n: int) -> list[Row]:
             server.start()
             try:
                 log(f"reconnect storm N={n}: sign in and subscribe")
-                opened = await terms.open(server.url, concurrency=100)
-                if opened.get("errors"):
-                    raise BenchError(f"connect: {opened['errors']}")
-                await terms.each_ok("auth.login", {"username": "$username", "password": "demo"},
-                                    start_in=None)
-                await terms.each_ok("attendance.check_in", {"meeting_id": 1}, keyed=True,
-                                    start_in=None)
-                await terms.each_ok("meeting.subscribe", {"meeting_id": 1, "since": 0},
-                                    start_in=None, concurrency=25)
+                await terms.seat(server.url, check_in=True, subscribe_concurrency=25)
                 seq0 = max(max(s) for s in await terms.order("seqs"))
                 if seq0 < n:
                     raise BenchError(f"expected {n} check-ins in the log, seq is {seq0}")
 
                 log(f"reconnect storm N={n}: SIGTERM with {n} connected, start again")
-                stop_s = server.stop()
-                boot_s = server.start()
+                t0 = time.perf_counter()
+                server.stop()
+                stop_s = time.perf_counter() - t0
+                server.start()
+                boot_s = time.perf_counter() - t0 - stop_s
 
                 chair = await Client.signed_in(server.url, "chair")
                 await chair.call("meeting.subscribe", meeting_id=1, since=seq0)

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 PYTHON = sys.executable
@@ -17,7 +18,7 @@ def init_demo_db(path: Path, delegates: int) -> None:
     subprocess.run(
         [PYTHON, "-m", "server.cli", "init", "--demo", "--delegates", str(delegates),
          "--db", f"sqlite:///{path}"],
-        check=True, capture_output=True, timeout=120,
+        check=True, capture_output=True, timeout=300,  # a 1000-delegate bench database
     )
 
 
@@ -33,7 +34,10 @@ class LiveServer:
     """Runs ``meeting-server serve``; ``kill()`` / ``start()`` keep the same port."""
 
     def __init__(self, db_path: Path, *, extra_args: list[str] | None = None,
-                 db_url: str | None = None) -> None:
+                 db_url: str | None = None,
+                 preexec: Callable[[], object] | None = None) -> None:
+        self.preexec = preexec
+        """Runs in the child before the server starts (e.g. raising its file limit)."""
         self.db_path = db_path
         self.db_url = db_url or f"sqlite:///{db_path}"
         self.port = 0
@@ -60,6 +64,7 @@ class LiveServer:
             [PYTHON, "-m", "server.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
              "--port", str(self.port), *self.extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+            preexec_fn=self.preexec,
         )
         ready = threading.Event()
         proc = self.proc
