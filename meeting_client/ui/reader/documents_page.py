@@ -33,7 +33,7 @@ from meeting_client.ui.agenda_panel import RoomyDelegate
 from meeting_client.ui.reader.presenter_picker import PresenterPicker
 from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
 from meeting_client.ui.reader.readers_dialog import ReadersDialog, ReadersQuery, readers_of
-from meeting_protocol.state import Snapshot
+from meeting_protocol.state import Participant, Snapshot
 
 
 class DocumentsPage(QWidget):
@@ -94,7 +94,7 @@ class DocumentsPage(QWidget):
         self.readers_button.setEnabled(False)  # until a paper is open
         self.readers_query = ReadersQuery(port, meeting_id, self)
         self.readers_dialog: ReadersDialog | None = None
-        self._names: dict[int, str] = {}
+        self._participants: list[Participant] = []
         self.presenter = PresenterPicker(port, meeting_id, me_id)
         self.presenter.setVisible(can_name_presenter)
         self._names_presenter = can_name_presenter
@@ -167,7 +167,7 @@ class DocumentsPage(QWidget):
 
     def on_snapshot(self, snapshot: Snapshot) -> None:
         self.follow.on_snapshot(snapshot)
-        self._names = {p.user_id: p.full_name for p in snapshot.participants}
+        self._participants = snapshot.participants
         if self._names_presenter:
             self.presenter.on_snapshot(snapshot)
 
@@ -186,7 +186,8 @@ class DocumentsPage(QWidget):
     def on_readers_ready(self, entry: dict) -> None:  # type: ignore[type-arg]
         if self.readers_dialog is not None:
             self.readers_dialog.close()
-        self.readers_dialog = ReadersDialog(readers_of(entry, self._names), self)
+        names = {p.user_id: p.full_name for p in self._participants}
+        self.readers_dialog = ReadersDialog(readers_of(entry, names), self)
         self.readers_dialog.show()
 
     def on_upload_clicked(self) -> None:

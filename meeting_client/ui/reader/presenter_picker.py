@@ -30,6 +30,9 @@ class PresenterPicker(QWidget):
         self._meeting_id = meeting_id
         self._me_id = me_id
         self._people: list[tuple[int, str]] = []
+        self._seen: object = None
+        """The participants list the choices were built from (snapshots share it until
+        someone joins or leaves)."""
         self._designated: int | None = None
         self._pending: int | None = None
         self.combo = QComboBox()
@@ -50,11 +53,13 @@ class PresenterPicker(QWidget):
         return self.combo.currentData()  # type: ignore[no-any-return]
 
     def on_snapshot(self, snapshot: Snapshot) -> None:
-        people = [(p.user_id, f"{p.full_name} — {role_label(p.role)}")
-                  for p in snapshot.participants if p.user_id != self._me_id]
-        if people != self._people:
-            self._people = people
-            self._fill()
+        if snapshot.participants is not self._seen:
+            self._seen = snapshot.participants
+            people = [(p.user_id, f"{p.full_name} — {role_label(p.role)}")
+                      for p in snapshot.participants if p.user_id != self._me_id]
+            if people != self._people:
+                self._people = people
+                self._fill()
         self._designated = snapshot.designated_presenter
         self._show(self._designated)
 
