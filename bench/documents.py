@@ -210,9 +210,16 @@ class StaticServer:
             from functools import partial
             from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-            handler = partial(SimpleHTTPRequestHandler, directory=str(self.root))
-            handler.protocol_version = "HTTP/1.1"  # type: ignore[attr-defined]
-            handler.log_message = lambda *a, **k: None  # type: ignore[attr-defined]
+            class KeepAlive(SimpleHTTPRequestHandler):
+                # Set on a subclass: attributes set on a functools.partial never reach the
+                # handler, which then answered HTTP/1.0 and closed every connection after
+                # one file (the bench's client keeps its connection for all the papers).
+                protocol_version = "HTTP/1.1"
+
+                def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                    pass
+
+            handler = partial(KeepAlive, directory=str(self.root))
             self._httpd = ThreadingHTTPServer((LOOPBACK, self.port), handler)
             threading.Thread(target=self._httpd.serve_forever, daemon=True).start()
             self.kind = "Python http.server (threaded)"
