@@ -19,8 +19,8 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from server.minutes.docx import render_docx
-from server.minutes.model import (
+from server.modules.minutes.docx import render_docx
+from server.modules.minutes.model import (
     Absentee,
     Attendance,
     ItemMinutes,
@@ -30,7 +30,7 @@ from server.minutes.model import (
     PollResult,
     Speech,
 )
-from server.minutes.pdf import render_pdf
+from server.modules.minutes.pdf import render_pdf
 
 PDF_TARGET_S = 2.0
 DOCX_TARGET_S = 3.0

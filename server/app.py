@@ -16,33 +16,25 @@ from websockets.asyncio.server import ServerConnection, serve
 
 from server.config import Settings
 from server.dispatch import Registry
-from server.fanout import Hub
 from server.gc_tuning import tune_gc
-from server.minutes.commands import commands as minutes_commands
+from server.module import Module
+from server.modules import all_modules, upgrade_schema
 from server.modules.accounts import service as accounts_service
-from server.modules.accounts.commands import commands as accounts_commands
 from server.modules.accounts.passwords import LoginThrottle, Passwords
-from server.modules.documents.commands import commands as documents_commands
-from server.modules.documents.store import BlobStore
-from server.modules.documents.transfer import DocumentRuntime, Transfers
-from server.modules.hall.commands import commands as hall_commands
-from server.modules.meetings.commands import commands as meetings_commands
-from server.modules.speakers.commands import commands as speakers_commands
-from server.modules.voting.commands import commands as voting_commands
-from server.modules.voting.progress import ProgressCoalescer
+from server.modules.meetings.queries import MeetingMembership
+from server.modules.meetings.snapshot import SnapshotCache
 from server.services import Services
 from server.storage.committer import Committer
-from server.storage.db import blob_dir_for, make_engine
-from server.storage.migrate import upgrade
-from server.tls import server_context
-from server.transport import ClientConnection, make_process_request
+from server.storage.db import make_engine
+from server.transport.connection import ClientConnection, make_process_request
+from server.transport.fanout import Hub
+from server.transport.tls import server_context
 
 log = logging.getLogger(__name__)
 
 
-def build_registry() -> Registry:
-    return Registry([accounts_commands, meetings_commands, speakers_commands, voting_commands,
-                     documents_commands, minutes_commands, hall_commands])
+def build_registry(modules: tuple[Module, ...] | None = None) -> Registry:
+    return Registry(m.commands for m in (modules or all_modules()) if m.commands is not None)
 
 
 def is_loopback(host: str) -> bool:
@@ -67,26 +59,29 @@ class MeetingServer:
                     if settings.tls_cert else None)
         """None: plain ``ws://`` (loopback, or a network the council already trusts)."""
         self.engine = engine or make_engine(settings.db_url)
-        upgrade(self.engine)
+        upgrade_schema(self.engine)
+        self.modules = all_modules()
         self.hub = Hub()
         self.committer = Committer(self.engine, self.hub.publish)
-        self.registry = build_registry()
+        self.registry = build_registry(self.modules)
         self.services = Services(
             settings=settings, committer=self.committer, hub=self.hub,
             passwords=Passwords(time_cost=settings.argon2_time_cost,
                                 memory_kib=settings.argon2_memory_kib),
             throttle=LoginThrottle(settings.login_free_failures),
-            progress=ProgressCoalescer(self.committer, settings.progress_interval_s),
             cpu=ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2"),
+            membership=MeetingMembership(),
+            snapshots=SnapshotCache({field: part for m in self.modules
+                                     for field, part in m.snapshot.items()}),
+            meeting_end_guards=tuple(g for m in self.modules for g in m.meeting_end_guards),
         )
-        blobs = BlobStore(blob_dir_for(settings.db_url))
-        self.services.documents = DocumentRuntime(
-            blobs=blobs,
-            transfers=Transfers(blobs, max_upload=settings.max_upload,
-                                max_inflight=settings.max_write_buffer // 2),
-            executor=ThreadPoolExecutor(max_workers=2, thread_name_prefix="documents"),
-            convert_timeout_s=settings.convert_timeout_s,
-        )
+        self.services.on_shutdown.append(lambda: self.services.cpu.shutdown(wait=False))
+        for module in self.modules:
+            if module.setup is not None:
+                module.setup(self.services)
+        self.http_routes = {prefix: route(self.services) for m in self.modules
+                            for prefix, route in m.http.items()}
+        """Path prefix → handler, for plain HTTP on the WebSocket port."""
         self.port: int | None = None
 
     def check_demo_exposure(self) -> None:
@@ -114,7 +109,7 @@ class MeetingServer:
         self.committer.start(loop)
         async with serve(
             self._handler, s.host, s.port,
-            process_request=make_process_request(self.services),
+            process_request=make_process_request(self.services, self.http_routes),
             max_size=s.max_text_frame, compression=None,
             ping_interval=s.ping_interval_s, ping_timeout=s.ping_timeout_s,
             max_queue=64, backlog=s.listen_backlog, ssl=self.tls,
@@ -125,15 +120,13 @@ class MeetingServer:
             await stop.wait()
             log.info("shutting down")
             server.server.close()  # stop listening; terminals stay connected for now
-            self.services.progress.close()
             await loop.run_in_executor(None, self.committer.stop, s.shutdown_timeout_s)
             await asyncio.sleep(0)  # let the last completion callbacks write their replies
             server.close(close_connections=True)
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), s.shutdown_timeout_s)
-        self.services.cpu.shutdown(wait=False)
-        if self.services.documents is not None:
-            self.services.documents.executor.shutdown(wait=False)
+        for stop_module in self.services.on_shutdown:
+            stop_module()
         self.engine.dispose()
 
 

@@ -8,8 +8,6 @@ import logging
 import sys
 from pathlib import Path
 
-from server.cli_documents import add_documents_parser
-from server.cli_minutes import add_minutes_parser
 from server.storage.db import blob_dir_for, default_db_url, make_engine
 
 
@@ -19,8 +17,8 @@ def _db_url(args: argparse.Namespace) -> str:
 
 def cmd_init(args: argparse.Namespace) -> int:
     from server.demo import create_demo
+    from server.modules import upgrade_schema as upgrade
     from server.modules.documents.store import BlobStore
-    from server.storage.migrate import upgrade
 
     url = _db_url(args)
     if url.startswith("sqlite:///") and Path(url.removeprefix("sqlite:///")).exists():
@@ -44,7 +42,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     from server.app import DemoPasswordsExposed, run_forever
     from server.config import Settings
-    from server.tls import TlsSetupError
+    from server.transport.tls import TlsSetupError
 
     if bool(args.tls_cert) != bool(args.tls_key):
         print("--tls-cert and --tls-key go together", file=sys.stderr)
@@ -72,7 +70,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_make_cert(args: argparse.Namespace) -> int:
-    from server.tls import TlsSetupError, fingerprint, make_certificate
+    from server.transport.tls import TlsSetupError, fingerprint, make_certificate
 
     try:
         cert, key = make_certificate(Path(args.out), args.names, days=args.days)
@@ -87,9 +85,9 @@ def cmd_make_cert(args: argparse.Namespace) -> int:
 
 
 def cmd_create_user(args: argparse.Namespace) -> int:
+    from server.modules import upgrade_schema as upgrade
     from server.modules.accounts.passwords import Passwords
     from server.modules.accounts.service import create_user, find_user
-    from server.storage.migrate import upgrade
 
     password = args.password
     if password is None:
@@ -111,7 +109,7 @@ def cmd_create_user(args: argparse.Namespace) -> int:
 
 
 def cmd_verify_audit(args: argparse.Namespace) -> int:
-    from server.events import Anchor, check_anchor, verify_chain
+    from server.storage.eventlog import Anchor, check_anchor, verify_chain
 
     try:
         anchors = [Anchor.parse(a) for a in args.anchor]
@@ -184,8 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a head written down elsewhere (printed at the end of the minutes); "
                         "catches deleted last events and rehashed rewrites")
     p.set_defaults(fn=cmd_verify_audit)
-    add_documents_parser(sub, db_arg)
-    add_minutes_parser(sub, db_arg)
+    from server.modules import all_modules
+
+    for module in all_modules():
+        if module.cli is not None:
+            module.cli(sub, db_arg)
     return parser
 
 

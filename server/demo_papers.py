@@ -21,9 +21,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from server.minutes import fonts
-from server.minutes.model import nfc
-from server.minutes.pdf import (
+from server.modules.minutes.model import nfc
+from server.modules.minutes.pdf import (
     BODY_SIZE,
     FRAME_WIDTH,
     MARGIN_BOTTOM,
@@ -43,6 +42,7 @@ from server.minutes.pdf import (
     title_flowables,
     two_column_block,
 )
+from server.paperwork import fonts
 
 BUDGET_TITLE = "Tờ trình về dự toán ngân sách thành phố Móng Cái năm 2027"
 RESOLUTION_TITLE = "Dự thảo Nghị quyết về kế hoạch đầu tư công trung hạn"

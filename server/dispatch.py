@@ -13,14 +13,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 import msgspec
-from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
-from server.errors import Forbidden, NotFound, ProtocolError, Unauthenticated
-from server.modules.meetings.tables import participants
+from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, MEETING_ROLES, OBSERVER
+from server.errors import Conflict, Forbidden, NotFound, ProtocolError, Unauthenticated
 from server.storage import idempotency
-from server.storage.prepared import Prepared
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -28,8 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-CHAIR, CLERK, DELEGATE, OBSERVER = "chair", "clerk", "delegate", "observer"
-MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER})
+__all__ = ["CHAIR", "CLERK", "DELEGATE", "MEETING_ROLES", "OBSERVER"]  # re-exported for domains
 
 
 class Access:
@@ -62,6 +59,17 @@ def meeting_roles(*roles: str) -> Access:
 
 
 MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
+
+
+class Membership(Protocol):
+    """The meetings module's answer to "what is this user in that meeting?".
+
+    Handed to the dispatcher through :class:`~server.services.Services` so that
+    the dispatcher imports no domain. Both run inside a unit of work.
+    """
+
+    def role_in_meeting(self, conn: Connection, meeting_id: int, user_id: int) -> str | None: ...
+    def meeting_exists(self, conn: Connection, meeting_id: int) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -214,14 +222,6 @@ class Replayed:
         self.data = data
 
 
-_ROLE = Prepared(select(participants.c.role).where(
-    participants.c.meeting_id == bindparam("meeting"), participants.c.user_id == bindparam("user")))
-
-
-def role_in_meeting(conn: Connection, meeting_id: int, user_id: int) -> str | None:
-    return _ROLE.scalar(conn, {"meeting": meeting_id, "user": user_id})  # type: ignore[no-any-return]
-
-
 def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any) -> None:
     """Fill ``ctx.meeting_id`` / ``ctx.role`` and refuse what the role may not do.
 
@@ -243,12 +243,12 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     assert spec.meeting_of is not None
     meeting_id = spec.meeting_of(conn, payload)
     ctx.meeting_id = meeting_id
-    role = role_in_meeting(conn, meeting_id, session.user_id)
+    membership = ctx.services.membership
+    role = membership.role_in_meeting(conn, meeting_id, session.user_id)
     ctx.role = role
-    if role is None and not session.is_admin:
+    if role is None and (not session.is_admin
+                         or not membership.meeting_exists(conn, meeting_id)):
         raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
-    if role is None:
-        _ensure_meeting_exists(conn, meeting_id)
     allowed = role in access.roles or (
         session.is_admin and bool(access.roles & {CHAIR, CLERK})
     )
@@ -257,13 +257,6 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
             "Vai trò của bạn trong cuộc họp không cho phép thao tác này.",
             en="Your role in this meeting does not allow this.",
         )
-
-
-def _ensure_meeting_exists(conn: Connection, meeting_id: int) -> None:
-    from server.modules.meetings.tables import meetings
-
-    if conn.execute(select(meetings.c.id).where(meetings.c.id == meeting_id)).first() is None:
-        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
 
 
 def execute_unit(
@@ -282,8 +275,6 @@ def execute_unit(
             if found is not None:
                 stored_fp, reply = found
                 if stored_fp != fp:
-                    from server.errors import Conflict
-
                     raise Conflict(
                         "Khóa chống lặp đã được dùng cho một lệnh khác.",
                         en="This idempotency key was used for another command.",

@@ -1,19 +1,27 @@
-"""The objects every handler may need, built once by ``server.app``."""
+"""The objects every handler may need, built once by ``server.app``.
+
+Core objects come first; then what modules put in (their manifest's
+``setup``), typed here so handlers need no casts. The core never reads the
+module fields.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from server.config import Settings
-from server.fanout import Hub
-from server.modules.meetings.snapshot import SnapshotCache
 from server.storage.committer import Committer
+from server.transport.fanout import Hub
 
 if TYPE_CHECKING:
+    from server.dispatch import Membership
+    from server.module import MeetingGuard
     from server.modules.accounts.passwords import LoginThrottle, Passwords
     from server.modules.documents.transfer import DocumentRuntime
+    from server.modules.meetings.snapshot import SnapshotCache
     from server.modules.voting.progress import ProgressCoalescer
 
 
@@ -24,10 +32,19 @@ class Services:
     hub: Hub
     passwords: Passwords
     throttle: LoginThrottle
-    progress: ProgressCoalescer
     cpu: ThreadPoolExecutor
     """For CPU-heavy work off the loop (argon2)."""
-    snapshots: SnapshotCache = field(default_factory=SnapshotCache)
+    membership: Membership
+    """Who is what in which meeting (the meetings module's answer, for the dispatcher)."""
+    snapshots: SnapshotCache
     """The latest snapshot of each meeting (database thread only)."""
+    meeting_end_guards: tuple[MeetingGuard, ...] = ()
+    """Modules' checks before a meeting may end (from the manifests)."""
+    progress: ProgressCoalescer = field(default=None)  # type: ignore[assignment]
+    """Set by the voting module's setup."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
+    on_shutdown: list[Callable[[], None]] = field(default_factory=list)
+    """Run once the last commit is done (modules stop their executors and timers)."""
+    extra: dict[str, Any] = field(default_factory=dict)
+    """Runtime objects of modules that the core does not know by name."""

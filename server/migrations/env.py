@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from server.storage.schema import load_all_tables
+from server.modules import load_all_tables
 
 target_metadata = load_all_tables()
 connection = context.config.attributes.get("connection")

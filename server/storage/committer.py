@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
-from server.events import append_event
+from server.storage.eventlog import append_event
 
 log = logging.getLogger(__name__)
 

@@ -14,17 +14,3 @@ metadata = MetaData(
     }
 )
 
-
-def load_all_tables() -> MetaData:
-    """Import every domain's tables so that ``metadata`` knows them all."""
-    from server import events  # noqa: F401
-    from server.minutes import tables as _minutes  # noqa: F401
-    from server.modules.accounts import tables as _a  # noqa: F401
-    from server.modules.documents import tables as _d  # noqa: F401
-    from server.modules.hall import tables as _hall  # noqa: F401
-    from server.modules.meetings import tables as _m  # noqa: F401
-    from server.modules.speakers import tables as _s  # noqa: F401
-    from server.modules.voting import tables as _v  # noqa: F401
-    from server.storage import idempotency  # noqa: F401
-
-    return metadata

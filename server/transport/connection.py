@@ -14,6 +14,7 @@ import asyncio
 import json
 import logging
 import time
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,7 @@ from server.dispatch import (
     execute_unit,
 )
 from server.errors import RateLimited, Unauthenticated, UnknownType
-from server.wire import BINARY, frame_header, text_frame
+from server.transport.wire import BINARY, frame_header, text_frame
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -108,7 +109,7 @@ class ClientConnection:
         """Write a binary frame (document transfer) now; same drop rule as text.
 
         Header and payload are written separately, so the megabyte payload is
-        not copied into a frame first (see ``server.wire``).
+        not copied into a frame first (see ``server.transport.wire``).
         """
         self._write(frame_header(BINARY, len(data)), data)
 
@@ -117,7 +118,7 @@ class ClientConnection:
         self._write(text_frame(data))
 
     def send_wire(self, frame: bytes) -> None:
-        """Write a frame built by ``server.wire`` (the same bytes for every subscriber)."""
+        """Write a frame built by ``server.transport.wire`` (same bytes for every subscriber)."""
         self._write(frame)
 
     def _write(self, *parts: bytes | bytearray | memoryview) -> None:
@@ -251,17 +252,17 @@ def health_response(services: Services) -> Response:
     return Response(HTTPStatus.OK.value, "OK", headers, body)
 
 
-def make_process_request(services: Services) -> Any:
-    from server.modules.documents.http import PREFIX, DocumentHttp
-
-    documents = DocumentHttp(services)
+def make_process_request(services: Services, routes: Mapping[str, Any]) -> Any:
+    """``/healthz``, the modules' HTTP routes (by path prefix), else the WebSocket."""
+    prefixes = tuple(routes.items())
 
     def process_request(connection: ServerConnection, request: Request) -> Any:
         path = request.path.split("?", 1)[0]
         if path == "/healthz":
             return health_response(services)
-        if path.startswith(PREFIX):
-            return documents.get(request, connection)  # a coroutine: websockets awaits it
+        for prefix, handler in prefixes:
+            if path.startswith(prefix):
+                return handler(request, connection)  # may be a coroutine: websockets awaits it
         if path != "/ws":
             return connection.respond(HTTPStatus.NOT_FOUND, "Not found\n")
         return None

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Protocol
 
 from meeting_protocol.envelope import Event, encode
-from server.wire import text_frame
+from server.transport.wire import text_frame
 
 
 class Subscriber(Protocol):

@@ -36,7 +36,7 @@ from typing import Any
 
 import pytest
 
-from server.events import event_hash
+from server.storage.eventlog import event_hash
 from tests.resilience.support import add_meeting
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient, delegate_names, sign_in_many

@@ -20,7 +20,7 @@ from meeting_client.models.account import Account
 from meeting_client.sync.client import SyncClient
 from meeting_client.sync.documents import TransferChannel
 from meeting_client.sync.tls import PinnedCertificateError, is_untrusted_server, terminal_context
-from server.tls import fingerprint
+from server.transport.tls import fingerprint
 from tests.support.live import LiveServer
 
 

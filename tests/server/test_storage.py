@@ -13,11 +13,11 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from websockets.frames import Frame, Opcode
 
+from server.modules import upgrade_schema as upgrade
 from server.storage.committer import Committer, Tx
 from server.storage.db import make_engine
-from server.storage.migrate import upgrade
 from server.storage.prepared import Prepared
-from server.wire import BINARY, frame_header, text_frame
+from server.transport.wire import BINARY, frame_header, text_frame
 
 meta = MetaData()
 notes = Table("notes", meta, Column("id", Integer, primary_key=True),

@@ -15,9 +15,10 @@ from typing import Any
 from sqlalchemy import or_, select, union_all
 from sqlalchemy.engine import Connection
 
-from server.dispatch import CHAIR, CLERK, role_in_meeting
+from meeting_protocol.roles import CHAIR, CLERK
 from server.errors import NotFound
 from server.modules.documents.tables import document_access, document_versions, documents
+from server.modules.meetings.queries import role_in_meeting
 
 NOT_FOUND_VI = "Không tìm thấy tài liệu."
 NOT_FOUND_EN = "No such document."

@@ -34,13 +34,13 @@ def parse_access(text: str) -> tuple[str, list[str]]:
 
 
 def cmd_documents_add(args: argparse.Namespace) -> int:
-    from server.events import append_event
+    from server.modules import upgrade_schema as upgrade
     from server.modules.accounts.tables import users
     from server.modules.documents import service
     from server.modules.documents.store import BlobStore
     from server.modules.meetings.tables import meetings
     from server.storage.committer import utc_now_iso
-    from server.storage.migrate import upgrade
+    from server.storage.eventlog import append_event
 
     url = args.db or default_db_url()
     engine = make_engine(url)

@@ -33,7 +33,6 @@ from server.dispatch import (
     meeting_roles,
 )
 from server.errors import BadRequest, Forbidden, NotFound
-from server.events import current_seq, events_between
 from server.modules.documents import service
 from server.modules.documents.access import hash_readable, not_found, readable_document
 from server.modules.documents.tables import documents, presenters
@@ -41,6 +40,7 @@ from server.modules.documents.transfer import DocumentRuntime, Upload
 from server.modules.meetings.tables import meetings, participants
 from server.modules.speakers.tables import speaker_requests
 from server.storage.committer import Tx
+from server.storage.eventlog import current_seq, events_between
 
 commands = CommandSet()
 CHAIR_CLERK = meeting_roles(CHAIR, CLERK)

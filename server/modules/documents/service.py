@@ -19,7 +19,7 @@ from sqlalchemy.engine import Connection
 from meeting_protocol import documents as dp
 from meeting_protocol.documents import Annotation, DocumentInfo, Quad
 from meeting_protocol.events import meeting_topic
-from server.dispatch import CHAIR, CLERK
+from meeting_protocol.roles import CHAIR, CLERK
 from server.errors import BadRequest, NotFound
 from server.modules.accounts.tables import users
 from server.modules.documents import convert

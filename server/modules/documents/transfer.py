@@ -27,12 +27,16 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from meeting_protocol import documents as dp
 from meeting_protocol.errors import ErrorCode
 from server.errors import BadRequest, ProtocolError, TooLarge
 from server.modules.documents.store import BlobStore
+from server.storage.db import blob_dir_for
+
+if TYPE_CHECKING:
+    from server.services import Services
 
 log = logging.getLogger(__name__)
 
@@ -320,3 +324,18 @@ class DocumentRuntime:
         if self.conversions is None:
             self.conversions = asyncio.Semaphore(2)
         return self.conversions
+
+
+def setup_documents(services: Services) -> None:
+    """The documents module's runtime (manifest ``setup``): blobs beside the database."""
+    settings = services.settings
+    blobs = BlobStore(blob_dir_for(settings.db_url))
+    runtime = DocumentRuntime(
+        blobs=blobs,
+        transfers=Transfers(blobs, max_upload=settings.max_upload,
+                            max_inflight=settings.max_write_buffer // 2),
+        executor=ThreadPoolExecutor(max_workers=2, thread_name_prefix="documents"),
+        convert_timeout_s=settings.convert_timeout_s,
+    )
+    services.documents = runtime
+    services.on_shutdown.append(lambda: runtime.executor.shutdown(wait=False))

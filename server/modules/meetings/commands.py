@@ -31,22 +31,12 @@ from server.dispatch import (
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
-from server.events import chain_head, current_seq, events_between
-from server.modules.meetings.snapshot import attendance, meeting_row
+from server.modules.meetings.queries import attendance, ensure_not_ended, meeting_row
 from server.modules.meetings.tables import agenda_items, meetings, participants
 from server.storage.committer import Tx
+from server.storage.eventlog import chain_head, current_seq, events_between
 
 commands = CommandSet()
-
-MEETING_ENDED = "Cuộc họp đã kết thúc."
-
-
-def ensure_not_ended(tx: Tx, meeting_id: int) -> dict[str, Any]:
-    m = meeting_row(tx.conn, meeting_id)
-    if m["status"] == "ended":
-        raise Conflict(MEETING_ENDED, en="The meeting has ended.")
-    return m
-
 
 @commands.command("meeting.list", access=AUTHENTICATED)
 def list_meetings(ctx: Context, tx: Tx, _p: MeetingList) -> dict[str, Any]:
@@ -118,16 +108,13 @@ def start(ctx: Context, tx: Tx, p: MeetingStart) -> dict[str, Any]:
 
 @commands.command("meeting.end", access=meeting_roles(CHAIR))
 def end(ctx: Context, tx: Tx, p: MeetingEnd) -> dict[str, Any]:
-    from server.modules.voting.tables import polls
-
+    """Other modules' guards (an open vote, …) may refuse; then nothing changes."""
     m = meeting_row(tx.conn, p.meeting_id)
     if m["status"] != "in_progress":
         raise Conflict("Cuộc họp chưa khai mạc hoặc đã kết thúc.",
                        en="The meeting is not in progress.")
-    open_poll = tx.conn.execute(select(polls.c.id).where(
-        polls.c.meeting_id == p.meeting_id, polls.c.status == "open")).first()
-    if open_poll is not None:
-        raise Conflict("Còn phiên biểu quyết đang mở.", en="A vote is still open.")
+    for guard in ctx.services.meeting_end_guards:
+        guard(tx.conn, p.meeting_id)
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
                     .values(status="ended", ended_at=tx.now_iso))
     tx.emit(ev.meeting_topic(p.meeting_id), ev.MEETING_STATUS,
@@ -163,7 +150,7 @@ def _attendance_data(tx: Tx, meeting_id: int) -> dict[str, Any]:
 @commands.command("attendance.check_in", access=meeting_roles(DELEGATE))
 def check_in(ctx: Context, tx: Tx, p: AttendanceCheckIn) -> dict[str, Any]:
     """Durable; a repeated check-in succeeds and changes nothing."""
-    ensure_not_ended(tx, p.meeting_id)
+    ensure_not_ended(tx.conn, p.meeting_id)
     me = _participant(tx, p.meeting_id, ctx.user_id)
     if me.present:
         return _attendance_data(tx, p.meeting_id)
@@ -177,7 +164,7 @@ def check_in(ctx: Context, tx: Tx, p: AttendanceCheckIn) -> dict[str, Any]:
 
 @commands.command("attendance.check_out", access=meeting_roles(DELEGATE))
 def check_out(ctx: Context, tx: Tx, p: AttendanceCheckOut) -> dict[str, Any]:
-    ensure_not_ended(tx, p.meeting_id)
+    ensure_not_ended(tx.conn, p.meeting_id)
     me = _participant(tx, p.meeting_id, ctx.user_id)
     if not me.present:
         return _attendance_data(tx, p.meeting_id)
@@ -204,7 +191,7 @@ def set_absence(ctx: Context, tx: Tx, p: AttendanceSetAbsence) -> dict[str, Any]
 
 @commands.command("agenda.activate", access=meeting_roles(CHAIR))
 def activate(ctx: Context, tx: Tx, p: AgendaActivate) -> dict[str, Any]:
-    ensure_not_ended(tx, p.meeting_id)
+    ensure_not_ended(tx.conn, p.meeting_id)
     item = tx.conn.execute(select(agenda_items).where(
         agenda_items.c.id == p.item_id, agenda_items.c.meeting_id == p.meeting_id)).first()
     if item is None:

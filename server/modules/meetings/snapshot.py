@@ -2,61 +2,30 @@
 
 from __future__ import annotations
 
-import msgspec
-from sqlalchemy import bindparam, case, func, select
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
-from meeting_protocol.rules import quorum_for
 from meeting_protocol.state import (
     AgendaItem,
-    Attendance,
-    Ballot,
     MeetingInfo,
     Participant,
-    Poll,
     Presentation,
     Snapshot,
-    Speaker,
 )
-from server.errors import NotFound
 from server.modules.accounts.tables import users
-from server.modules.meetings.tables import agenda_items, meetings, participants
-from server.modules.speakers.tables import speaker_requests
-from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
-from server.storage.prepared import Prepared
+from server.modules.meetings.queries import attendance, meeting_row
+from server.modules.meetings.tables import agenda_items, participants
+
+SnapshotPart = Callable[[Connection, int], Any]
+"""A module's share of the snapshot: ``(conn, meeting_id) -> value of one Snapshot field``."""
 
 
-def meeting_row(conn: Connection, meeting_id: int) -> dict:  # type: ignore[type-arg]
-    row = conn.execute(select(meetings).where(meetings.c.id == meeting_id)).first()
-    if row is None:
-        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
-    return dict(row._mapping)
-
-
-def attendance(conn: Connection, meeting_id: int, quorum: int | None = None) -> Attendance:
-    """Present and expected count delegates only; chair and clerk are not counted."""
-    row = conn.execute(
-        select(
-            func.count(),
-            func.coalesce(func.sum(case((participants.c.present, 1), else_=0)), 0),
-        ).where(participants.c.meeting_id == meeting_id, participants.c.role == "delegate")
-    ).one()
-    expected, present = int(row[0]), int(row[1])
-    if quorum is None:
-        quorum = int(conn.execute(
-            select(meetings.c.quorum).where(meetings.c.id == meeting_id)).scalar_one())
-    return Attendance(present=present, expected=expected, quorum_met=present >= quorum)
-
-
-def default_quorum(conn: Connection, meeting_id: int) -> int:
-    expected = conn.execute(
-        select(func.count()).where(
-            participants.c.meeting_id == meeting_id, participants.c.role == "delegate")
-    ).scalar_one()
-    return quorum_for(int(expected))
-
-
-def build_snapshot(conn: Connection, meeting_id: int) -> Snapshot:
+def build_snapshot(conn: Connection, meeting_id: int,
+                   parts: Mapping[str, SnapshotPart]) -> Snapshot:
+    """The meeting's own state plus each module's part (speakers, polls, papers, hall)."""
     m = meeting_row(conn, meeting_id)
     info = MeetingInfo(
         id=m["id"], title=m["title"], starts_at=m["starts_at"], status=m["status"],
@@ -81,76 +50,15 @@ def build_snapshot(conn: Connection, meeting_id: int) -> Snapshot:
             .order_by(participants.c.user_id)
         )
     ]
-    speakers = [
-        Speaker(request_id=r.id, user_id=r.user_id, status=r.status,
-                requested_at=r.requested_at, granted_at=r.granted_at, limit_s=r.limit_s,
-                seat=r.seat)
-        for r in conn.execute(
-            select(speaker_requests).where(
-                speaker_requests.c.meeting_id == meeting_id,
-                speaker_requests.c.status.in_(("waiting", "speaking")),
-            ).order_by(speaker_requests.c.id)
-        )
-    ]
     presentation = None
     if m["presentation_document_id"] is not None:
         presentation = Presentation(document_id=m["presentation_document_id"],
                                     page=m["presentation_page"], presenter_id=m["presenter_id"])
-    from server.modules.documents.snapshot import designated_presenter, shared_documents
-    from server.modules.hall.commands import hall_choice
-
     return Snapshot(
         meeting=info, agenda=agenda, participants=people,
-        attendance=attendance(conn, meeting_id, m["quorum"]), speakers=speakers,
-        polls=poll_states(conn, meeting_id), presentation=presentation,
-        documents=shared_documents(conn, meeting_id),
-        designated_presenter=designated_presenter(conn, meeting_id),
-        hall=hall_choice(conn, meeting_id),
+        attendance=attendance(conn, meeting_id, m["quorum"]), presentation=presentation,
+        **{field: part(conn, meeting_id) for field, part in parts.items()},
     )
-
-
-def poll_states(conn: Connection, meeting_id: int) -> list[Poll]:
-    result = []
-    for r in conn.execute(
-        select(polls).where(polls.c.meeting_id == meeting_id).order_by(polls.c.id)
-    ):
-        options = msgspec.json.decode(r.options)
-        cast = 0
-        tally = ballots = None
-        if r.status in ("open", "closed"):
-            cast = conn.execute(
-                select(func.count()).where(poll_voters.c.poll_id == r.id)).scalar_one()
-        if r.status == "closed":
-            tally = tally_of(conn, r.id, options)
-            if not r.secret:
-                ballots = named_ballots(conn, r.id)
-        result.append(Poll(
-            poll_id=r.id, title=r.title, agenda_item_id=r.agenda_item_id, secret=bool(r.secret),
-            options=options, majority=r.majority, status=r.status, cast=cast,
-            eligible=r.eligible, tally=tally, outcome=r.outcome,
-            ballots=[Ballot(b["user_id"], b["choice"]) for b in ballots]
-            if ballots is not None else None,
-            opened_at=r.opened_at, closed_at=r.closed_at,
-        ))
-    return result
-
-
-def tally_of(conn: Connection, poll_id: int, options: list[str]) -> dict[str, int]:
-    counts = dict(conn.execute(
-        select(poll_tallies.c.option, poll_tallies.c.count).where(poll_tallies.c.poll_id == poll_id)
-    ).all())
-    return {o: int(counts.get(o, 0)) for o in options}
-
-
-# A thousand rows on the way to every terminal's poll.closed: prepared.
-_NAMED_BALLOTS = Prepared(
-    select(open_ballots.c.user_id, open_ballots.c.choice)
-    .where(open_ballots.c.poll_id == bindparam("poll")).order_by(open_ballots.c.user_id))
-
-
-def named_ballots(conn: Connection, poll_id: int) -> list[dict[str, object]]:
-    return [{"user_id": user_id, "choice": choice}
-            for user_id, choice in _NAMED_BALLOTS.all(conn, {"poll": poll_id})]
 
 
 class SnapshotCache:
@@ -165,13 +73,15 @@ class SnapshotCache:
     database thread uses it.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, parts: Mapping[str, SnapshotPart]) -> None:
+        self.parts = dict(parts)
+        """Snapshot field → the module function that fills it (from the manifests)."""
         self._last: dict[int, tuple[tuple[int, str], Snapshot]] = {}
 
     def get(self, conn: Connection, meeting_id: int, head: tuple[int, str]) -> Snapshot:
         hit = self._last.get(meeting_id)
         if hit is not None and hit[0] == head:
             return hit[1]
-        snapshot = build_snapshot(conn, meeting_id)
+        snapshot = build_snapshot(conn, meeting_id, self.parts)
         self._last[meeting_id] = (head, snapshot)
         return snapshot

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from server.minutes.model import (
+from server.modules.minutes.model import (
     Absentee,
     Attendance,
     ItemMinutes,
@@ -23,16 +23,16 @@ from server.minutes.model import (
 )
 
 if TYPE_CHECKING:
-    from server.minutes.docx import render_docx
-    from server.minutes.notice import ConclusionNotice, notice_from_draft, render_notice_pdf
-    from server.minutes.pdf import render_pdf
+    from server.modules.minutes.docx import render_docx
+    from server.modules.minutes.notice import ConclusionNotice, notice_from_draft, render_notice_pdf
+    from server.modules.minutes.pdf import render_pdf
 
 _LAZY = {
-    "render_pdf": "server.minutes.pdf",
-    "render_docx": "server.minutes.docx",
-    "ConclusionNotice": "server.minutes.notice",
-    "notice_from_draft": "server.minutes.notice",
-    "render_notice_pdf": "server.minutes.notice",
+    "render_pdf": "server.modules.minutes.pdf",
+    "render_docx": "server.modules.minutes.docx",
+    "ConclusionNotice": "server.modules.minutes.notice",
+    "notice_from_draft": "server.modules.minutes.notice",
+    "render_notice_pdf": "server.modules.minutes.notice",
 }
 
 __all__ = [

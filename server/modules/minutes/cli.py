@@ -18,10 +18,10 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     from sqlalchemy import select
 
     from server.errors import NotFound
-    from server.minutes.draft import LOCAL_TZ, build_draft
-    from server.minutes.tables import conclusion_notices
+    from server.modules import upgrade_schema as upgrade
+    from server.modules.minutes.draft import LOCAL_TZ, build_draft
+    from server.modules.minutes.tables import conclusion_notices
     from server.storage.db import default_db_url, make_engine
-    from server.storage.migrate import upgrade
 
     engine = make_engine(args.db or default_db_url())
     try:
@@ -37,7 +37,7 @@ def cmd_minutes(args: argparse.Namespace) -> int:
     finally:
         engine.dispose()
     if args.notice:
-        from server.minutes.notice import notice_from_draft, render_notice_pdf
+        from server.modules.minutes.notice import notice_from_draft, render_notice_pdf
 
         if args.format != "pdf":
             print("the conclusion notice is written as PDF only", file=sys.stderr)
@@ -48,11 +48,11 @@ def cmd_minutes(args: argparse.Namespace) -> int:
             issued_on, number = datetime.now(LOCAL_TZ).date(), None
         data = render_notice_pdf(notice_from_draft(draft, issued_on, number=number))
     elif args.format == "pdf":
-        from server.minutes.pdf import render_pdf
+        from server.modules.minutes.pdf import render_pdf
 
         data = render_pdf(draft)
     else:
-        from server.minutes.docx import render_docx
+        from server.modules.minutes.docx import render_docx
 
         data = render_docx(draft)
     out = Path(args.out)

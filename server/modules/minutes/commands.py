@@ -48,7 +48,10 @@ from server.dispatch import (
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
-from server.minutes.draft import (
+from server.modules.accounts.tables import users
+from server.modules.meetings.queries import meeting_row
+from server.modules.meetings.tables import agenda_items
+from server.modules.minutes.draft import (
     LOCAL_TZ,
     ClerkText,
     agency_abbrev,
@@ -59,17 +62,14 @@ from server.minutes.draft import (
     minutes_filename,
     parse_time,
 )
-from server.minutes.model import MinutesDraft, document_number
-from server.minutes.richtext import sanitize, to_minutes_text
-from server.minutes.tables import (
+from server.modules.minutes.model import MinutesDraft, document_number
+from server.modules.minutes.richtext import sanitize, to_minutes_text
+from server.modules.minutes.tables import (
     GENERAL_ITEM,
     conclusion_notices,
     minutes_numbers,
     minutes_texts,
 )
-from server.modules.accounts.tables import users
-from server.modules.meetings.snapshot import meeting_row
-from server.modules.meetings.tables import agenda_items
 from server.storage.committer import Tx
 
 T = TypeVar("T")
@@ -288,11 +288,11 @@ async def render(ctx: Context, p: MinutesRender) -> dict[str, Any]:
 
     draft = await ctx.services.committer.run(unit)
     if p.format == "pdf":
-        from server.minutes.pdf import render_pdf
+        from server.modules.minutes.pdf import render_pdf
 
         data = await _off_loop(render_pdf, draft)
     else:
-        from server.minutes.docx import render_docx
+        from server.modules.minutes.docx import render_docx
 
         data = await _off_loop(render_docx, draft)
     return _document(minutes_filename(draft, p.meeting_id, p.format), p.format, data)
@@ -322,7 +322,7 @@ async def notice(ctx: Context, p: MinutesNotice) -> dict[str, Any]:
     conclusions from the clerk's current text and render again. ``due_on`` is five working
     days after the meeting (QĐ 45/2018/QĐ-TTg).
     """
-    from server.minutes.notice import notice_from_draft, render_notice_pdf
+    from server.modules.minutes.notice import notice_from_draft, render_notice_pdf
 
     def unit(tx: Tx) -> tuple[Any, dict[str, Any]]:
         _authorize(ctx, "minutes.notice", tx, p)

@@ -1,7 +1,8 @@
 """Minutes as an editable Word document, laid out like the PDF (Decree 30/2020/NĐ-CP).
 
 Clerks often need to touch up the minutes before signing, so the same content
-(:func:`server.minutes.model.minutes_body`) is also written as DOCX: A4, the decree's margins,
+(:func:`server.modules.minutes.model.minutes_body`) is also written as DOCX: A4, the decree's
+margins,
 Times New Roman (Liberation Serif has the same metrics, so widths measured with it hold),
 the two-column heading as a borderless table, page numbers in the header from page 2 on.
 
@@ -28,8 +29,7 @@ from docx.shared import Emu, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
-from server.minutes import fonts
-from server.minutes.model import (
+from server.modules.minutes.model import (
     ANNEX_SUBTITLE,
     ANNEX_TITLE,
     TABLE_HEADER,
@@ -48,7 +48,7 @@ from server.minutes.model import (
     place_date_line,
     recipients_lines,
 )
-from server.minutes.pdf import (
+from server.modules.minutes.pdf import (
     AGENCY_SIZE,
     AUDIT_SIZE,
     BODY_SIZE,
@@ -74,6 +74,7 @@ from server.minutes.pdf import (
     TITLE_SIZE,
     Signer,
 )
+from server.paperwork import fonts
 
 FONT_NAME = "Times New Roman"
 TABLE_STYLE_ID = "MinutesTable"

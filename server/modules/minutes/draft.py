@@ -24,8 +24,11 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
-from server.events import anchor_of, event_log
-from server.minutes.model import (
+from server.modules.accounts.tables import users
+from server.modules.documents.tables import documents
+from server.modules.meetings.queries import meeting_row
+from server.modules.meetings.tables import agenda_items, participants
+from server.modules.minutes.model import (
     Absentee,
     Attendance,
     ItemMinutes,
@@ -36,14 +39,11 @@ from server.minutes.model import (
     Speech,
     nfc,
 )
-from server.minutes.richtext import to_minutes_text
-from server.minutes.tables import GENERAL_ITEM, minutes_numbers, minutes_texts
-from server.modules.accounts.tables import users
-from server.modules.documents.tables import documents
-from server.modules.meetings.snapshot import meeting_row
-from server.modules.meetings.tables import agenda_items, participants
+from server.modules.minutes.richtext import to_minutes_text
+from server.modules.minutes.tables import GENERAL_ITEM, minutes_numbers, minutes_texts
 from server.modules.speakers.tables import speaker_requests
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
+from server.storage.eventlog import anchor_of, event_log
 
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")
 """Vietnam's time (UTC+7 all year)."""

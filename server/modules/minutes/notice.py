@@ -3,7 +3,7 @@
 QĐ 45/2018/QĐ-TTg asks for the notice of the chair's conclusions within five working days of
 the meeting; ``due_on`` carries that deadline so the server can warn the clerk. The notice
 uses the same Decree 30 heading, styles and page machinery as the minutes (from
-:mod:`server.minutes.pdf`).
+:mod:`server.modules.minutes.pdf`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
-from server.minutes.model import (
+from server.modules.minutes.model import (
     Block,
     MinutesDraft,
     Person,
@@ -26,7 +26,7 @@ from server.minutes.model import (
     rich_paragraphs,
     vn_date,
 )
-from server.minutes.pdf import (
+from server.modules.minutes.pdf import (
     Signer,
     block_flowables,
     build_pdf,
@@ -36,7 +36,7 @@ from server.minutes.pdf import (
     title_flowables,
     two_column_block,
 )
-from server.minutes.workdays import add_working_days
+from server.paperwork.workdays import add_working_days
 
 NOTICE_WORKING_DAYS = 5
 

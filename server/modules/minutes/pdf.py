@@ -39,8 +39,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from server.minutes import fonts
-from server.minutes.model import (
+from server.modules.minutes.model import (
     ANNEX_SUBTITLE,
     ANNEX_TITLE,
     TABLE_HEADER,
@@ -59,6 +58,7 @@ from server.minutes.model import (
     place_date_line,
     recipients_lines,
 )
+from server.paperwork import fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_TOP = 20 * mm

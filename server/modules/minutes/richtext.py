@@ -9,7 +9,7 @@ sends raw ``toHtml()``; ``strong``/``em`` become ``b``/``i``; the content of ``s
 as plain text (blank lines separate paragraphs).
 
 The renderers take paragraphs separated by blank lines with ``<b>``/``<i>`` toggles
-(:func:`server.minutes.model.rich_paragraphs`); :func:`to_minutes_text` produces that.
+(:func:`server.modules.minutes.model.rich_paragraphs`); :func:`to_minutes_text` produces that.
 """
 
 from __future__ import annotations

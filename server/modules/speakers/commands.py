@@ -12,7 +12,7 @@ from meeting_protocol import events as ev
 from meeting_protocol.commands import SpeakerFinish, SpeakerGrant, SpeakerRequest, SpeakerWithdraw
 from server.dispatch import CHAIR, DELEGATE, CommandSet, Context, meeting_roles
 from server.errors import Conflict, Forbidden, NotFound
-from server.modules.meetings.commands import ensure_not_ended
+from server.modules.meetings.queries import ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
 from server.modules.speakers.tables import speaker_requests
 from server.storage.committer import Tx
@@ -35,7 +35,7 @@ def _request(tx: Tx, request_id: int) -> Any:
 
 @commands.command("speaker.request", access=meeting_roles(DELEGATE))
 def request(ctx: Context, tx: Tx, p: SpeakerRequest) -> dict[str, Any]:
-    ensure_not_ended(tx, p.meeting_id)
+    ensure_not_ended(tx.conn, p.meeting_id)
     me = tx.conn.execute(select(participants.c.present).where(
         participants.c.meeting_id == p.meeting_id,
         participants.c.user_id == ctx.user_id)).scalar_one()
@@ -81,7 +81,7 @@ def withdraw(ctx: Context, tx: Tx, p: SpeakerWithdraw) -> dict[str, Any]:
 @commands.command("speaker.grant", access=meeting_roles(CHAIR), meeting_of=meeting_of_request)
 def grant(ctx: Context, tx: Tx, p: SpeakerGrant) -> dict[str, Any]:
     req = _request(tx, p.request_id)
-    meeting = ensure_not_ended(tx, req.meeting_id)
+    meeting = ensure_not_ended(tx.conn, req.meeting_id)
     if req.status != "waiting":
         raise Conflict("Yêu cầu phát biểu không còn chờ.", en="The request is not waiting.")
     speaking = tx.conn.execute(select(speaker_requests.c.id).where(

@@ -13,9 +13,9 @@ from meeting_protocol.commands import PollCast, PollClose, PollCreate, PollOpen
 from meeting_protocol.rules import outcome
 from server.dispatch import CHAIR, CLERK, DELEGATE, CommandSet, Context, Reply, meeting_roles
 from server.errors import BadRequest, Conflict, NotFound
-from server.modules.meetings.commands import ensure_not_ended
-from server.modules.meetings.snapshot import attendance, named_ballots, tally_of
+from server.modules.meetings.queries import attendance, ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
+from server.modules.voting.queries import named_ballots, tally_of
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
 from server.storage.committer import Tx
 from server.storage.prepared import Prepared
@@ -69,7 +69,7 @@ def cast_count(conn: Connection, poll_id: int) -> int:
 
 @commands.command("poll.create", access=meeting_roles(CHAIR, CLERK))
 def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
-    meeting = ensure_not_ended(tx, p.meeting_id)
+    meeting = ensure_not_ended(tx.conn, p.meeting_id)
     options = [o.strip() for o in p.options]
     if len(set(options)) != len(options) or not all(options):
         raise BadRequest("Các phương án biểu quyết phải khác nhau và không để trống.",
@@ -96,7 +96,7 @@ def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
 @commands.command("poll.open", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
 def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
     poll = _poll(tx, p.poll_id)
-    ensure_not_ended(tx, poll.meeting_id)
+    ensure_not_ended(tx.conn, poll.meeting_id)
     if poll.status != "draft":
         raise Conflict("Phiên biểu quyết đã được mở trước đó.", en="The poll was already opened.")
     if not attendance(tx.conn, poll.meeting_id).quorum_met:
@@ -164,3 +164,11 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_CLOSED, data)
     committer = ctx.services.committer
     return Reply(data, after=committer.request_checkpoint if poll.secret else None)
+
+
+def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:
+    """A meeting cannot end while one of its votes is open (meeting.end's guard)."""
+    open_poll = conn.execute(select(polls.c.id).where(
+        polls.c.meeting_id == meeting_id, polls.c.status == "open")).first()
+    if open_poll is not None:
+        raise Conflict("Còn phiên biểu quyết đang mở.", en="A vote is still open.")

@@ -10,10 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from meeting_protocol import events as ev
 from server.storage.committer import Committer, Tx
+
+if TYPE_CHECKING:
+    from server.services import Services
 
 
 class ProgressCoalescer:
@@ -54,3 +57,10 @@ class ProgressCoalescer:
         for handle in self._pending.values():
             handle.cancel()
         self._pending.clear()
+
+
+def setup_progress(services: Services) -> None:
+    """The voting module's runtime: one coalescer per server (manifest ``setup``)."""
+    services.progress = ProgressCoalescer(services.committer,
+                                          services.settings.progress_interval_s)
+    services.on_shutdown.append(services.progress.close)

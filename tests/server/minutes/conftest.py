@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from server.minutes.model import MinutesDraft
+from server.modules.minutes.model import MinutesDraft
 from tests.server.minutes.minutes_samples import Word, run_poppler, sample_draft
 
 

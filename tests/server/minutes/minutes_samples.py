@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from server.minutes.model import (
+from server.modules.minutes.model import (
     Absentee,
     Attendance,
     ItemMinutes,

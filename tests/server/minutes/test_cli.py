@@ -18,7 +18,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from server.minutes.model import option_label, percent_label
+from server.modules.minutes.model import option_label, percent_label
 from tests.server.minutes.live_session import (
     AGENDA_POLL,
     OPEN_POLL,

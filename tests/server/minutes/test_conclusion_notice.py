@@ -8,9 +8,9 @@ from datetime import date, datetime
 
 import pytest
 
-from server.minutes.model import MinutesDraft
-from server.minutes.notice import notice_from_draft, render_notice_pdf
-from server.minutes.workdays import add_working_days, fixed_holidays, is_working_day
+from server.modules.minutes.model import MinutesDraft
+from server.modules.minutes.notice import notice_from_draft, render_notice_pdf
+from server.paperwork.workdays import add_working_days, fixed_holidays, is_working_day
 from tests.server.minutes.minutes_samples import MM
 
 

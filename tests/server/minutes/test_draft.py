@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from sqlalchemy.engine import Engine
 
-from server.minutes.draft import (
+from server.modules.minutes.draft import (
     LOCAL_TZ,
     ActiveItems,
     agency_abbrev,
@@ -22,9 +22,9 @@ from server.minutes.draft import (
     place_kind,
     place_name,
 )
-from server.minutes.model import MinutesDraft
-from server.minutes.notice import notice_from_draft
-from server.minutes.richtext import sanitize, to_minutes_text, to_plain_text
+from server.modules.minutes.model import MinutesDraft
+from server.modules.minutes.notice import notice_from_draft
+from server.modules.minutes.richtext import sanitize, to_minutes_text, to_plain_text
 from server.storage.db import make_engine
 from tests.server.minutes.live_session import (
     ABSENCES,

@@ -14,8 +14,8 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm
 
-from server.minutes.docx import render_docx
-from server.minutes.model import MinutesDraft, Person, minutes_body
+from server.modules.minutes.docx import render_docx
+from server.modules.minutes.model import MinutesDraft, Person, minutes_body
 from tests.server.minutes.minutes_samples import HEADER_LINES, MEETING_TITLE, MM
 
 

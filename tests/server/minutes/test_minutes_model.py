@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from datetime import date, datetime
 
-from server.minutes.model import (
+from server.modules.minutes.model import (
     MinutesDraft,
     NamedBallot,
     Person,
@@ -147,8 +147,8 @@ def test_annex_lists_open_polls_only(draft: MinutesDraft) -> None:
 
 
 def test_titles_break_where_a_clerk_would() -> None:
-    from server.minutes.fonts import balanced_lines, text_width
-    from server.minutes.pdf import FRAME_WIDTH
+    from server.modules.minutes.pdf import FRAME_WIDTH
+    from server.paperwork.fonts import balanced_lines, text_width
 
     def lines(text: str) -> list[str]:
         return balanced_lines(text, 14, FRAME_WIDTH, bold=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from server.minutes.model import MinutesDraft, Person
-from server.minutes.pdf import render_pdf
+from server.modules.minutes.model import MinutesDraft, Person
+from server.modules.minutes.pdf import render_pdf
 from tests.server.minutes.minutes_samples import (
     ABSENT,
     CHAIR,
@@ -278,7 +278,7 @@ def test_long_custom_option_stays_inside_its_cell(draft, pdf_words, pdfinfo) -> 
 
 
 def test_fonts_come_from_the_repository() -> None:
-    from server.minutes.fonts import font_path
+    from server.paperwork.fonts import font_path
 
     repo_fonts = Path(__file__).resolve().parents[3] / "resources" / "fonts"
     for face in ("Regular", "Bold", "Italic", "BoldItalic"):

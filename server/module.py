@@ -1,0 +1,78 @@
+"""What a module declares about itself: the one manifest per ``server/modules/<name>/``.
+
+The app reads the list of manifests (``server.modules.MODULES``) and nothing
+else: commands go to the registry, tables to the schema (by importing the
+manifest), migration folders to Alembic, snapshot parts to the meeting
+snapshot, HTTP routes to the transport, CLI subcommands to ``meeting-server``.
+Nothing outside a module's folder names its files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.engine import Connection
+
+from server.dispatch import CommandSet
+
+if TYPE_CHECKING:
+    from server.services import Services
+
+SnapshotPart = Callable[[Connection, int], Any]
+"""``(conn, meeting_id) -> value`` of one field of the meeting snapshot."""
+
+MeetingGuard = Callable[[Connection, int], None]
+"""Raises a ``ProtocolError`` when the meeting may not end yet (e.g. a vote is open)."""
+
+HttpHandler = Callable[[Any, Any], Awaitable[Any] | Any]
+"""``(request, connection) -> response`` for websockets' ``process_request``."""
+
+HttpRoute = Callable[["Services"], HttpHandler]
+"""Builds the handler of a path prefix once the services exist."""
+
+CliCommand = Callable[[Any, Callable[[Any], None]], None]
+"""``add(subparsers, db_arg)``: adds the module's ``meeting-server`` subcommands
+(argparse); ``db_arg(parser)`` adds the common ``--db`` option."""
+
+Setup = Callable[["Services"], None]
+"""Builds the module's runtime objects (caches, coalescers…) into the services."""
+
+
+@dataclass(frozen=True)
+class Module:
+    """One domain, declared once.
+
+    Attributes:
+        name: the folder name, also the Alembic branch label of its migrations.
+        tables: its ``tables`` module (imported: its tables join the shared metadata).
+        commands: its commands; ``None`` for a module with none.
+        exports: its submodules other modules may import (its query interface);
+            checked by ``tests/test_architecture.py``.
+        migrations: a folder of Alembic revisions on the module's own branch.
+        snapshot: meeting-snapshot fields this module fills.
+        meeting_end_guards: checks run before a meeting may end.
+        http: path prefix → handler factory, for plain HTTP on the ``/ws`` port.
+        cli: adds ``meeting-server`` subcommands.
+        setup: builds runtime objects into the services at start-up.
+    """
+
+    name: str
+    tables: ModuleType | None = None
+    commands: CommandSet | None = None
+    exports: tuple[str, ...] = ("tables", "queries")
+    migrations: Path | None = None
+    snapshot: Mapping[str, SnapshotPart] = field(default_factory=dict)
+    meeting_end_guards: tuple[MeetingGuard, ...] = ()
+    http: Mapping[str, HttpRoute] = field(default_factory=dict)
+    cli: CliCommand | None = None
+    setup: Setup | None = None
+
+
+def migrations_of(package_file: str) -> Path | None:
+    """A module's ``migrations/`` folder next to its manifest, if it has one."""
+    folder = Path(package_file).resolve().parent / "migrations"
+    return folder if folder.is_dir() else None

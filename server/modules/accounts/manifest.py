@@ -1,0 +1,10 @@
+"""accounts: users, password hashes, session tokens, sign-in."""
+
+from __future__ import annotations
+
+from server.module import Module
+from server.modules.accounts import tables
+from server.modules.accounts.commands import commands
+
+MODULE = Module(name="accounts", tables=tables, commands=commands,
+                exports=("tables", "service"))
