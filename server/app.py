@@ -26,6 +26,7 @@ from server.modules.meetings.snapshot import SnapshotCache
 from server.services import Services
 from server.storage.committer import Committer
 from server.storage.db import make_engine
+from server.transport.api import HttpApi
 from server.transport.connection import ClientConnection, make_process_request
 from server.transport.fanout import Hub
 from server.transport.tls import server_context
@@ -97,7 +98,14 @@ class MeetingServer:
     async def _handler(self, ws: ServerConnection) -> None:
         await ClientConnection(ws, self.services, self.registry).serve()
 
-    async def run(self, stop: asyncio.Event, on_ready: Callable[[int], None] | None = None) -> None:
+    def _api(self) -> HttpApi:
+        s = self.settings
+        port = s.api_port if s.api_port is not None else (s.port + 1 if s.port else 0)
+        routes = [r for m in self.modules if m.api is not None for r in m.api(self.services)]
+        return HttpApi(routes, host=s.host, port=port, tls=self.tls)
+
+    async def run(self, stop: asyncio.Event, on_ready: Callable[[int], None] | None = None,
+                  on_api: Callable[[str], None] | None = None) -> None:
         """Serve until ``stop`` is set, then shut down gracefully.
 
         Shutdown stops accepting, finishes every queued commit (so every
@@ -107,6 +115,11 @@ class MeetingServer:
         s = self.settings
         loop = asyncio.get_running_loop()
         self.committer.start(loop)
+        api = self._api()
+        await api.start()
+        self.services.api_url = api.url
+        if on_api:
+            on_api(api.url)
         async with serve(
             self._handler, s.host, s.port,
             process_request=make_process_request(self.services, self.http_routes),
@@ -125,12 +138,14 @@ class MeetingServer:
             server.close(close_connections=True)
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(server.wait_closed(), s.shutdown_timeout_s)
+        await api.stop()
         for stop_module in self.services.on_shutdown:
             stop_module()
         self.engine.dispose()
 
 
-def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = None) -> None:
+def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = None,
+                on_api: Callable[[str], None] | None = None) -> None:
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()
@@ -138,6 +153,6 @@ def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = Non
             loop.add_signal_handler(sig, stop.set)
         server = MeetingServer(settings)
         tune_gc()
-        await server.run(stop, on_ready)
+        await server.run(stop, on_ready, on_api)
 
     asyncio.run(main())

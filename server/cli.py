@@ -55,14 +55,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.rate_per_s = settings.rate_burst = args.rate
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
+    settings.api_port = args.api_port
 
     scheme = "wss" if args.tls_cert else "ws"
 
     def ready(port: int) -> None:
         print(f"listening on {scheme}://{args.host}:{port}/ws", flush=True)
 
+    def api_ready(url: str) -> None:
+        print(f"api on {url}", flush=True)
+
     try:
-        run_forever(settings, ready)
+        run_forever(settings, ready, api_ready)
     except (DemoPasswordsExposed, TlsSetupError) as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -157,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="commands per second allowed per connection (default 50, bursts 200)")
     p.add_argument("--max-upload", type=int, metavar="BYTES",
                    help="largest document upload (default 100 MiB)")
+    p.add_argument("--api-port", type=int, metavar="PORT",
+                   help="the HTTP API (POST /api/alerts, /calendar.ics); default: --port + 1")
     p.add_argument("--tls-cert", metavar="PEM", help="serve wss:// with this certificate")
     p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     p.set_defaults(fn=cmd_serve)

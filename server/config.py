@@ -39,4 +39,7 @@ class Settings:
     tls_cert: str | None = None
     """PEM certificate: with ``tls_key``, the port speaks only TLS (``wss://``)."""
     tls_key: str | None = None
+    api_port: int | None = None
+    """The HTTP API's port (``POST /api/…``); ``None``: the WebSocket port + 1, or any free
+    port when that one is 0."""
     """LibreOffice gets this long to turn one office file into PDF."""

@@ -9,7 +9,7 @@ Nothing outside a module's folder names its files.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -38,6 +38,10 @@ CliCommand = Callable[[Any, Callable[[Any], None]], None]
 """``add(subparsers, db_arg)``: adds the module's ``meeting-server`` subcommands
 (argparse); ``db_arg(parser)`` adds the common ``--db`` option."""
 
+ApiRoutes = Callable[["Services"], Iterable[Any]]
+"""Builds the module's aiohttp route definitions (``aiohttp.web.RouteDef``) for the
+HTTP API port (``server.transport.api``): what needs POST or streaming."""
+
 Setup = Callable[["Services"], None]
 """Builds the module's runtime objects (caches, coalescers…) into the services."""
 
@@ -56,6 +60,7 @@ class Module:
         snapshot: meeting-snapshot fields this module fills.
         meeting_end_guards: checks run before a meeting may end.
         http: path prefix → handler factory, for plain HTTP on the ``/ws`` port.
+        api: routes on the HTTP API port (``POST`` and the like).
         cli: adds ``meeting-server`` subcommands.
         setup: builds runtime objects into the services at start-up.
     """
@@ -68,6 +73,7 @@ class Module:
     snapshot: Mapping[str, SnapshotPart] = field(default_factory=dict)
     meeting_end_guards: tuple[MeetingGuard, ...] = ()
     http: Mapping[str, HttpRoute] = field(default_factory=dict)
+    api: ApiRoutes | None = None
     cli: CliCommand | None = None
     setup: Setup | None = None
 

@@ -46,5 +46,7 @@ class Services:
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)
     """Run once the last commit is done (modules stop their executors and timers)."""
+    api_url: str | None = None
+    """Where the HTTP API listens (``/healthz`` reports it as ``api``); set at start-up."""
     extra: dict[str, Any] = field(default_factory=dict)
     """Runtime objects of modules that the core does not know by name."""

@@ -247,7 +247,10 @@ class ClientConnection:
 
 
 def health_response(services: Services) -> Response:
-    body = json.dumps({"status": "ok", "version": VERSION}).encode()
+    health: dict[str, str] = {"status": "ok", "version": VERSION}
+    if services.api_url is not None:
+        health["api"] = services.api_url
+    body = json.dumps(health).encode()
     headers = Headers([("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
     return Response(HTTPStatus.OK.value, "OK", headers, body)
 

@@ -42,6 +42,8 @@ class LiveServer:
         self.db_url = db_url or f"sqlite:///{db_path}"
         self.port = 0
         self.scheme = "ws"
+        self.api = ""
+        """The HTTP API's base URL (``http://127.0.0.1:PORT``), as the server printed it."""
         """``wss`` once the server said it listens with TLS."""
         self.extra_args = extra_args or []
         self.proc: subprocess.Popen[str] | None = None
@@ -62,7 +64,8 @@ class LiveServer:
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         self.proc = subprocess.Popen(
             [PYTHON, "-m", "server.cli", "serve", "--db", self.db_url, "--host", "127.0.0.1",
-             "--port", str(self.port), *self.extra_args],
+             "--port", str(self.port),
+             "--api-port", self.api.rsplit(":", 1)[1] if self.api else "0", *self.extra_args],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
             preexec_fn=self.preexec,
         )
@@ -73,6 +76,8 @@ class LiveServer:
             assert proc.stdout is not None
             for line in proc.stdout:
                 self.output.append(line)
+                if line.startswith("api on "):
+                    self.api = line.split()[2]
                 if line.startswith(("listening on ws://", "listening on wss://")):
                     self.scheme = line.split()[2].split(":")[0]
                     self.port = int(line.rsplit(":", 1)[1].split("/")[0])
