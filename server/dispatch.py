@@ -16,7 +16,14 @@ import msgspec
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
-from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, MEETING_ROLES, OBSERVER
+from meeting_protocol.roles import (
+    CHAIR,
+    CLERK,
+    DELEGATE,
+    GLOBAL_ROLES,
+    MEETING_ROLES,
+    OBSERVER,
+)
 from server.errors import Conflict, Forbidden, NotFound, ProtocolError, Unauthenticated
 from server.storage import idempotency
 
@@ -45,6 +52,15 @@ PUBLIC = Access("public")
 AUTHENTICATED = Access("authenticated")
 """Any signed-in user; not tied to a meeting."""
 ADMIN = Access("admin")
+
+
+def global_roles(*roles: str) -> Access:
+    """Users holding one of these global roles (PROTOCOL.md: admin, office, leader,
+    operator). An admin passes every such check."""
+    unknown = set(roles) - GLOBAL_ROLES
+    if unknown or not roles:
+        raise ValueError(f"bad global roles {roles!r}")
+    return Access("global", frozenset(roles))
 
 
 def meeting_roles(*roles: str) -> Access:
@@ -80,6 +96,11 @@ class Session:
     is_admin: bool
     token_hash: str
     lang: str = "vi"
+    roles: frozenset[str] = frozenset()
+    """Global roles; ``admin`` is in it exactly when ``is_admin``."""
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_admin or not self.roles.isdisjoint(roles)
 
 
 class ConnectionHandle(Protocol):
@@ -238,6 +259,10 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
         return
     if access is ADMIN:
         if not session.is_admin:
+            raise Forbidden()
+        return
+    if access.name == "global":
+        if not session.has_role(*access.roles):
             raise Forbidden()
         return
     assert spec.meeting_of is not None

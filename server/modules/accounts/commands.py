@@ -28,6 +28,7 @@ def _bind(ctx: Context, user: dict[str, Any], digest: str, lang: str | None) -> 
     session = Session(
         user_id=user["id"], username=user["username"], full_name=user["full_name"],
         is_admin=bool(user["is_admin"]), token_hash=digest, lang=lang or "vi",
+        roles=frozenset(_user_data(user)["roles"]),
     )
     ctx.conn.session = session
     ctx.session = session
