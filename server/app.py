@@ -27,6 +27,7 @@ from server.modules.documents.store import BlobStore
 from server.modules.documents.transfer import DocumentRuntime, Transfers
 from server.modules.hall.commands import commands as hall_commands
 from server.modules.meetings.commands import commands as meetings_commands
+from server.modules.org.commands import commands as org_commands
 from server.modules.speakers.commands import commands as speakers_commands
 from server.modules.voting.commands import commands as voting_commands
 from server.modules.voting.progress import ProgressCoalescer
@@ -42,7 +43,7 @@ log = logging.getLogger(__name__)
 
 def build_registry() -> Registry:
     return Registry([accounts_commands, meetings_commands, speakers_commands, voting_commands,
-                     documents_commands, minutes_commands, hall_commands])
+                     documents_commands, minutes_commands, hall_commands, org_commands])
 
 
 def is_loopback(host: str) -> bool:

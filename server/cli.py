@@ -10,6 +10,7 @@ from pathlib import Path
 
 from server.cli_documents import add_documents_parser
 from server.cli_minutes import add_minutes_parser
+from server.modules.org.cli import add_users_parser
 from server.storage.db import blob_dir_for, default_db_url, make_engine
 
 
@@ -186,6 +187,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(fn=cmd_verify_audit)
     add_documents_parser(sub, db_arg)
     add_minutes_parser(sub, db_arg)
+    add_users_parser(sub, db_arg)
     return parser
 
 

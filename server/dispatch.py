@@ -64,6 +64,19 @@ def meeting_roles(*roles: str) -> Access:
 MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
 
 
+def global_roles(*roles: str) -> Access:
+    """Users holding one of these global roles (``Session.roles``); an admin always passes."""
+    from meeting_protocol.org import GLOBAL_ROLES
+
+    if not roles or set(roles) - set(GLOBAL_ROLES):
+        raise ValueError(f"bad global roles {roles!r}")
+    return Access("global", frozenset(roles) | {"admin"})
+
+
+UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
+"""All a session may do while its user must still choose a new password."""
+
+
 @dataclass(slots=True)
 class Session:
     user_id: int
@@ -72,6 +85,10 @@ class Session:
     is_admin: bool
     token_hash: str
     lang: str = "vi"
+    roles: frozenset[str] = frozenset()
+    """Global roles (``admin`` iff ``is_admin``); kept current by the org module."""
+    unit_id: int | None = None
+    must_change_password: bool = False
 
 
 class ConnectionHandle(Protocol):
@@ -234,7 +251,15 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     session = ctx.session
     if session is None:
         raise Unauthenticated()
+    if session.must_change_password and spec.name not in UNTIL_PASSWORD_CHANGED:
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
     if access is AUTHENTICATED:
+        return
+    if access.name == "global":
+        if not (session.is_admin or session.roles & access.roles):
+            raise Forbidden("Bạn không có quyền thực hiện thao tác này.",
+                            en="You are not allowed to do this.")
         return
     if access is ADMIN:
         if not session.is_admin:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from server.config import Settings
 from server.fanout import Hub
+from server.modules.accounts.live import LiveSessions
 from server.modules.meetings.snapshot import SnapshotCache
 from server.storage.committer import Committer
 
@@ -29,5 +30,7 @@ class Services:
     """For CPU-heavy work off the loop (argon2)."""
     snapshots: SnapshotCache = field(default_factory=SnapshotCache)
     """The latest snapshot of each meeting (database thread only)."""
+    live: LiveSessions = field(default_factory=LiveSessions)
+    """Signed-in connections by user, to end or update sessions at once."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""

@@ -23,6 +23,7 @@ def load_all_tables() -> MetaData:
     from server.modules.documents import tables as _d  # noqa: F401
     from server.modules.hall import tables as _hall  # noqa: F401
     from server.modules.meetings import tables as _m  # noqa: F401
+    from server.modules.org import tables as _org  # noqa: F401
     from server.modules.speakers import tables as _s  # noqa: F401
     from server.modules.voting import tables as _v  # noqa: F401
     from server.storage import idempotency  # noqa: F401
