@@ -66,6 +66,7 @@ class UserDialog(QDialog):
         self.position.setCurrentText(user.position or "" if user else "")
         self.roles: dict[str, QCheckBox] = {}
         roles_row = QHBoxLayout()
+        roles_row.setSpacing(20)
         for role in GLOBAL_ROLES:
             box = QCheckBox(global_role_label(role))
             box.setChecked(bool(user and role in user.roles))
