@@ -17,6 +17,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
+from meeting_protocol.org import GLOBAL_ROLES
 from server.errors import Forbidden, NotFound, ProtocolError, Unauthenticated
 from server.modules.meetings.tables import participants
 from server.storage import idempotency
@@ -66,8 +67,6 @@ MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
 
 def global_roles(*roles: str) -> Access:
     """Users holding one of these global roles (``Session.roles``); an admin always passes."""
-    from meeting_protocol.org import GLOBAL_ROLES
-
     if not roles or set(roles) - set(GLOBAL_ROLES):
         raise ValueError(f"bad global roles {roles!r}")
     return Access("global", frozenset(roles) | {"admin"})
@@ -75,6 +74,17 @@ def global_roles(*roles: str) -> Access:
 
 UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
 """All a session may do while its user must still choose a new password."""
+
+
+def check_password_change(spec: CommandSpec, session: Session | None) -> None:
+    """Refuse everything but a password change to a session that must choose one.
+
+    Called by the transport for every command, synchronous or not.
+    """
+    if (session is not None and session.must_change_password
+            and spec.access is not PUBLIC and spec.name not in UNTIL_PASSWORD_CHANGED):
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
 
 
 @dataclass(slots=True)
@@ -251,9 +261,6 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     session = ctx.session
     if session is None:
         raise Unauthenticated()
-    if session.must_change_password and spec.name not in UNTIL_PASSWORD_CHANGED:
-        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
-                        en="You must change your password first.")
     if access is AUTHENTICATED:
         return
     if access.name == "global":
