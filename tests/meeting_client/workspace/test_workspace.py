@@ -99,3 +99,15 @@ def test_any_user_changes_the_password_from_the_user_menu(qtbot, workspace_windo
             await c.close()
 
     assert asyncio.run(login())["user"]["username"] == "cv002"
+
+
+def test_a_deactivated_user_is_returned_to_sign_in(qtbot, workspace_window, live_server):
+    window = workspace_window("cv004")
+    users = protocol_call(live_server.url, "admin", "org.users")["users"]
+    target = next(u["id"] for u in users if u["username"] == "cv004")
+    protocol_call(live_server.url, "admin", "org.user.deactivate", user_id=target)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.sign_in, timeout=WAIT)
+    # Signing in again is refused with the server's own sentence.
+    window.sign_in.password.setText("demo")
+    window.sign_in.on_submit_clicked()
+    qtbot.waitUntil(lambda: "đã bị khóa" in window.sign_in.message.text(), timeout=WAIT)
