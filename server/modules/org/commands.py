@@ -260,14 +260,17 @@ async def change_password(ctx: Context, p: op.AuthChangePassword) -> dict[str, A
     session = ctx.session
     assert session is not None  # the transport refuses anonymous callers
     people.check_password(p.new_password)
-    delay = services.throttle.delay(session.username, ctx.conn.peer)
+    # Keyed by session, not by name or address: guessing here slows only this session,
+    # never the user's or the room's sign-ins.
+    who = "pw:" + session.token_hash
+    delay = services.throttle.delay(who, who)
     if delay:
         await asyncio.sleep(delay)
     stored = await services.committer.run(lambda tx: tx.conn.execute(
         users.select().with_only_columns(users.c.password_hash)
         .where(users.c.id == session.user_id)).scalar())
     if not await services.passwords.verify_async(services.cpu, stored, p.old_password):
-        services.throttle.failed(session.username, ctx.conn.peer)
+        services.throttle.failed(who, who)
         raise BadRequest(WRONG_OLD, en="The current password is wrong.")
     if p.new_password == p.old_password:
         raise BadRequest("Mật khẩu mới phải khác mật khẩu hiện tại.",
