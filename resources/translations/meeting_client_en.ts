@@ -37,29 +37,128 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="121"/>
+        <location filename="../../meeting_client/models/account.py" line="135"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="124"/>
+        <location filename="../../meeting_client/models/account.py" line="138"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="126"/>
+        <location filename="../../meeting_client/models/account.py" line="140"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="131"/>
+        <location filename="../../meeting_client/models/account.py" line="145"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="156"/>
+        <location filename="../../meeting_client/models/account.py" line="170"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="48"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="50"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="61"/>
+        <source>Tìm theo tên, tên đăng nhập, đơn vị, chức vụ…</source>
+        <translation>Search by name, user name, unit, position…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="83"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="85"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="86"/>
+        <location filename="../../meeting_client/ui/admin/page.py" line="175"/>
+        <source>Khóa tài khoản</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="87"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="107"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="109"/>
+        <source>Thêm đơn vị trực thuộc</source>
+        <translation>Add sub-unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="110"/>
+        <source>Đổi tên / chuyển</source>
+        <translation>Rename / move</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="116"/>
+        <source>Chỉ quản trị hệ thống được thêm, đổi tên hoặc chuyển đơn vị.</source>
+        <translation>Only administrators add, rename or move units.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="174"/>
+        <source>Mở khóa</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="255"/>
+        <source>Đã thêm người dùng.</source>
+        <translation>User added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="256"/>
+        <source>Đã lưu thay đổi.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="257"/>
+        <source>Đã khóa tài khoản; các phiên đăng nhập của người này đã kết thúc.</source>
+        <translation>Account deactivated; this person&apos;s sessions have ended.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="259"/>
+        <source>Đã mở khóa tài khoản.</source>
+        <translation>Account reactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="260"/>
+        <source>Đã thêm đơn vị.</source>
+        <translation>Unit added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="261"/>
+        <source>Đã lưu đơn vị.</source>
+        <translation>Unit saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="266"/>
+        <source>Mật khẩu tạm thời của %1: %2 — hãy trao tận tay; người dùng phải đổi mật khẩu khi đăng nhập.</source>
+        <translation>Temporary password of %1: %2 — hand it over in person; the user must change it at sign-in.</translation>
     </message>
 </context>
 <context>
@@ -186,17 +285,9 @@
         <translation>Close the session</translation>
     </message>
     <message>
-        <source>Mở màn hình hội trường</source>
-        <translation type="vanished">Open the hall display</translation>
-    </message>
-    <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="55"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
-    </message>
-    <message>
-        <source>Màn hình hội trường tự động theo diễn biến: biểu quyết đang mở, đại biểu đang phát biểu, kết quả biểu quyết vừa kết thúc, hoặc nội dung đang thảo luận.</source>
-        <translation type="vanished">The hall display follows the session by itself: an open vote, the delegate speaking, the result of the vote just closed, or the item under discussion.</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="53"/>
@@ -212,26 +303,6 @@
         <location filename="../../meeting_client/ui/chair_console.py" line="77"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
-    </message>
-    <message>
-        <source>nội dung đang thảo luận</source>
-        <translation type="vanished">the item under discussion</translation>
-    </message>
-    <message>
-        <source>đại biểu đang phát biểu</source>
-        <translation type="vanished">the delegate speaking</translation>
-    </message>
-    <message>
-        <source>tiến độ biểu quyết</source>
-        <translation type="vanished">the voting progress</translation>
-    </message>
-    <message>
-        <source>kết quả biểu quyết</source>
-        <translation type="vanished">the vote result</translation>
-    </message>
-    <message>
-        <source>Đang hiển thị: %1</source>
-        <translation type="vanished">Showing: %1</translation>
     </message>
 </context>
 <context>
@@ -372,42 +443,42 @@
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="194"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="196"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="203"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="204"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="209"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="212"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="213"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="229"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="230"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="234"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="235"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="242"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -807,22 +878,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="44"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="45"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="58"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="59"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="120"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="114"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="152"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="146"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -1155,6 +1226,29 @@
     </message>
 </context>
 <context>
+    <name>OrgLabels</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="33"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="34"/>
+        <source>Văn phòng</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="35"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="36"/>
+        <source>Vận hành</source>
+        <translation>Operator</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantModel</name>
     <message>
         <location filename="../../meeting_client/models/participant_model.py" line="72"/>
@@ -1190,6 +1284,74 @@
         <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChange</name>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="34"/>
+        <source>Hãy nhập mật khẩu hiện tại.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="36"/>
+        <source>Mật khẩu mới phải có ít nhất %1 ký tự.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="39"/>
+        <source>Hai lần nhập mật khẩu mới không khớp nhau.</source>
+        <translation>The two entries of the new password do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="41"/>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="30"/>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="56"/>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="68"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="36"/>
+        <source>Bạn đang dùng mật khẩu tạm thời. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục.</source>
+        <translation>You are using a temporary password. Choose a password of your own to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="38"/>
+        <source>Mật khẩu mới cần ít nhất 8 ký tự. Các phiên đăng nhập khác của bạn sẽ kết thúc.</source>
+        <translation>The new password needs at least 8 characters. Your other sessions will end.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="51"/>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="52"/>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="53"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="59"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="59"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1358,22 +1520,22 @@ Option 2</translation>
 <context>
     <name>PresenterPicker</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="37"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="40"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="38"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="41"/>
         <source>Người trình bày:</source>
         <translation>Presenter:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="80"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="85"/>
         <source>Không chỉ định được người trình bày.</source>
         <translation>The presenter could not be named.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="84"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="89"/>
         <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
         <translation>Nobody named (the chair, the speaker)</translation>
     </message>
@@ -1884,6 +2046,198 @@ Option 2</translation>
     </message>
 </context>
 <context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <source>Sửa đơn vị</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="38"/>
+        <source>(Cấp cao nhất)</source>
+        <translation>(Top level)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="48"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="49"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="50"/>
+        <source>Trực thuộc</source>
+        <translation>Under</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="53"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="56"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="83"/>
+        <source>Hãy nhập tên đơn vị.</source>
+        <translation>Enter the unit&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTreeModel</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="221"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="221"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <source>Sửa người dùng</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="57"/>
+        <source>(Không thuộc đơn vị nào)</source>
+        <translation>(No unit)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="81"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="82"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="83"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="84"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="85"/>
+        <source>Vai trò</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="86"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="88"/>
+        <source>Bắt buộc đổi mật khẩu khi đăng nhập lần đầu</source>
+        <translation>Must change the password at first sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="90"/>
+        <source>Tạo mật khẩu tạm</source>
+        <translation>Make a temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="95"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="99"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="102"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="126"/>
+        <source>Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.</source>
+        <translation>A user name has only letters without diacritics, digits, dots, hyphens or underscores.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="129"/>
+        <source>Hãy nhập họ và tên.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="131"/>
+        <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="135"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="135"/>
+        <source>Đã khóa</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <source>Vai trò</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
     <name>VotePanel</name>
     <message>
         <location filename="../../meeting_client/ui/vote_panel.py" line="41"/>
@@ -1985,6 +2339,34 @@ Option 2</translation>
         <location filename="../../meeting_client/ui/vote_panel.py" line="215"/>
         <source>Chọn một phương án, sau đó xác nhận.</source>
         <translation>Choose an option, then confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="79"/>
+        <source>Họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="81"/>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="53"/>
+        <source>Họp thông minh</source>
+        <translation>Smart Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="65"/>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="66"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
     </message>
 </context>
 <context>
