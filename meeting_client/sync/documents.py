@@ -32,6 +32,7 @@ from websockets.exceptions import ConnectionClosed
 
 from meeting_client.sync.tls import tls_argument
 from meeting_protocol import documents as dp
+from meeting_protocol import events as ev
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Error, Result, command_frame, decode_server_frame
 
@@ -775,7 +776,12 @@ class MeetingDocuments:
         if event.topic == self._user_topic:
             self._user_seq = max(self._user_seq, event.seq)
             if event.event == dp.ANNOTATION_CHANGED and self._on_annotations is not None:
-                self._on_annotations(int(event.data.get("document_id", 0)))
+                try:
+                    changed = ev.decode_data(event)
+                except ev.MalformedEvent:
+                    return
+                if isinstance(changed, ev.AnnotationChanged):
+                    self._on_annotations(changed.document_id)
             return
         if event.topic != f"meeting:{self.meeting_id}" or event.event not in (
                 dp.DOCUMENT_ADDED, dp.DOCUMENT_REPLACED, dp.DOCUMENT_REMOVED):

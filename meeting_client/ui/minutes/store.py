@@ -20,6 +20,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.port import CommandPort
+from meeting_protocol import events as ev
+from meeting_protocol.envelope import Event
 
 GENERAL = 0
 """Key of the meeting's general part (overall conclusions); agenda items use their id."""
@@ -250,15 +252,20 @@ class MinutesStore(QObject):
         what = f"render:{pending.purpose}" if pending.kind == "render" else pending.kind
         self.failed.emit(what, message)
 
-    def on_events(self, events: list[Any]) -> None:
+    def on_events(self, events: list[Event]) -> None:
         """Note ``minutes.saved`` of this meeting: another terminal's save, or our own."""
         topic = f"meeting:{self.meeting_id}"
         for event in events:
-            if getattr(event, "topic", None) != topic or event.event != "minutes.saved":
+            if event.topic != topic or event.event != ev.MinutesSaved.NAME:
                 continue
-            item_id = event.data.get("item_id")
-            key = GENERAL if item_id is None else int(item_id)
-            version = int(event.data.get("version", 0))
+            try:
+                saved = ev.decode_data(event)
+            except ev.MalformedEvent:
+                continue
+            if not isinstance(saved, ev.MinutesSaved):
+                continue
+            key = GENERAL if saved.item_id is None else saved.item_id
+            version = saved.version
             if key in self._saving:
                 self._held[key] = max(version, self._held.get(key, 0))
                 continue
