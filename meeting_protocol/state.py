@@ -312,3 +312,6 @@ _REDUCERS: dict[str, Reducer] = {
     ev.DocumentRemoved.NAME: _document_removed,
 }
 """The events that change the shared state; others (minutes, annotations) leave it be."""
+
+REDUCED_EVENTS = frozenset(_REDUCERS)
+"""Names of the events :func:`apply_event` applies."""
