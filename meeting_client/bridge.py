@@ -199,7 +199,7 @@ class Bridge(CommandPort):
         return await coro_factory(self._client)
 
     def send_command(self, payload: Payload) -> int:
-        type_ = command_type(payload)
+        type_ = command_type(payload)  # a payload that names no command fails here
         return self.submit(lambda c: c.command(type_, payload))
 
     def send_request(self, payload: Payload) -> int:
