@@ -265,7 +265,7 @@ def _document_removed(state: Snapshot, d: ev.DocumentRemoved, _at: str) -> Snaps
     return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
 
 
-def _document_added(state: Snapshot, d: ev.DocumentAdded, _at: str) -> Snapshot:
+def _document_added(state: Snapshot, d: ev.DocumentAdded, at: str) -> Snapshot:
     """Papers open to all travel whole; restricted ones only as a hint to re-list.
 
     A restricted paper's event carries no title or hash (everyone in the meeting
@@ -273,7 +273,7 @@ def _document_added(state: Snapshot, d: ev.DocumentAdded, _at: str) -> Snapshot:
     """
     info = d.document
     if info is UNSET:  # restricted now: whatever this replica showed of it is stale
-        return _document_removed(state, ev.DocumentRemoved(document_id=d.document_id), _at)
+        return _document_removed(state, ev.DocumentRemoved(document_id=d.document_id), at)
     rest = [doc for doc in state.documents if doc.id != d.document_id]
     if isinstance(d, ev.DocumentReplaced):
         documents = [info if doc.id == d.document_id else doc for doc in state.documents]
