@@ -37,27 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="135"/>
+        <location filename="../../meeting_client/models/account.py" line="136"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="138"/>
+        <location filename="../../meeting_client/models/account.py" line="139"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="140"/>
+        <location filename="../../meeting_client/models/account.py" line="141"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="145"/>
+        <location filename="../../meeting_client/models/account.py" line="146"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="170"/>
+        <location filename="../../meeting_client/models/account.py" line="171"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -257,17 +257,17 @@
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="314"/>
+        <location filename="../../meeting_client/bridge.py" line="318"/>
         <source>Không kết nối được máy chủ. Kiểm tra địa chỉ và mạng.</source>
         <translation>Cannot reach the server. Check the address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="316"/>
+        <location filename="../../meeting_client/bridge.py" line="320"/>
         <source>Mất kết nối — đang kết nối lại…</source>
         <translation>Connection lost — reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="318"/>
+        <location filename="../../meeting_client/bridge.py" line="322"/>
         <source>Lỗi không mong muốn. Thao tác chưa được thực hiện.</source>
         <translation>Unexpected error. Nothing was done.</translation>
     </message>
@@ -377,7 +377,7 @@
 <context>
     <name>DocumentCenter</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="243"/>
+        <location filename="../../meeting_client/models/document_model.py" line="244"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>Document not found.</translation>
     </message>
@@ -385,27 +385,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95"/>
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source> · mật</source>
         <translation> · confidential</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95"/>
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source> · hạn chế</source>
         <translation> · restricted</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96"/>
+        <location filename="../../meeting_client/models/document_model.py" line="97"/>
         <source>đã tải</source>
         <translation>downloaded</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96"/>
+        <location filename="../../meeting_client/models/document_model.py" line="97"/>
         <source>đang tải…</source>
         <translation>downloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="97"/>
+        <location filename="../../meeting_client/models/document_model.py" line="98"/>
         <source> · bản %1</source>
         <translation> · version %1</translation>
     </message>
@@ -413,72 +413,72 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="76"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="78"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="83"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="82"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="88"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="87"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="91"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="90"/>
         <source>Ai đã đọc tài liệu này?</source>
         <translation>Who has read this paper?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="108"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="107"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="194"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="196"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="204"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="203"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="209"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="213"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="212"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="230"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="229"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="235"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="234"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="242"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -509,7 +509,7 @@
 <context>
     <name>FollowController</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="375"/>
+        <location filename="../../meeting_client/models/document_model.py" line="376"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
@@ -957,20 +957,20 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="66"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="65"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="92"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="91"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="145"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="163"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -1228,22 +1228,22 @@
 <context>
     <name>OrgLabels</name>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="33"/>
+        <location filename="../../meeting_client/models/org.py" line="36"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="34"/>
+        <location filename="../../meeting_client/models/org.py" line="37"/>
         <source>Văn phòng</source>
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="35"/>
+        <location filename="../../meeting_client/models/org.py" line="38"/>
         <source>Lãnh đạo</source>
         <translation>Leader</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="36"/>
+        <location filename="../../meeting_client/models/org.py" line="39"/>
         <source>Vận hành</source>
         <translation>Operator</translation>
     </message>
@@ -1289,22 +1289,22 @@
 <context>
     <name>PasswordChange</name>
     <message>
-        <location filename="../../meeting_client/models/password.py" line="34"/>
+        <location filename="../../meeting_client/models/password.py" line="35"/>
         <source>Hãy nhập mật khẩu hiện tại.</source>
         <translation>Enter your current password.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/password.py" line="36"/>
+        <location filename="../../meeting_client/models/password.py" line="37"/>
         <source>Mật khẩu mới phải có ít nhất %1 ký tự.</source>
         <translation>The new password needs at least %1 characters.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/password.py" line="39"/>
+        <location filename="../../meeting_client/models/password.py" line="40"/>
         <source>Hai lần nhập mật khẩu mới không khớp nhau.</source>
         <translation>The two entries of the new password do not match.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/password.py" line="41"/>
+        <location filename="../../meeting_client/models/password.py" line="42"/>
         <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
         <translation>The new password must differ from the current one.</translation>
     </message>
@@ -1520,22 +1520,22 @@ Option 2</translation>
 <context>
     <name>PresenterPicker</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="40"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="41"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="41"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="42"/>
         <source>Người trình bày:</source>
         <translation>Presenter:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="85"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="86"/>
         <source>Không chỉ định được người trình bày.</source>
         <translation>The presenter could not be named.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="89"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="90"/>
         <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
         <translation>Nobody named (the chair, the speaker)</translation>
     </message>
@@ -1671,27 +1671,27 @@ Option 2</translation>
 <context>
     <name>ReadersDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="90"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="91"/>
         <source>Tình hình đọc tài liệu</source>
         <translation>Who has read the paper</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="95"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="96"/>
         <source>Đã mở: %1/%2 người được xem tài liệu</source>
         <translation>Opened: %1 of %2 people who may read it</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="102"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="103"/>
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="103"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="104"/>
         <source>Chưa mở</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="109"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="110"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1699,12 +1699,12 @@ Option 2</translation>
 <context>
     <name>ReadersQuery</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="77"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="78"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>No such paper.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="82"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="83"/>
         <source>Không lấy được danh sách người đã đọc.</source>
         <translation>The list of readers could not be fetched.</translation>
     </message>
@@ -2035,12 +2035,12 @@ Option 2</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
+        <location filename="../../meeting_client/models/timeline_model.py" line="57"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
+        <location filename="../../meeting_client/models/timeline_model.py" line="57"/>
         <source>Diễn biến</source>
         <translation>Event</translation>
     </message>
@@ -2096,12 +2096,12 @@ Option 2</translation>
 <context>
     <name>UnitTreeModel</name>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="221"/>
+        <location filename="../../meeting_client/models/org.py" line="224"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="221"/>
+        <location filename="../../meeting_client/models/org.py" line="224"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
@@ -2197,42 +2197,42 @@ Option 2</translation>
 <context>
     <name>UserTableModel</name>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="135"/>
+        <location filename="../../meeting_client/models/org.py" line="138"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="135"/>
+        <location filename="../../meeting_client/models/org.py" line="138"/>
         <source>Đã khóa</source>
         <translation>Deactivated</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="145"/>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
         <source>Vai trò</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/org.py" line="146"/>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
