@@ -1,31 +1,28 @@
-"""Who is who, for the calendar: the one place that reads units and global roles.
+"""Who is who, for the calendar: the one place that asks the organisation module.
 
-The organisation module (branch ``org``) owns units, unit members and heads. Until it is
-merged this reads its tables through the shared metadata when they exist and answers
-"no unit" otherwise, so the calendar works (users, hosts, participants) on a server without
-units. Everything unit-shaped in the calendar goes through these few functions.
+Units, their members and heads, and global roles belong to ``org``; the calendar reads
+them through its query interface (``server.modules.org.service``) and its tables, never
+its internals. Everything unit-shaped in the calendar goes through these functions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from server.dispatch import Session
 from server.errors import NotFound
 from server.modules.accounts.tables import users
-from server.storage.schema import metadata
+from server.modules.org import service as org
+from server.modules.org.tables import org_units
 
 SEE_ALL = ("office", "leader")
 """PROTOCOL.md: leaders, office and admins see every event (admins pass every role check)."""
 EDIT_ALL = ("office",)
 """The office keeps the calendar: it may create, edit and cancel any event."""
-
-
-def _org(name: str) -> Table | None:
-    return metadata.tables.get(name)
 
 
 def sees_all(session: Session) -> bool:
@@ -37,26 +34,16 @@ def edits_all(session: Session) -> bool:
 
 
 def user_unit(conn: Connection, user_id: int) -> int | None:
-    people = _org("org_people")
-    if people is None:
-        return None
-    return conn.execute(select(people.c.unit_id).where(
-        people.c.user_id == user_id)).scalar_one_or_none()
+    return org.unit_of(conn, user_id)
 
 
 def unit_heads(conn: Connection, unit_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Unit → the user ids that lead it (the org module's heads), for double bookings."""
-    ids = list(unit_ids)
-    people, roles = _org("org_people"), _org("org_user_roles")
-    if not ids or people is None or roles is None:
-        return {}
-    rows = conn.execute(
-        select(people.c.unit_id, people.c.user_id)
-        .join(roles, roles.c.user_id == people.c.user_id)
-        .where(people.c.unit_id.in_(ids), roles.c.role == "leader"))
+    """Unit → its head, who is booked whenever the unit is (a unit's leader booked twice)."""
     out: dict[int, set[int]] = {}
-    for unit_id, user_id in rows:
-        out.setdefault(unit_id, set()).add(user_id)
+    for unit_id in set(unit_ids):
+        head = org.head_of_unit(conn, unit_id)
+        if head is not None:
+            out[unit_id] = {head}
     return out
 
 
@@ -70,13 +57,9 @@ def check_users(conn: Connection, ids: Iterable[int]) -> None:
 
 
 def check_units(conn: Connection, ids: Iterable[int]) -> None:
-    wanted = set(ids)
-    units = _org("org_units")
-    if not wanted or units is None:
-        return
-    found = set(conn.execute(select(units.c.id).where(units.c.id.in_(wanted))).scalars())
-    if wanted - found:
-        raise NotFound("Không tìm thấy đơn vị.", en="Unit not found.")
+    for unit_id in set(ids):
+        if not org.unit_exists(conn, unit_id):
+            raise NotFound("Không tìm thấy đơn vị.", en="Unit not found.")
 
 
 def names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
@@ -89,20 +72,39 @@ def names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
 
 def unit_names(conn: Connection, ids: Iterable[int]) -> dict[int, str]:
     wanted = set(ids)
-    units = _org("org_units")
-    if not wanted or units is None:
+    if not wanted:
         return {}
-    return dict(conn.execute(select(units.c.id, units.c.name)  # type: ignore[arg-type]
-                             .where(units.c.id.in_(wanted))).all())
+    return dict(conn.execute(select(org_units.c.id, org_units.c.name)  # type: ignore[arg-type]
+                             .where(org_units.c.id.in_(wanted))).all())
+
+
+@dataclass(frozen=True)
+class Office:
+    """Who publishes the week: the office's unit, its parent and its head (the Chánh Văn
+    phòng who signs)."""
+
+    agency: str | None
+    parent: str | None
+    head_name: str | None
+
+
+def office(conn: Connection) -> Office:
+    """The unit headed by a user with the ``office`` role (the demo's Văn phòng)."""
+    for user_id in org.users_with_role(conn, "office"):
+        row = conn.execute(select(org_units.c.name, org_units.c.parent_id).where(
+            org_units.c.head_id == user_id)).first()
+        if row is None:
+            continue
+        parent = conn.execute(select(org_units.c.name).where(
+            org_units.c.id == row.parent_id)).scalar() if row.parent_id else None
+        return Office(agency=row.name, parent=parent, head_name=names(conn, [user_id]).get(
+            user_id))
+    return Office(None, None, None)
 
 
 def session_for(conn: Connection, user: dict) -> Session:  # type: ignore[type-arg]
     """A :class:`Session` for a user known by token outside the WebSocket (``.ics``)."""
-    roles = {"admin"} if user["is_admin"] else set()
-    table = _org("org_user_roles")
-    if table is not None:
-        roles |= set(conn.execute(select(table.c.role).where(
-            table.c.user_id == user["id"])).scalars())
+    who = org.profile(conn, user["id"])
     return Session(user_id=user["id"], username=user["username"],
                    full_name=user["full_name"], is_admin=bool(user["is_admin"]),
-                   token_hash="", roles=frozenset(roles))
+                   token_hash="", roles=frozenset(who.roles), unit_id=who.unit_id)

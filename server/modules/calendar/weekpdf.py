@@ -52,6 +52,7 @@ from server.paperwork import fonts
 
 AGENCY_PARENT = "Ủy ban nhân dân thành phố Móng Cái"
 AGENCY = "Văn phòng HĐND và UBND"
+"""Used when the organisation names no office unit (a headed unit of an ``office`` user)."""
 PLACE = "Móng Cái"
 SIGNER_HEADING = "CHÁNH VĂN PHÒNG"
 RECIPIENTS = ("Thường trực Thành ủy, HĐND, UBND thành phố;",
@@ -86,6 +87,9 @@ class WeekSchedule:
     superseded: bool
     days: dict[date, dict[str, list[Row]]] = field(default_factory=dict)
     holidays: dict[date, str] = field(default_factory=dict)
+    agency: str = AGENCY
+    parent_agency: str = AGENCY_PARENT
+    signer: str = ""
 
 
 def week_schedule(conn: Connection, session: Any, monday: date) -> WeekSchedule:
@@ -102,6 +106,13 @@ def week_schedule(conn: Connection, session: Any, monday: date) -> WeekSchedule:
     pub = publication(conn, monday)
     out = WeekSchedule(monday=monday, version=pub.version if pub is not None else None,
                        superseded=pub is not None and pub.superseded_at is not None)
+    office = people.office(conn)
+    out.agency = office.agency or AGENCY
+    if office.parent:
+        # The demo's units say "thành phố" alone; the header names the place.
+        out.parent_agency = office.parent if PLACE in office.parent else \
+            f"{office.parent} {PLACE}"
+    out.signer = office.head_name or ""
     out.holidays = {date.fromisoformat(h["date"]): h["name"]
                     for h in holidays_between(monday, monday + timedelta(days=6))}
     for o in occs:
@@ -144,9 +155,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 def _header(s: WeekSchedule, st: dict[str, ParagraphStyle], today: date) -> Table:
     left_w = 100 * mm
     left: list[Flowable] = [
-        para(nfc(AGENCY_PARENT).upper(), st["parent"]),
-        para(nfc(AGENCY).upper(), st["agency"]),
-        rule(fonts.text_width(nfc(AGENCY).upper(), 12, bold=True) * 0.4),
+        para(nfc(s.parent_agency).upper(), st["parent"]),
+        para(nfc(s.agency).upper(), st["agency"]),
+        rule(fonts.text_width(nfc(s.agency).upper(), 12, bold=True) * 0.4),
     ]
     right: list[Flowable] = [
         para(NATIONAL_TITLE, st["national"]), para(MOTTO, st["motto"]),
@@ -218,11 +229,11 @@ def _table(s: WeekSchedule, st: dict[str, ParagraphStyle]) -> Table:
     return table
 
 
-def _signature(st: dict[str, ParagraphStyle]) -> Table:
+def _signature(s: WeekSchedule, st: dict[str, ParagraphStyle]) -> Table:
     left: list[Flowable] = [Paragraph(markup("Nơi nhận:"), st["recipients_label"])]
     left += [Paragraph(markup(f"- {line}"), st["recipients"]) for line in RECIPIENTS]
     right: list[Flowable] = [Paragraph(markup(SIGNER_HEADING), st["sign_heading"]),
-                             Spacer(1, 24 * mm)]
+                             Spacer(1, 24 * mm), para(s.signer, st["sign_name"])]
     half = FRAME_WIDTH / 2
     table = Table([[left, right]], colWidths=[half, half])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -255,7 +266,7 @@ def render_week_pdf(s: WeekSchedule, today: date | None = None) -> bytes:
         rule(60 * mm, space_before=3, space_after=10),
         _table(s, st),
         Spacer(1, 8 * mm),
-        _signature(st),
+        _signature(s, st),
     ]
     buffer = io.BytesIO()
     doc = BaseDocTemplate(buffer, pagesize=landscape(A4), leftMargin=MARGIN_LEFT,

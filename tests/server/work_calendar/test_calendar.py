@@ -392,3 +392,51 @@ async def test_meetings_appear_by_themselves_and_move_with_their_row(live_server
     listed = await chair.call("calendar.list", **week)
     assert [e["starts_at"] for e in listed["events"] if e["meeting_id"] == 1] == [
         at("2026-12-18", "14:00")]
+
+
+async def test_units_and_global_roles(live_server, clients) -> None:
+    """Staff see their unit's events, not another unit's private ones; leaders and the
+    office see all; only the office publishes; a unit's head is booked with the unit."""
+    url = live_server.url
+    office = clients(await WsClient.signed_in(url, "vanphong"))
+    leader = clients(await WsClient.signed_in(url, "lanhdao"))
+    cv003 = clients(await WsClient.signed_in(url, "cv003"))  # Phòng Tài chính - Kế hoạch
+    cv005 = clients(await WsClient.signed_in(url, "cv005"))  # Phòng Tư pháp
+    units = {u["code"]: u["id"] for u in (await office.call("org.units"))["units"]}
+    who = await ids(url, "lanhdao", "tptckh")
+    budget = await office.act("calendar.create", title="Rà soát dự toán ngân sách 2027",
+                              starts_at=at("2026-12-10", "08:00"),
+                              ends_at=at("2026-12-10", "11:00"), host_id=who["lanhdao"],
+                              unit_ids=[units["TCKH"]], preparing_unit_id=units["TCKH"])
+    assert budget["conflicts"] == []
+    # The head of Tài chính - Kế hoạch is booked with the unit: a second event for them
+    # at the same time is flagged, naming the first.
+    other = await office.act("calendar.create", title="Đối thoại doanh nghiệp",
+                             starts_at=at("2026-12-10", "09:00"),
+                             ends_at=at("2026-12-10", "10:00"),
+                             participant_ids=[who["tptckh"]])
+    assert [(c["event_id"], c["kind"]) for c in other["conflicts"]] == [
+        (budget["event_id"], "participant")]
+    day = {"from": "2026-12-10", "to": "2026-12-10"}
+    seen3 = {e["event_id"] for e in (await cv003.call("calendar.list", **day))["events"]}
+    seen5 = {e["event_id"] for e in (await cv005.call("calendar.list", **day))["events"]}
+    seen_leader = {e["event_id"] for e in (await leader.call("calendar.list", **day))["events"]}
+    assert budget["event_id"] in seen3
+    assert budget["event_id"] not in seen5 and other["event_id"] not in seen5
+    assert seen_leader >= {budget["event_id"], other["event_id"]}
+    assert (await cv005.raw("calendar.get", event_id=budget["event_id"]))["code"] == "not_found"
+    by_unit = await office.call("calendar.list", **day, unit_id=units["TCKH"])
+    assert [e["event_id"] for e in by_unit["events"]] == [budget["event_id"]]
+    # Only the office publishes and adds rooms; a leader sees all but may not.
+    assert (await leader.raw("calendar.publish", key="p", week=MONDAY))["code"] == "forbidden"
+    assert (await office.act("calendar.publish", week=MONDAY))["version"] == 1
+    assert (await cv003.raw("calendar.room.create", key="r", name="Phòng 5",
+                            capacity=10))["code"] == "forbidden"
+    # The weekly PDF is signed by the head of the office's unit.
+    pdf = await office.call("calendar.week_pdf", week=MONDAY)
+    data = base64.b64decode(pdf["content_base64"])
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=data, check=True,
+                          capture_output=True).stdout.decode()
+    flat = " ".join(text.split())
+    assert "VĂN PHÒNG HĐND VÀ UBND" in flat and "Bùi Đức Thịnh" in flat
+    assert "Phòng Tài chính - Kế hoạch" in flat
