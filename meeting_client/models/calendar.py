@@ -31,6 +31,8 @@ from meeting_client.models.session import Me
 Index = QModelIndex | QPersistentModelIndex
 CONFLICT_COLOR = QColor("#fde7c4")
 HOLIDAY_COLOR = QColor("#fbe0e0")
+MAX_NAMES = 6
+"""People named in a Thành phần cell before "và N người khác"."""
 DAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 
 
@@ -120,9 +122,12 @@ class Directory:
         return text.strip()
 
     def attendees_text(self, ev: CalEvent) -> str:
-        names = [self.person(u) for u in ev.participant_ids if u != ev.host_id]
-        names += [self.units.get(u, f"#{u}") for u in ev.unit_ids]
-        return "; ".join(names)
+        """Units first, then people; a long list (a council session) is shortened."""
+        people = [self.person(u) for u in ev.participant_ids if u != ev.host_id]
+        if len(people) > MAX_NAMES:
+            more = tr("và {n} người khác").format(n=len(people) - MAX_NAMES + 1)
+            people = [*people[:MAX_NAMES - 1], more]
+        return "; ".join([self.units.get(u, f"#{u}") for u in ev.unit_ids] + people)
 
     def unit(self, unit_id: int | None) -> str:
         return self.units.get(unit_id, "") if unit_id is not None else ""

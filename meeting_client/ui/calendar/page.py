@@ -77,7 +77,7 @@ class CalendarPage(QWidget):
         self.leader_filter.setObjectName("leaderFilter")
         self.room_filter = QComboBox()
         self.room_filter.setObjectName("roomFilter")
-        self.add_button = QPushButton(self.tr("＋ Thêm lịch"))
+        self.add_button = QPushButton(self.tr("+ Thêm lịch"))
         self.add_button.setObjectName("primary")
         self.publish_button = QPushButton(self.tr("Ban hành lịch tuần"))
         self.publish_button.setVisible(store.is_office)

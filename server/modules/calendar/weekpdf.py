@@ -59,6 +59,7 @@ RECIPIENTS = ("Thường trực Thành ủy, HĐND, UBND thành phố;",
               "Các phòng, ban, đơn vị thuộc thành phố;", "Lưu: VT.")
 DAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
 COLUMNS = ("Thứ/Ngày", "Buổi", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm", "Chuẩn bị")
+MAX_NAMES = 6
 CELL_SIZE = 11
 HEAD_SIZE = 11
 
@@ -120,8 +121,12 @@ def week_schedule(conn: Connection, session: Any, monday: date) -> WeekSchedule:
         host = names.get(o.host_id, "") if o.host_id else ""
         if o.delegate_id:
             host = f"{host} (ủy quyền: {names.get(o.delegate_id, '')})".strip()
-        attendees = [names.get(u, f"#{u}") for u in o.participant_ids if u != o.host_id]
-        attendees += [units.get(u, f"Đơn vị #{u}") for u in o.unit_ids]
+        attendees = [units.get(u, f"Đơn vị #{u}") for u in o.unit_ids]
+        persons = [names.get(u, f"#{u}") for u in o.participant_ids if u != o.host_id]
+        if len(persons) > MAX_NAMES:  # a council session: not thirty names in a cell
+            more = f"và {len(persons) - MAX_NAMES + 1} người khác"
+            persons = [*persons[:MAX_NAMES - 1], more]
+        attendees += persons
         row = Row(start=start, end=o.end.astimezone(LOCAL_TZ), title=o.title, host=host,
                   attendees="; ".join(attendees), place=o.location,
                   preparing=units.get(o.preparing_unit_id, "") if o.preparing_unit_id else "")
