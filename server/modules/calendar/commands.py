@@ -263,6 +263,7 @@ def create(ctx: Context, tx: Tx, p: cp.CalendarCreate) -> dict[str, Any]:
         cancelled=False, created_by=session.user_id, created_at=tx.now_iso,
         updated_at=tx.now_iso)).inserted_primary_key[0])  # type: ignore[index]
     _set_members(conn, event_id, p.participant_ids, p.unit_ids)
+    service.index_series(conn, event_id)
     touched = Touched()
     touched.collect(conn, event_id)
     touched.emit(tx)
@@ -421,6 +422,7 @@ def update_event(ctx: Context, tx: Tx, p: cp.CalendarUpdate) -> dict[str, Any]:
             # The occurrences were renumbered: per-occurrence edits no longer apply.
             conn.execute(delete(cal_exceptions).where(cal_exceptions.c.event_id == row.id))
         _set_members(conn, row.id, given.get("participant_ids"), given.get("unit_ids"))
+        service.index_series(conn, row.id)
     touched.collect(conn, row.id)
     touched.emit(tx)
     return {"event_id": row.id, "conflicts": _conflicts(ctx, conn, row.id)}

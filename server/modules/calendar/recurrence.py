@@ -17,8 +17,9 @@ time and converted (RFC 5545 forbids a floating UNTIL with a zoned DTSTART).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from server.errors import BadRequest
@@ -70,8 +71,13 @@ def from_utc_key(key: str) -> datetime:
     return datetime.strptime(key, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
+_ICT = timedelta(hours=7)
+
+
 def local_iso(dt: datetime) -> str:
     """The wire form: local time with its offset, seconds precision."""
+    if dt.utcoffset() == _ICT and not dt.microsecond:  # already local (the common case)
+        return dt.isoformat()
     return dt.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
 
 
@@ -100,10 +106,16 @@ class Rule:
     other: tuple[tuple[str, str], ...]
     """BYMONTHDAY, BYMONTH, BYSETPOS, WKST as written."""
     text: str
+    simple: bool = False
+    """Handled by :func:`expand_simple` (set by :func:`parse_rrule`)."""
+    monthly_day: tuple[str, int, int] | None = None
+    """One occurrence in every month: ``("nth", n, weekday)`` (n in 1–4 or -1) or
+    ``("day", d, 0)`` (d ≤ 28); None for any other rule."""
 
-    @property
-    def simple(self) -> bool:
+    def _is_simple(self) -> bool:
         """Handled by :func:`expand_simple`."""
+        if self.freq == "MONTHLY":
+            return self._monthly_day() is not None
         if self.other and dict(self.other).keys() - {"WKST"}:
             return False
         if dict(self.other).get("WKST", "MO") != "MO":
@@ -111,6 +123,23 @@ class Rule:
         if self.freq == "DAILY":
             return not self.byday
         return self.freq == "WEEKLY" and all(o is None for o, _ in self.byday)
+
+    def _monthly_day(self) -> tuple[str, int, int] | None:
+        other = {k: v for k, v in self.other if k != "WKST"}
+        if self.freq != "MONTHLY":
+            return None
+        if len(self.byday) == 1 and not other:
+            n, weekday = self.byday[0]
+            if n in (1, 2, 3, 4, -1):
+                return ("nth", n, weekday)
+        if not self.byday and set(other) == {"BYMONTHDAY"}:
+            try:
+                day = int(other["BYMONTHDAY"])
+            except ValueError:
+                return None
+            if 1 <= day <= 28:
+                return ("day", day, 0)
+        return None
 
 
 def _bad_rule(why: str, en: str) -> BadRequest:
@@ -132,6 +161,7 @@ def _parse_until(value: str) -> datetime:
         raise _bad_rule("UNTIL sai dạng", "bad UNTIL") from None
 
 
+@lru_cache(maxsize=8192)
 def parse_rrule(text: str) -> Rule:
     """Parse and normalise an RRULE (``RRULE:`` prefix allowed).
 
@@ -201,8 +231,9 @@ def parse_rrule(text: str) -> Rule:
         canon.append("BYDAY=" + ",".join(f"{'' if n is None else n}{WEEKDAYS[d]}"
                                          for n, d in byday))
     canon.extend(f"{k}={v}" for k, v in sorted(parts.items()))
-    return Rule(freq=freq, interval=interval, count=count, until=until,
+    rule = Rule(freq=freq, interval=interval, count=count, until=until,
                 byday=tuple(byday), other=tuple(sorted(parts.items())), text=";".join(canon))
+    return replace(rule, simple=rule._is_simple(), monthly_day=rule._monthly_day())
 
 
 # --------------------------------------------------------------------------- expansion
@@ -222,6 +253,9 @@ def expand_simple(start: datetime, duration: timedelta, rule: Rule,
     lo = (window_start - duration).astimezone(LOCAL_TZ).replace(tzinfo=None)
     hi = window_end.astimezone(LOCAL_TZ).replace(tzinfo=None)
     until = rule.until
+    if rule.freq == "MONTHLY":
+        yield from _expand_monthly(local0, duration, rule, lo, hi, window_start)
+        return
     if rule.freq == "DAILY":
         step = timedelta(days=rule.interval)
         k = 0
@@ -277,6 +311,52 @@ def expand_simple(start: datetime, duration: timedelta, rule: Rule,
         k += rule.interval
 
 
+def _month_occurrence(year: int, month: int, kind: tuple[str, int, int]) -> date:
+    what, n, weekday = kind
+    if what == "day":
+        return date(year, month, n)
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    last = nxt - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _expand_monthly(local0: datetime, duration: timedelta, rule: Rule, lo: datetime,
+                    hi: datetime, window_start: datetime) -> Iterator[datetime]:
+    """One occurrence per month (nth weekday or day of month): the index of a month's
+    occurrence is the number of periods since DTSTART's month."""
+    kind = rule.monthly_day
+    assert kind is not None
+    clock = local0 - local0.replace(hour=0, minute=0, second=0, microsecond=0)
+    base = local0.year * 12 + local0.month - 1
+    first = _month_occurrence(local0.year, local0.month, kind)
+    if first != local0.date():  # DTSTART off the rule: leave it to the library
+        aware0 = local0.replace(tzinfo=LOCAL_TZ)
+        yield from expand_library(aware0, duration, rule, window_start,
+                                  hi.replace(tzinfo=LOCAL_TZ))
+        return
+    k = 0
+    if lo > local0:
+        k = ((lo.year * 12 + lo.month - 1) - base) // rule.interval * rule.interval
+    while True:
+        index = k // rule.interval
+        if rule.count is not None and index >= rule.count:
+            return
+        month = base + k
+        t = datetime.combine(_month_occurrence(month // 12, month % 12 + 1, kind),
+                             time(0)) + clock
+        if t >= hi:
+            return
+        aware = t.replace(tzinfo=LOCAL_TZ)
+        if rule.until is not None and aware > rule.until:
+            return
+        if aware + duration > window_start:
+            yield aware
+        k += rule.interval
+
+
 def expand_library(start: datetime, duration: timedelta, rule: Rule,
                    window_start: datetime, window_end: datetime) -> Iterator[datetime]:
     """The same, through ``icalendar`` + ``recurring-ical-events`` (any rule)."""
@@ -326,8 +406,12 @@ def last_end(start: datetime, duration: timedelta, rule: Rule) -> datetime | Non
 def check_synchronized(start: datetime, rule: Rule) -> None:
     """Refuse a DTSTART off the rule's weekdays: RFC 5545 leaves that recurrence set
     undefined, and calendar programs do disagree on it (whether DTSTART counts in COUNT)."""
-    if rule.freq in ("DAILY", "WEEKLY") and rule.byday:
-        weekday = start.astimezone(LOCAL_TZ).weekday()
-        if weekday not in {d for _, d in rule.byday}:
-            raise BadRequest("Ngày bắt đầu phải là một trong các ngày lặp lại (BYDAY).",
+    local = start.astimezone(LOCAL_TZ)
+    if rule.freq in ("DAILY", "WEEKLY") and rule.byday and \
+            local.weekday() not in {d for _, d in rule.byday}:
+        raise BadRequest("Ngày bắt đầu phải là một trong các ngày lặp lại (BYDAY).",
                              en="The start must fall on one of the rule's days (BYDAY).")
+    kind = rule.monthly_day
+    if kind is not None and _month_occurrence(local.year, local.month, kind) != local.date():
+        raise BadRequest("Ngày bắt đầu phải đúng ngày lặp lại của tháng.",
+                         en="The start must fall on the rule's day of the month.")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from server.modules.calendar import people
@@ -27,9 +27,8 @@ from server.modules.calendar.recurrence import (
 from server.modules.calendar.tables import (
     cal_events,
     cal_exceptions,
-    cal_participants,
     cal_rooms,
-    cal_units,
+    cal_series_months,
 )
 from server.modules.meetings.tables import meetings, participants
 
@@ -111,19 +110,50 @@ class Viewer:
 # --------------------------------------------------------------------------- reading
 
 
+def months_between(first_utc: str, last_utc: str) -> list[str]:
+    """``YYYY-MM`` of every month from one UTC key to another, both included."""
+    y, m = int(first_utc[:4]), int(first_utc[5:7])
+    y2, m2 = int(last_utc[:4]), int(last_utc[5:7])
+    out = []
+    while (y, m) <= (y2, m2):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def index_series(conn: Connection, event_id: int) -> None:
+    """Keep ``cal_series_months`` in step with a series' span (after any change to it)."""
+    conn.execute(delete(cal_series_months).where(cal_series_months.c.event_id == event_id))
+    row = conn.execute(select(cal_events.c.rrule, cal_events.c.start_utc,
+                              cal_events.c.until_utc).where(cal_events.c.id == event_id)).first()
+    if row is None or row.rrule is None or row.until_utc is None:
+        return  # a single event, or an endless series (read by its null until_utc)
+    conn.execute(insert(cal_series_months), [
+        {"event_id": event_id, "month": month}
+        for month in months_between(row.start_utc, row.until_utc)])
+
+
 def _series_rows(conn: Connection, ws: datetime, we: datetime,
                  event_ids: Iterable[int] | None = None) -> list[Any]:
     lo, hi = utc_key(ws), utc_key(we)
     c = cal_events.c
+    live = c.cancelled.is_(False)
     if event_ids is not None:
-        where = [c.id.in_(list(event_ids))]
-    else:
-        single = and_(c.rrule.is_(None), c.start_utc < hi, c.start_utc >= utc_key(ws - MAX_SPAN),
-                      c.end_utc > lo)
-        series = and_(c.rrule.is_not(None), c.start_utc < hi,
-                      or_(c.until_utc.is_(None), c.until_utc > lo))
-        where = [or_(single, series)]
-    return list(conn.execute(select(cal_events).where(c.cancelled.is_(False), *where)))
+        return list(conn.execute(select(cal_events).where(live, c.id.in_(list(event_ids)))))
+    singles = select(cal_events).where(
+        live, c.rrule.is_(None), c.start_utc < hi, c.start_utc >= utc_key(ws - MAX_SPAN),
+        c.end_utc > lo)
+    months = months_between(lo, hi)
+    bounded = select(cal_events).where(
+        live, c.id.in_(select(cal_series_months.c.event_id).where(
+            cal_series_months.c.month.in_(months))),
+        c.start_utc < hi, c.until_utc > lo)
+    endless = select(cal_events).where(live, c.rrule.is_not(None), c.until_utc.is_(None),
+                                       c.start_utc < hi)
+    rows: list[Any] = []
+    for query in (singles, bounded, endless):
+        rows.extend(conn.execute(query))
+    return rows
 
 
 def _moved_in(conn: Connection, ws: datetime, we: datetime) -> set[int]:
@@ -136,20 +166,20 @@ def _moved_in(conn: Connection, ws: datetime, we: datetime) -> set[int]:
 
 def _members(conn: Connection, ids: list[int]) -> tuple[dict[int, list[int]],
                                                        dict[int, list[int]]]:
+    """People and units of events, in id order. Plain SQL on the driver: on a busy week
+    this reads a few thousand rows, and SQLAlchemy's row objects would double the cost."""
     people_of: dict[int, list[int]] = {}
     units_of: dict[int, list[int]] = {}
-    if not ids:
-        return people_of, units_of
     for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit
         chunk = ids[i:i + 900]
-        for event_id, user_id in conn.execute(select(
-                cal_participants.c.event_id, cal_participants.c.user_id).where(
-                cal_participants.c.event_id.in_(chunk)).order_by(cal_participants.c.user_id)):
-            people_of.setdefault(event_id, []).append(user_id)
-        for event_id, unit_id in conn.execute(select(
-                cal_units.c.event_id, cal_units.c.unit_id).where(
-                cal_units.c.event_id.in_(chunk)).order_by(cal_units.c.unit_id)):
-            units_of.setdefault(event_id, []).append(unit_id)
+        marks = ",".join("?" if conn.dialect.paramstyle == "qmark" else "%s" for _ in chunk)
+        for table, out in (("cal_participants", people_of), ("cal_units", units_of)):
+            column = "user_id" if table == "cal_participants" else "unit_id"
+            rows = conn.exec_driver_sql(
+                f"SELECT event_id, {column} FROM {table} WHERE event_id IN ({marks}) "
+                f"ORDER BY event_id, {column}", tuple(chunk))
+            for event_id, other in rows:
+                out.setdefault(event_id, []).append(other)
     return people_of, units_of
 
 
@@ -186,7 +216,7 @@ def series_occurrences(row: Any, people_of: dict[int, list[int]],
     duration = end - start
     out = []
     for s in expand(start, duration, parse_rrule(row.rrule), ws, we):
-        if utc_key(s) in exceptions:
+        if exceptions and utc_key(s) in exceptions:
             continue
         occ = _base(row, people_of, units_of, s, s + duration)
         occ.recurrence_id = s
@@ -215,20 +245,25 @@ def series_occurrences(row: Any, people_of: dict[int, list[int]],
 
 def event_occurrences(conn: Connection, ws: datetime, we: datetime,
                       event_ids: Iterable[int] | None = None) -> list[Occurrence]:
-    """Every calendar event's occurrences overlapping [ws, we), no visibility applied."""
+    """Every calendar event's occurrences overlapping [ws, we), no visibility applied.
+
+    People and units are read only for the events that do occur in the window.
+    """
     rows = _series_rows(conn, ws, we, event_ids)
     if event_ids is None:
         have = {r.id for r in rows}
         extra = _moved_in(conn, ws, we) - have
         if extra:
             rows += _series_rows(conn, ws, we, extra)
-    ids = [r.id for r in rows]
-    people_of, units_of = _members(conn, ids)
     exceptions = _exceptions(conn, [r.id for r in rows if r.rrule is not None])
     out: list[Occurrence] = []
     for row in rows:
-        out.extend(series_occurrences(row, people_of, units_of, exceptions.get(row.id, {}),
-                                      ws, we))
+        out.extend(series_occurrences(row, {}, {}, exceptions.get(row.id, {}), ws, we))
+    people_of, units_of = _members(conn, sorted({o.event_id for o in out
+                                                 if o.event_id is not None}))
+    for occ in out:
+        occ.participant_ids = people_of.get(occ.event_id, [])  # type: ignore[arg-type]
+        occ.unit_ids = units_of.get(occ.event_id, [])  # type: ignore[arg-type]
     return out
 
 
@@ -335,22 +370,43 @@ def conflict_entry(other: Occurrence, kind: str) -> dict[str, Any]:
 
 def conflicts_within(conn: Connection, occs: list[Occurrence]) -> list[list[dict[str, Any]]]:
     """For each occurrence (sorted by start), the others that overlap it and share a person
-    or a place. A sweep: each is compared only with those still running when it starts."""
+    or a place.
+
+    One sweep per person and per place over the occurrences that book them, so the cost
+    grows with the real overlaps, not with every pair of the week.
+    """
     heads = _unit_people(conn, occs)
-    out: list[list[dict[str, Any]]] = [[] for _ in occs]
-    active: list[int] = []
+    by_key: dict[tuple[str, Any], list[int]] = {}
+    hosts: list[int | None] = []
     for i, o in enumerate(occs):
-        active = [j for j in active if occs[j].end > o.start]
-        for j in active:
-            other = occs[j]
-            if _same(o, other):
-                continue
-            kind = _kind(o, other, heads)
-            if kind is not None:
-                out[i].append(conflict_entry(other, kind))
-                back = _kind(other, o, heads)
-                out[j].append(conflict_entry(o, back or kind))
-        active.append(i)
+        hosts.append(o.delegate_id or o.host_id)
+        for person in _booked(o, heads):
+            by_key.setdefault(("p", person), []).append(i)
+        place = _place(o)
+        if place is not None:
+            by_key.setdefault(("l", place), []).append(i)
+    shared: dict[tuple[int, int], set[tuple[str, Any]]] = {}
+    for key, idxs in by_key.items():
+        if len(idxs) < 2:
+            continue
+        active: list[int] = []
+        for i in idxs:
+            start = occs[i].start
+            active = [j for j in active if occs[j].end > start]
+            for j in active:
+                shared.setdefault((j, i), set()).add(key)
+            active.append(i)
+    base = [{"event_id": o.event_id, "title": o.title, "starts_at": local_iso(o.start),
+             **({"meeting_id": o.meeting_id} if o.meeting_id is not None else {})}
+            for o in occs]
+    out: list[list[dict[str, Any]]] = [[] for _ in occs]
+    for (j, i), keys in sorted(shared.items()):
+        if _same(occs[i], occs[j]):
+            continue
+        people = {k[1] for k in keys if k[0] == "p"}
+        for me, other in ((i, j), (j, i)):
+            kind = ("host" if hosts[me] in people else "participant") if people else "location"
+            out[me].append({**base[other], "kind": kind})
     return out
 
 

@@ -55,7 +55,21 @@ cal_events = Table(
     Column("updated_at", String(32), nullable=False),
 )
 Index("ix_cal_events_single", cal_events.c.rrule, cal_events.c.start_utc)
-Index("ix_cal_events_until", cal_events.c.until_utc)
+Index("ix_cal_events_endless", cal_events.c.start_utc,
+      sqlite_where=cal_events.c.rrule.is_not(None) & cal_events.c.until_utc.is_(None),
+      postgresql_where=cal_events.c.rrule.is_not(None) & cal_events.c.until_utc.is_(None))
+"""Series that never end: few, and read by every query (singles have no until either)."""
+
+cal_series_months = Table(
+    "cal_series_months",
+    metadata,
+    # Each month (UTC, YYYY-MM) a bounded series touches: a week's query reads the series
+    # of its month or two through this index instead of every series ever started.
+    Column("event_id", Integer, ForeignKey("cal_events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("month", String(7), primary_key=True),
+)
+Index("ix_cal_series_months_month", cal_series_months.c.month, cal_series_months.c.event_id)
 
 cal_participants = Table(
     "cal_participants",

@@ -75,7 +75,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cal_events")),
     )
     op.create_index("ix_cal_events_single", "cal_events", ["rrule", "start_utc"], unique=False)
-    op.create_index("ix_cal_events_until", "cal_events", ["until_utc"], unique=False)
+    endless = sa.text("rrule IS NOT NULL AND until_utc IS NULL")
+    op.create_index("ix_cal_events_endless", "cal_events", ["start_utc"], unique=False,
+                    sqlite_where=endless, postgresql_where=endless)
     op.create_table(
         "cal_publications",
         sa.Column("week", sa.String(length=10), nullable=False),
@@ -125,6 +127,21 @@ def upgrade() -> None:
         op.f("ix_cal_exceptions_start_utc"), "cal_exceptions", ["start_utc"], unique=False
     )
     op.create_table(
+        "cal_series_months",
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.String(length=7), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["event_id"],
+            ["cal_events.id"],
+            name=op.f("fk_cal_series_months_event_id_cal_events"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("event_id", "month", name=op.f("pk_cal_series_months")),
+    )
+    op.create_index(
+        "ix_cal_series_months_month", "cal_series_months", ["month", "event_id"], unique=False
+    )
+    op.create_table(
         "cal_participants",
         sa.Column("event_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
@@ -161,6 +178,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_cal_series_months_month", table_name="cal_series_months")
+    op.drop_table("cal_series_months")
     op.drop_index(op.f("ix_cal_units_unit_id"), table_name="cal_units")
     op.drop_table("cal_units")
     op.drop_index(op.f("ix_cal_participants_user_id"), table_name="cal_participants")
@@ -169,7 +188,7 @@ def downgrade() -> None:
     op.drop_table("cal_exceptions")
     op.drop_table("cal_reminder_settings")
     op.drop_table("cal_publications")
-    op.drop_index("ix_cal_events_until", table_name="cal_events")
+    op.drop_index("ix_cal_events_endless", table_name="cal_events")
     op.drop_index("ix_cal_events_single", table_name="cal_events")
     op.drop_table("cal_events")
     op.drop_table("cal_rooms")
