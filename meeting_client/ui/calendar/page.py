@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -83,8 +83,11 @@ class CalendarPage(QWidget):
         self.publish_button.setVisible(store.is_office)
 
         self.week_table = self._table("weekTable", self.week_model)
-        self.week_table.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are fitted to their text as they come into view: a busy week has hundreds
+        # of rows, and measuring all of them up front costs a second.
+        self.week_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.week_table.verticalHeader().setDefaultSectionSize(56)
+        self._fitted: set[int] = set()
         header = self.week_table.horizontalHeader()
         for col, width in ((0, 120), (1, 80), (3, 200), (5, 190), (6, 170)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
@@ -158,6 +161,7 @@ class CalendarPage(QWidget):
         self.store.directory_loaded.connect(self._fill_filters)
         self.store.failed.connect(self.on_store_failed)
         self.week_model.modelReset.connect(self._apply_spans)
+        self.week_table.verticalScrollBar().valueChanged.connect(self.fit_visible_rows)
         for table in (self.week_table, self.day_table):
             table.doubleClicked.connect(self.on_table_double_clicked)
         self.month_table.doubleClicked.connect(self.on_month_double_clicked)
@@ -229,6 +233,27 @@ class CalendarPage(QWidget):
         self.week_table.clearSpans()
         for row, col, rows in self.week_model.spans():
             self.week_table.setSpan(row, col, rows, 1)
+        self._fitted.clear()
+        self.fit_visible_rows()
+
+    def fit_visible_rows(self) -> None:
+        """Fit the rows on screen (and a few below) to their wrapped text, once each."""
+        table = self.week_table
+        count = self.week_model.rowCount()
+        for _ in range(4):  # fitting moves rows out of view: settle in a few rounds
+            first = max(0, table.rowAt(0))
+            last = table.rowAt(table.viewport().height() - 1)
+            last = count - 1 if last < 0 else last
+            todo = [r for r in range(first, min(count, last + 8)) if r not in self._fitted]
+            if not todo:
+                return
+            for row in todo:
+                table.resizeRowToContents(row)
+                self._fitted.add(row)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_visible_rows()
 
     def _fill_filters(self) -> None:
         d = self.store.directory

@@ -8,22 +8,24 @@ subscribing program keeps the series together. Times are Asia/Ho_Chi_Minh with a
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
+from functools import cache
 from typing import Any
 
 from aiohttp import web
-from icalendar import Calendar, Event, Timezone, vRecur
+from icalendar import Timezone
 from sqlalchemy import select
 
 from server.modules.accounts import service as accounts
 from server.modules.calendar import people, service
 from server.modules.calendar.commands import list_window
 from server.modules.calendar.recurrence import LOCAL_TZ, from_utc_key
-from server.modules.calendar.tables import cal_events, cal_exceptions
+from server.modules.calendar.tables import cal_events
 from server.storage.committer import Tx
 
 PRODID = "-//Hop thong minh//Lich cong tac//VI"
 UID_DOMAIN = "hop-thong-minh"
+TZID = "Asia/Ho_Chi_Minh"
 
 
 def uid_of(occ: service.Occurrence) -> str:
@@ -32,65 +34,97 @@ def uid_of(occ: service.Occurrence) -> str:
     return f"event-{occ.event_id}@{UID_DOMAIN}"
 
 
-def _vevent(occ: service.Occurrence, stamp: datetime) -> Event:
-    ev = Event()
-    ev.add("uid", uid_of(occ))
-    ev.add("dtstamp", stamp)
-    ev.add("dtstart", occ.start.astimezone(LOCAL_TZ))
-    ev.add("dtend", occ.end.astimezone(LOCAL_TZ))
-    ev.add("summary", occ.title)
-    if occ.location:
-        ev.add("location", occ.location)
-    if occ.notes:
-        ev.add("description", occ.notes)
-    return ev
+@cache
+def vtimezone() -> str:
+    """Asia/Ho_Chi_Minh as a VTIMEZONE, made once by icalendar from the tz database."""
+    return Timezone.from_tzid("Asia/Ho_Chi_Minh").to_ical().decode().replace("\r\n", "\n")
+
+
+def escape_text(text: str) -> str:
+    """RFC 5545 §3.3.11 TEXT: backslash, semicolon, comma and newlines escaped."""
+    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+            .replace("\r\n", "\\n").replace("\n", "\\n"))
+
+
+def fold(line: str) -> str:
+    """Lines longer than 75 octets continue on the next with a leading space (§3.1),
+    never splitting a UTF-8 character."""
+    data = line.encode()
+    if len(data) <= 75:
+        return line
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:
+            end -= 1
+        parts.append(data[start:end].decode())
+        start, limit = end, 74
+    return "\r\n ".join(parts)
+
+
+def _local(dt: datetime) -> str:
+    return dt.astimezone(LOCAL_TZ).strftime("%Y%m%dT%H%M%S")
+
+
+def _vevent(lines: list[str], uid: str, stamp: str, start: datetime, end: datetime,
+            title: str, location: str, notes: str, extra: tuple[str, ...] = ()) -> None:
+    lines += ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}",
+              f"DTSTART;TZID={TZID}:{_local(start)}", f"DTEND;TZID={TZID}:{_local(end)}",
+              fold(f"SUMMARY:{escape_text(title)}")]
+    if location:
+        lines.append(fold(f"LOCATION:{escape_text(location)}"))
+    if notes:
+        lines.append(fold(f"DESCRIPTION:{escape_text(notes)}"))
+    lines.extend(extra)
+    lines.append("END:VEVENT")
 
 
 def build_calendar(conn: Any, session: Any, from_: str, to: str, now: datetime) -> bytes:
-    """The iCalendar text of what ``session`` sees in ``from``…``to``."""
+    """The iCalendar text of what ``session`` sees in ``from``…``to``.
+
+    Written line by line (icalendar's objects cost ~0.7 ms per event: seconds for a year);
+    the tests read it back with icalendar and recurring-ical-events.
+    """
     ws, we = list_window(from_, to)
     who = service.viewer(conn, session)
     occs = service.visible_occurrences(conn, who, ws, we)
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", "Lịch công tác")
-    cal.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
-    cal.add_component(Timezone.from_tzid("Asia/Ho_Chi_Minh"))
-    series: dict[int, list[service.Occurrence]] = {}
+    stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = ["BEGIN:VCALENDAR", f"PRODID:{PRODID}", "VERSION:2.0", "CALSCALE:GREGORIAN",
+             "X-WR-CALNAME:Lịch công tác", f"X-WR-TIMEZONE:{TZID}"]
+    lines += vtimezone().strip().split("\n")
+    series: set[int] = set()
     for occ in occs:
         if occ.rrule is not None and occ.event_id is not None:
-            series.setdefault(occ.event_id, []).append(occ)
+            series.add(occ.event_id)
         else:
-            cal.add_component(_vevent(occ, now))
-    for event_id in series:
-        # The series as stored: DTSTART and the rule; cancelled occurrences as EXDATE.
-        base = conn.execute(select(cal_events).where(cal_events.c.id == event_id)).first()
-        start = datetime.fromisoformat(base.starts_at)
-        end = datetime.fromisoformat(base.ends_at)
-        head = service.Occurrence(event_id=event_id, meeting_id=None, title=base.title,
-                                  start=start, end=end, location=base.location,
-                                  notes=base.notes)
-        ev = _vevent(head, now)
-        ev.add("rrule", vRecur.from_ical(base.rrule))
-        exceptions = list(conn.execute(select(cal_exceptions).where(
-            cal_exceptions.c.event_id == event_id)))
-        for x in exceptions:
-            if x.cancelled:
-                ev.add("exdate", from_utc_key(x.recurrence_utc).astimezone(LOCAL_TZ))
-        cal.add_component(ev)
-        for x in exceptions:  # every moved occurrence, in the range or moved out of it
+            _vevent(lines, uid_of(occ), stamp, occ.start, occ.end, occ.title, occ.location,
+                    occ.notes)
+    ids = sorted(series)
+    rows = {r.id: r for r in conn.execute(select(cal_events).where(cal_events.c.id.in_(ids)))
+            } if ids else {}
+    exceptions = service._exceptions(conn, ids)
+    for event_id in ids:
+        # The series as stored: DTSTART and the rule (UNTIL in UTC); cancelled occurrences
+        # as EXDATE; each moved one as a VEVENT with its RECURRENCE-ID, in range or not.
+        base = rows[event_id]
+        uid = f"event-{event_id}@{UID_DOMAIN}"
+        mine = exceptions.get(event_id, {})
+        extra = [f"RRULE:{base.rrule}"]
+        extra += [f"EXDATE;TZID={TZID}:{_local(from_utc_key(key))}"
+                  for key, x in sorted(mine.items()) if x.cancelled]
+        _vevent(lines, uid, stamp, datetime.fromisoformat(base.starts_at),
+                datetime.fromisoformat(base.ends_at), base.title, base.location, base.notes,
+                tuple(extra))
+        for key, x in sorted(mine.items()):
             if x.cancelled or x.starts_at is None:
                 continue
-            moved = _vevent(service.Occurrence(
-                event_id=event_id, meeting_id=None, title=x.title or base.title,
-                start=datetime.fromisoformat(x.starts_at), end=datetime.fromisoformat(x.ends_at),
-                location=x.location if x.location is not None else base.location,
-                notes=x.notes if x.notes is not None else base.notes), now)
-            moved.add("recurrence-id", from_utc_key(x.recurrence_utc).astimezone(LOCAL_TZ))
-            cal.add_component(moved)
-    return cal.to_ical()
+            _vevent(lines, uid, stamp, datetime.fromisoformat(x.starts_at),
+                    datetime.fromisoformat(x.ends_at), x.title or base.title,
+                    x.location if x.location is not None else base.location,
+                    x.notes if x.notes is not None else base.notes,
+                    (f"RECURRENCE-ID;TZID={TZID}:{_local(from_utc_key(key))}",))
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(lines) + "\r\n").encode()
 
 
 def ics_routes(services: Any) -> list[web.RouteDef]:
