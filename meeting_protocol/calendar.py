@@ -9,11 +9,12 @@ Asia/Ho_Chi_Minh and start on Monday.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
 from meeting_protocol.commands import Id, Payload, Title
+from meeting_protocol.events import EventData, register_events
 
 IsoTime = Annotated[str, msgspec.Meta(min_length=10, max_length=40)]
 IsoDate = Annotated[str, msgspec.Meta(pattern=r"^\d{4}-\d{2}-\d{2}$")]
@@ -40,6 +41,7 @@ DEFAULT_REMINDER_MIN = 30
 
 
 class CalendarCreate(Payload):
+    TYPE: ClassVar[str] = "calendar.create"
     title: Title
     starts_at: IsoTime
     ends_at: IsoTime
@@ -59,6 +61,7 @@ class CalendarCreate(Payload):
 
 
 class CalendarList(Payload):
+    TYPE: ClassVar[str] = "calendar.list"
     from_: IsoDate = msgspec.field(name="from")
     to: IsoDate
     user_id: Id | None = None
@@ -67,6 +70,7 @@ class CalendarList(Payload):
 
 
 class CalendarGet(Payload):
+    TYPE: ClassVar[str] = "calendar.get"
     event_id: Id
 
 
@@ -74,6 +78,7 @@ class CalendarUpdate(Payload):
     """Only the fields present change. ``occurrence`` (the original ``starts_at`` of one
     occurrence) with ``scope: "occurrence"`` moves or edits that occurrence alone."""
 
+    TYPE: ClassVar[str] = "calendar.update"
     event_id: Id
     scope: Scope = "series"
     occurrence: IsoTime | None = None
@@ -93,41 +98,48 @@ class CalendarUpdate(Payload):
 
 
 class CalendarCancel(Payload):
+    TYPE: ClassVar[str] = "calendar.cancel"
     event_id: Id
     scope: Scope = "series"
     occurrence: IsoTime | None = None
 
 
 class CalendarRooms(Payload):
-    pass
+    TYPE: ClassVar[str] = "calendar.rooms"
 
 
 class CalendarRoomCreate(Payload):
+    TYPE: ClassVar[str] = "calendar.room.create"
     name: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     capacity: Annotated[int, msgspec.Meta(ge=1, le=100_000)]
     location: Place = ""
 
 
 class CalendarPublish(Payload):
+    TYPE: ClassVar[str] = "calendar.publish"
     week: IsoDate
     """Any day of the week (Monday–Sunday, Asia/Ho_Chi_Minh)."""
 
 
 class CalendarWeekPdf(Payload):
+    TYPE: ClassVar[str] = "calendar.week_pdf"
     week: IsoDate
 
 
 class CalendarSubscribe(Payload):
+    TYPE: ClassVar[str] = "calendar.subscribe"
     since: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] = 0
 
 
 class CalendarReminder(Payload):
     """Without ``minutes``: read the setting; with it: set it (0 turns reminders off)."""
 
+    TYPE: ClassVar[str] = "calendar.reminder"
     minutes: Annotated[int, msgspec.Meta(ge=0, le=7 * 24 * 60)] | None = None
 
 
 class CalendarHolidays(Payload):
+    TYPE: ClassVar[str] = "calendar.holidays"
     from_: IsoDate = msgspec.field(name="from")
     to: IsoDate
 
@@ -146,3 +158,42 @@ CALENDAR_PAYLOADS: dict[str, type[Payload]] = {
     "calendar.reminder": CalendarReminder,
     "calendar.holidays": CalendarHolidays,
 }
+
+
+# --- events ------------------------------------------------------------------------------
+
+
+class CalendarChanged(EventData):
+    """On ``calendar``: dates a change touched (inclusive; ``to`` null: open-ended)."""
+
+    NAME: ClassVar[str] = CALENDAR_CHANGED
+    from_: str = msgspec.field(name="from")
+    to: str | None
+
+
+class CalendarPublished(EventData):
+    NAME: ClassVar[str] = CALENDAR_PUBLISHED
+    week: str
+    version: int
+
+
+class CalendarSuperseded(EventData):
+    """On ``user:<id>``: a published week changed for this user (lịch điều chỉnh)."""
+
+    NAME: ClassVar[str] = CALENDAR_SUPERSEDED
+    week: str
+    version: int
+    event_id: int
+
+
+class CalendarReminderDue(EventData):
+    """On ``user:<id>``: an event or meeting begins within the user's lead time."""
+
+    NAME: ClassVar[str] = CALENDAR_REMINDER
+    event_id: int | None
+    meeting_id: int | None
+    starts_at: str
+    minutes: int
+
+
+register_events(CalendarChanged, CalendarPublished, CalendarSuperseded, CalendarReminderDue)

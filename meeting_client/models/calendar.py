@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -27,16 +29,24 @@ from PySide6.QtGui import QBrush, QColor
 from meeting_client.models.base import ROW_ROLE
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me
+from meeting_protocol import calendar as cp
+from meeting_protocol.commands import Payload
+from meeting_protocol.org import OrgUnits, OrgUsers
 
 Index = QModelIndex | QPersistentModelIndex
 CONFLICT_COLOR = QColor("#fde7c4")
 HOLIDAY_COLOR = QColor("#fbe0e0")
 MAX_NAMES = 6
 """People named in a Thành phần cell before "và N người khác"."""
-DAY_NAMES = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+DAY_NAMES = (QT_TRANSLATE_NOOP("Calendar", "Thứ Hai"), QT_TRANSLATE_NOOP("Calendar", "Thứ Ba"),
+             QT_TRANSLATE_NOOP("Calendar", "Thứ Tư"), QT_TRANSLATE_NOOP("Calendar", "Thứ Năm"),
+             QT_TRANSLATE_NOOP("Calendar", "Thứ Sáu"), QT_TRANSLATE_NOOP("Calendar", "Thứ Bảy"),
+             QT_TRANSLATE_NOOP("Calendar", "Chủ nhật"))
+HALVES = (QT_TRANSLATE_NOOP("Calendar", "Sáng"), QT_TRANSLATE_NOOP("Calendar", "Chiều"))
 
 
 def tr(text: str) -> str:
+    """A string marked elsewhere (``QT_TRANSLATE_NOOP``) in this file's context."""
     return QCoreApplication.translate("Calendar", text)
 
 
@@ -118,14 +128,16 @@ class Directory:
     def host_text(self, ev: CalEvent) -> str:
         text = self.person(ev.host_id)
         if ev.delegate_id:
-            text += " " + tr("(ủy quyền: {name})").format(name=self.person(ev.delegate_id))
+            note = QCoreApplication.translate("Calendar", "(ủy quyền: {name})")
+            text += " " + note.format(name=self.person(ev.delegate_id))
         return text.strip()
 
     def attendees_text(self, ev: CalEvent) -> str:
         """Units first, then people; a long list (a council session) is shortened."""
         people = [self.person(u) for u in ev.participant_ids if u != ev.host_id]
         if len(people) > MAX_NAMES:
-            more = tr("và {n} người khác").format(n=len(people) - MAX_NAMES + 1)
+            more = QCoreApplication.translate("Calendar", "và {n} người khác").format(
+                n=len(people) - MAX_NAMES + 1)
             people = [*people[:MAX_NAMES - 1], more]
         return "; ".join([self.units.get(u, f"#{u}") for u in ev.unit_ids] + people)
 
@@ -184,22 +196,22 @@ class CalendarStore(QObject):
 
     # --- asking ------------------------------------------------------------------------
 
-    def _request(self, kind: str, type_: str, payload: dict[str, Any]) -> int:
-        token = self._port.send_request(type_, payload)
+    def _request(self, kind: str, payload: Payload) -> int:
+        token = self._port.send_request(payload)
         self._pending[token] = kind
         return token
 
-    def _command(self, kind: str, type_: str, payload: dict[str, Any]) -> int:
-        token = self._port.send_command(type_, payload)
+    def _command(self, kind: str, payload: Payload) -> int:
+        token = self._port.send_command(payload)
         self._pending[token] = kind
         return token
 
     def start(self) -> None:
         """Follow the calendar topic and fetch the directory, rooms and the range."""
-        self._request("subscribe", "calendar.subscribe", {"since": 0})
-        self._request("users", "org.users", {})
-        self._request("units", "org.units", {})
-        self._request("rooms", "calendar.rooms", {})
+        self._request("subscribe", cp.CalendarSubscribe(since=0))
+        self._request("users", OrgUsers())
+        self._request("units", OrgUnits())
+        self._request("rooms", cp.CalendarRooms())
         self.reload()
 
     def set_range(self, first: date, last: date) -> None:
@@ -217,24 +229,21 @@ class CalendarStore(QObject):
         if self._list_token is not None:
             self._stale = True
             return
-        payload: dict[str, Any] = {"from": self.first.isoformat(), "to": self.last.isoformat()}
-        if self.user_filter is not None:
-            payload["user_id"] = self.user_filter
-        if self.room_filter is not None:
-            payload["room_id"] = self.room_filter
-        self._list_token = self._request("list", "calendar.list", payload)
+        self._list_token = self._request("list", cp.CalendarList(
+            from_=self.first.isoformat(), to=self.last.isoformat(),
+            user_id=self.user_filter, room_id=self.room_filter))
 
-    def create(self, payload: dict[str, Any]) -> int:
-        return self._command("save", "calendar.create", payload)
+    def create(self, fields: dict[str, Any]) -> int:
+        return self._command("save", msgspec.convert(fields, cp.CalendarCreate))
 
-    def update(self, payload: dict[str, Any]) -> int:
-        return self._command("save", "calendar.update", payload)
+    def update(self, fields: dict[str, Any]) -> int:
+        return self._command("save", msgspec.convert(fields, cp.CalendarUpdate))
 
-    def cancel(self, payload: dict[str, Any]) -> int:
-        return self._command("cancel", "calendar.cancel", payload)
+    def cancel(self, fields: dict[str, Any]) -> int:
+        return self._command("cancel", msgspec.convert(fields, cp.CalendarCancel))
 
     def publish(self, week: date) -> int:
-        return self._command("publish", "calendar.publish", {"week": week.isoformat()})
+        return self._command("publish", cp.CalendarPublish(week=week.isoformat()))
 
     # --- answers -------------------------------------------------------------------------
 
@@ -298,7 +307,7 @@ class CalendarStore(QObject):
     def on_port_connection_state_changed(self, state: str) -> None:
         if state == "connected" and self.loaded:
             # Subscriptions of a dropped connection are gone: follow again, refetch.
-            self._request("subscribe", "calendar.subscribe", {"since": 0})
+            self._request("subscribe", cp.CalendarSubscribe(since=0))
             self.reload()
 
     # --- what the views read -----------------------------------------------------------
@@ -327,8 +336,10 @@ class ScheduleRow:
 class WeekScheduleModel(QAbstractTableModel):
     """The Vietnamese weekly schedule: per day Sáng and Chiều, one row per event."""
 
-    COLUMNS = ("Thứ/Ngày", "Buổi", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm",
-               "Chuẩn bị")
+    COLUMNS = (QT_TRANSLATE_NOOP("Calendar", "Thứ/Ngày"), QT_TRANSLATE_NOOP("Calendar", "Buổi"),
+               QT_TRANSLATE_NOOP("Calendar", "Nội dung"), QT_TRANSLATE_NOOP("Calendar", "Chủ trì"),
+               QT_TRANSLATE_NOOP("Calendar", "Thành phần"),
+               QT_TRANSLATE_NOOP("Calendar", "Địa điểm"), QT_TRANSLATE_NOOP("Calendar", "Chuẩn bị"))
 
     def __init__(self, store: CalendarStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -412,8 +423,8 @@ class WeekScheduleModel(QAbstractTableModel):
             if col == 2:
                 text = f"{ev.start:%H}h{ev.start:%M}: {ev.title}"
                 if ev.conflicts:
-                    text += "\n⚠ " + tr("Trùng lịch: {titles}").format(
-                        titles="; ".join(c.title for c in ev.conflicts))
+                    clash = QCoreApplication.translate("Calendar", "Trùng lịch: {titles}")
+                    text += "\n⚠ " + clash.format(titles="; ".join(c.title for c in ev.conflicts))
                 return text
             if col == 3:
                 return d.host_text(ev)
@@ -429,8 +440,8 @@ class WeekScheduleModel(QAbstractTableModel):
             if ev is not None and ev.conflicts and col >= 2:
                 return QBrush(CONFLICT_COLOR)
         if role == Qt.ItemDataRole.ToolTipRole and ev is not None and ev.conflicts:
-            return "\n".join(tr("Trùng lịch với: {title}").format(title=c.title)
-                             for c in ev.conflicts)
+            clash = QCoreApplication.translate("Calendar", "Trùng lịch với: {title}")
+            return "\n".join(clash.format(title=c.title) for c in ev.conflicts)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (0, 1):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
@@ -439,7 +450,10 @@ class WeekScheduleModel(QAbstractTableModel):
 class DayModel(QAbstractTableModel):
     """One day's events in time order: Giờ · Nội dung · Chủ trì · Thành phần · Địa điểm."""
 
-    COLUMNS = ("Giờ", "Nội dung", "Chủ trì", "Thành phần", "Địa điểm")
+    COLUMNS = (QT_TRANSLATE_NOOP("Calendar", "Giờ"), QT_TRANSLATE_NOOP("Calendar", "Nội dung"),
+               QT_TRANSLATE_NOOP("Calendar", "Chủ trì"),
+               QT_TRANSLATE_NOOP("Calendar", "Thành phần"),
+               QT_TRANSLATE_NOOP("Calendar", "Địa điểm"))
 
     def __init__(self, store: CalendarStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -481,7 +495,8 @@ class DayModel(QAbstractTableModel):
             if col == 0:
                 return f"{ev.start:%H:%M} – {ev.end:%H:%M}"
             if col == 1:
-                return ev.title + ("\n⚠ " + tr("Trùng lịch: {titles}").format(
+                clash = QCoreApplication.translate("Calendar", "Trùng lịch: {titles}")
+                return ev.title + ("\n⚠ " + clash.format(
                     titles="; ".join(c.title for c in ev.conflicts)) if ev.conflicts else "")
             return (d.host_text(ev), d.attendees_text(ev), ev.location)[col - 2]
         if role == Qt.ItemDataRole.BackgroundRole and ev.conflicts:
@@ -536,7 +551,8 @@ class MonthModel(QAbstractTableModel):
                 lines[0] += f" · {self.store.holidays[day]}"
             lines += [f"{e.start:%H:%M} {e.title}" for e in events[:3]]
             if len(events) > 3:
-                lines.append(tr("+{n} việc khác").format(n=len(events) - 3))
+                more = QCoreApplication.translate("Calendar", "+{n} việc khác")
+                lines.append(more.format(n=len(events) - 3))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.BackgroundRole:
             if day in self.store.holidays:

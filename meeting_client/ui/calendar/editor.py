@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, QTime, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -33,8 +33,10 @@ from meeting_client.ui.look import label
 
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")
 """Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving since 1975."""
-REPEATS = (("", "Không lặp lại"), ("FREQ=WEEKLY", "Hằng tuần"),
-           ("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR", "Các ngày làm việc"))
+REPEATS = (("", QT_TRANSLATE_NOOP("EventEditor", "Không lặp lại")),
+           ("FREQ=WEEKLY", QT_TRANSLATE_NOOP("EventEditor", "Hằng tuần")),
+           ("FREQ=DAILY;BYDAY=MO,TU,WE,TH,FR",
+            QT_TRANSLATE_NOOP("EventEditor", "Các ngày làm việc")))
 
 
 class EventEditor(QDialog):

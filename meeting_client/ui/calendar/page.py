@@ -29,17 +29,16 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import ROW_ROLE
 from meeting_client.models.calendar import (
+    DAY_NAMES,
     CalendarStore,
     CalEvent,
     DayModel,
     MonthModel,
     WeekScheduleModel,
     monday_of,
+    tr,
 )
 from meeting_client.ui.look import label, set_state
-
-MONTHS = ("tháng 1", "tháng 2", "tháng 3", "tháng 4", "tháng 5", "tháng 6", "tháng 7",
-          "tháng 8", "tháng 9", "tháng 10", "tháng 11", "tháng 12")
 
 
 class CalendarPage(QWidget):
@@ -130,6 +129,8 @@ class CalendarPage(QWidget):
         layout.addLayout(nav)
         layout.addWidget(self.stack, 1)
 
+        self.editor: QWidget | None = None
+        """The open event editor, if any (kept so tests and the page can reach it)."""
         self.grabGesture(Qt.GestureType.SwipeGesture)
         self._fill_filters()
         self._connect_signals()
@@ -155,6 +156,7 @@ class CalendarPage(QWidget):
         self.leader_filter.currentIndexChanged.connect(self.on_filter_changed)
         self.room_filter.currentIndexChanged.connect(self.on_filter_changed)
         self.add_button.clicked.connect(lambda: self.edit_requested.emit(None))
+        self.edit_requested.connect(self.on_edit_requested)
         self.publish_button.clicked.connect(
             lambda: self.store.publish(monday_of(self.anchor)))
         self.store.changed.connect(self.on_store_changed)
@@ -210,13 +212,12 @@ class CalendarPage(QWidget):
                 n=monday.isocalendar().week, a=f"{monday:%d/%m}",
                 b=f"{monday + timedelta(days=6):%d/%m/%Y}"))
         elif self.mode == "day":
-            names = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-            text = f"{self.tr(names[self.anchor.weekday()])}, {self.anchor:%d/%m/%Y}"
+            text = f"{tr(DAY_NAMES[self.anchor.weekday()])}, {self.anchor:%d/%m/%Y}"
             holiday = self.store.holidays.get(self.anchor)
             self.title.setText(f"{text} — {holiday}" if holiday else text)
         else:
-            self.title.setText(self.tr("Lịch công tác {month} năm {year}").format(
-                month=self.tr(MONTHS[self.anchor.month - 1]), year=self.anchor.year))
+            self.title.setText(self.tr("Lịch công tác tháng {month} năm {year}").format(
+                month=self.anchor.month, year=self.anchor.year))
         pub = self.store.week_publication(monday) if self.mode == "week" else None
         if pub is None:
             self.status.setText(self.tr("Chưa ban hành") if self.mode == "week" else "")
@@ -319,6 +320,12 @@ class CalendarPage(QWidget):
         ev = index.data(ROW_ROLE)
         if isinstance(ev, CalEvent):
             self.edit_requested.emit(ev)
+
+    def on_edit_requested(self, event: CalEvent | None) -> None:
+        from meeting_client.ui.calendar.editor import EventEditor
+
+        self.editor = EventEditor(self.store, event, day=self.anchor, parent=self)
+        self.editor.open()
 
     def on_month_double_clicked(self, index: QModelIndex) -> None:
         self.anchor = self.month_model.day_at(index)

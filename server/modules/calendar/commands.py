@@ -201,8 +201,8 @@ class Touched:
             return
         first = min(o.start for o in self.occs).astimezone(LOCAL_TZ).date()
         last = max(o.end for o in self.occs).astimezone(LOCAL_TZ).date()
-        tx.emit(cp.CALENDAR_TOPIC, cp.CALENDAR_CHANGED,
-                {"from": first.isoformat(), "to": None if self.open_end else last.isoformat()})
+        tx.emit(cp.CALENDAR_TOPIC, cp.CalendarChanged(
+            from_=first.isoformat(), to=None if self.open_end else last.isoformat()))
         weeks = {week_monday(o.start.astimezone(LOCAL_TZ).date()) for o in self.occs}
         affected: set[int] = set()
         for o in self.occs:
@@ -213,8 +213,8 @@ class Touched:
                 affected.add(o.created_by)
         for week, version in mark_superseded(tx.conn, weeks, tx.now_iso):
             for user_id in sorted(affected):
-                tx.emit(user_topic(user_id), cp.CALENDAR_SUPERSEDED,
-                        {"week": week, "version": version, "event_id": self.event_id})
+                tx.emit(user_topic(user_id), cp.CalendarSuperseded(
+                    week=week, version=version, event_id=self.event_id))
 
 
 def _set_members(conn: Connection, event_id: int, participant_ids: list[int] | None,
@@ -480,8 +480,7 @@ def publish(ctx: Context, tx: Tx, p: cp.CalendarPublish) -> dict[str, Any]:
 
     monday = week_monday(parse_date(p.week, "week"))
     version = publish_week(tx.conn, monday, ctx.user_id, tx.now_iso)
-    tx.emit(cp.CALENDAR_TOPIC, cp.CALENDAR_PUBLISHED,
-            {"week": monday.isoformat(), "version": version})
+    tx.emit(cp.CALENDAR_TOPIC, cp.CalendarPublished(week=monday.isoformat(), version=version))
     return {"week": monday.isoformat(), "version": version, "published_at": tx.now_iso}
 
 

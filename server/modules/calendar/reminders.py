@@ -61,9 +61,9 @@ def send_due(tx: Tx) -> int:
             conn.execute(insert(cal_reminders_sent).values(
                 kind=kind, ref_id=ref, occurrence_utc=key, user_id=user_id,
                 sent_at=tx.now_iso))
-            tx.emit(user_topic(user_id), cp.CALENDAR_REMINDER, {
-                "event_id": occ.event_id, "meeting_id": occ.meeting_id,
-                "starts_at": local_iso(occ.start), "minutes": minutes})
+            tx.emit(user_topic(user_id), cp.CalendarReminderDue(
+                event_id=occ.event_id, meeting_id=occ.meeting_id,
+                starts_at=local_iso(occ.start), minutes=minutes))
             sent += 1
     return sent
 
