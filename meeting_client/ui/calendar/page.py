@@ -117,12 +117,12 @@ class CalendarPage(QWidget):
         nav.addStretch(1)
         nav.addWidget(self.leader_filter)
         nav.addWidget(self.room_filter)
-        nav.addWidget(self.publish_button)
-        nav.addWidget(self.add_button)
         heading = QHBoxLayout()
         heading.addWidget(self.title)
         heading.addStretch(1)
         heading.addWidget(self.status)
+        heading.addWidget(self.publish_button)
+        heading.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(heading)
@@ -194,6 +194,7 @@ class CalendarPage(QWidget):
         self.day_model.set_day(self.anchor)
         self.month_model.set_month(self.anchor)
         self.stack.setCurrentIndex(("week", "day", "month").index(self.mode))
+        self.publish_button.setVisible(self.store.is_office and self.mode == "week")
         step = {"week": (self.tr("◀ Tuần trước"), self.tr("Tuần sau ▶")),
                 "day": (self.tr("◀ Hôm trước"), self.tr("Hôm sau ▶")),
                 "month": (self.tr("◀ Tháng trước"), self.tr("Tháng sau ▶"))}[self.mode]
@@ -254,6 +255,7 @@ class CalendarPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fitted.clear()  # the columns changed width: the text wraps anew
         self.fit_visible_rows()
 
     def _fill_filters(self) -> None:
