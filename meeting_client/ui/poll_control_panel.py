@@ -189,9 +189,18 @@ class PollControlPanel(QFrame):
         poll = self._session.open_poll()
         if poll is None:
             return
-        self.confirm.ask(self.tr("Kết thúc biểu quyết «%1» và công bố kết quả?")
-                         .replace("%1", poll.title), ("close", poll.poll_id),
-                         self.tr("Kết thúc biểu quyết"))
+        question = self.tr("Kết thúc biểu quyết «%1» và công bố kết quả?").replace(
+            "%1", poll.title)
+        state = ""
+        if poll.cast < poll.eligible:
+            missing = self.tr("Mới có %1/%2 đại biểu biểu quyết.").replace(
+                "%1", str(poll.cast)).replace("%2", str(poll.eligible))
+            if 2 * poll.cast < poll.eligible:  # fewer than half: say so loudly
+                missing = self.tr("Chú ý: chỉ mới có %1/%2 đại biểu biểu quyết.").replace(
+                    "%1", str(poll.cast)).replace("%2", str(poll.eligible))
+                state = "warn"
+            question = f"{missing} {question}"
+        self.confirm.ask(question, ("close", poll.poll_id), self.tr("Kết thúc biểu quyết"), state)
 
     def on_confirm_confirmed(self, payload: object) -> None:
         action, poll_id = payload  # type: ignore[misc]

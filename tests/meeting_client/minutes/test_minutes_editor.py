@@ -12,6 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from meeting_client.ui.minutes.store import GENERAL
 from tests.meeting_client.minutes.conftest import WAIT, Terminal, protocol
+from tests.meeting_client.taps import press_when_armed
 
 BUDGET = 3  # "Tờ trình về dự toán ngân sách thành phố năm 2027"
 
@@ -192,8 +193,10 @@ def test_exports_and_the_conclusion_notice_are_written_to_disk(
     protocol(t.server.url, "chair", ("meeting.start", {"meeting_id": 1}),
              ("meeting.end", {"meeting_id": 1}))
     qtbot.waitUntil(editor.notice_button.isEnabled, timeout=WAIT)
+    press_when_armed(qtbot, editor.issue_button)
+    assert editor.confirm.isVisible()  # a register number only after a confirmation
     with qtbot.waitSignal(editor.store.issued, timeout=WAIT):
-        editor.issue_button.click()
+        press_when_armed(qtbot, editor.confirm.confirm_button)
     assert editor.number.text() == "Số: 01/BB-HĐND"
     notice = tmp_path / "thong-bao.pdf"
     with qtbot.waitSignal(editor.writer.written, timeout=WAIT):

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from meeting_client.ui.main_window import MainWindow
+from tests.meeting_client.taps import press_when_armed
 from tests.support.wsclient import WsClient
 
 LEFT = Qt.MouseButton.LeftButton
@@ -35,8 +36,7 @@ def protocol(url: str, users: list[str], *steps: tuple[str, dict]) -> None:
 
 def check_in_gui(qtbot, window: MainWindow) -> None:
     panel = window.room.body.attendance
-    qtbot.waitUntil(panel.check_in_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(panel.check_in_button, LEFT)
+    press_when_armed(qtbot, panel.check_in_button)
     qtbot.waitUntil(window.room.session.checked_in, timeout=WAIT)
 
 
@@ -44,9 +44,9 @@ def vote_gui(qtbot, window: MainWindow, option: str) -> None:
     panel = window.room.body.vote
     qtbot.waitUntil(lambda: panel.page() == "choose"
                     and panel.option_button(option).isEnabled(), timeout=WAIT)
-    qtbot.mouseClick(panel.option_button(option), LEFT)
+    press_when_armed(qtbot, panel.option_button(option))
     assert panel.page() == "confirm"
-    qtbot.mouseClick(panel.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.confirm_button)
 
 
 def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
@@ -66,7 +66,7 @@ def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
     qtbot.waitUntil(lambda: polls.open_button.isEnabled(), timeout=WAIT)
     qtbot.mouseClick(polls.open_button, LEFT)
-    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, polls.confirm.confirm_button)
     qtbot.waitUntil(lambda: session.open_poll() is not None, timeout=WAIT)
     poll_id = session.open_poll().poll_id
 
@@ -84,7 +84,7 @@ def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
 
     qtbot.waitUntil(polls.close_button.isEnabled, timeout=WAIT)
     qtbot.mouseClick(polls.close_button, LEFT)
-    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, polls.confirm.confirm_button)
     for window in (chair, d1, d2):
         s = window.room.session
         qtbot.waitUntil(lambda s=s: s.result_poll() is not None, timeout=WAIT)

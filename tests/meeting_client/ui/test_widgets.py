@@ -18,6 +18,7 @@ from meeting_client.ui.speaker_panel import SpeakerPanel
 from meeting_client.ui.speaking_timer import SpeakingTimer
 from meeting_client.ui.vote_panel import VotePanel
 from tests.meeting_client.conftest import CHAIR_ID, CLERK_ID, DELEGATE_IDS
+from tests.meeting_client.taps import press_when_armed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -39,13 +40,13 @@ def test_a_ballot_needs_a_confirmation_and_is_sent_once(qtbot, port, delegate_se
     assert panel.page() == "choose"
     assert panel.option_button("yes").text() == "Đồng ý"
     assert panel.option_button("abstain").text() == "Không biểu quyết"
-    qtbot.mouseClick(panel.option_button("no"), LEFT)
+    press_when_armed(qtbot, panel.option_button("no"))
     assert panel.page() == "confirm" and "Không đồng ý" in panel.confirm_text.text()
     qtbot.mouseClick(panel.back_button, LEFT)
     assert panel.page() == "choose"
     assert port.sent == []
-    qtbot.mouseClick(panel.option_button("yes"), LEFT)
-    qtbot.mouseClick(panel.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.option_button("yes"))
+    press_when_armed(qtbot, panel.confirm_button)
     assert port.commands() == [("poll.cast", {"poll_id": 3, "choice": "yes"})]
     assert panel.page() == "voted" and "Đang gửi" in panel.voted_text.text()
     port.finish("poll.cast", {"poll_id": 3})
@@ -163,7 +164,7 @@ def test_opening_a_poll_is_blocked_without_quorum(qtbot, port, session_factory):
     qtbot.mouseClick(panel.open_button, LEFT)
     assert port.sent == []  # one confirmation first
     assert panel.confirm.isVisibleTo(panel)
-    qtbot.mouseClick(panel.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.confirm.confirm_button)
     assert port.commands() == [("poll.open", {"poll_id": 1})]
 
 
