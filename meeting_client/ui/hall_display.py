@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +23,19 @@ from meeting_client.ui.result_view import ResultView
 
 FOCUS_PAGES = (HallFocus.ITEM, HallFocus.SPEAKER, HallFocus.VOTING, HallFocus.RESULT,
                HallFocus.ATTENDANCE)
+
+DESIGN = (1920, 1080)
+"""The screen the stylesheet's hall sizes were chosen for; others scale from it."""
+TYPE_SIZES = {"hallBody": 30, "hallMeeting": 36, "hallCaption": 40, "hallHeadline": 72,
+              "hallCountdown": 140, "hallFooter": 30}
+
+
+def scaled_style(width: int, height: int) -> str:
+    """Type sizes for a hall screen of ``width``×``height``: the same picture on a
+    1280×800 projector and a 4K wall (the layout never needs more than the screen)."""
+    scale = max(0.45, min(width / DESIGN[0], height / DESIGN[1], 2.5))
+    return "\n".join(f"QLabel#{name} {{ font-size: {round(px * scale)}px; }}"
+                      for name, px in TYPE_SIZES.items())
 
 
 class HallDisplay(QFrame):
@@ -104,6 +118,7 @@ class HallDisplay(QFrame):
         layout.addWidget(self.meeting)
         layout.addWidget(self.pages, 1)
         layout.addLayout(footer)
+        self._scale_for = (0, 0)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._connect_signals()
@@ -113,6 +128,17 @@ class HallDisplay(QFrame):
     def _connect_signals(self) -> None:
         self._session.snapshot_changed.connect(self.on_session_snapshot_changed)
         self._timer.timeout.connect(self.on_timer_timeout)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        size = (event.size().width(), event.size().height())
+        if size != self._scale_for:
+            self._scale_for = size
+            self.setStyleSheet(scaled_style(*size))
+        super().resizeEvent(event)
+
+    def minimumSizeHint(self) -> QSize:
+        """Whatever the screen: the type scales down to fit (see :func:`scaled_style`)."""
+        return QSize(480, 320)
 
     def focus(self) -> HallFocus:
         return FOCUS_PAGES[self.pages.currentIndex()]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -33,3 +33,14 @@ def label(text: str = "", object_name: str = "", *, wrap: bool = True) -> QLabel
     widget.setTextFormat(Qt.TextFormat.PlainText)
     widget.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
     return widget
+
+
+def wrap_rows(table: QTableView) -> None:
+    """Rows as tall as their wrapped text, kept so when a column is resized: a long
+    title wraps onto a second line instead of being cut at the row's edge."""
+    rows = table.verticalHeader()
+    rows.hide()
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.setWordWrap(True)
+    table.horizontalHeader().sectionResized.connect(
+        lambda *_args: table.resizeRowsToContents())

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.meeting_list_model import MeetingListModel
-from meeting_client.ui.look import label
+from meeting_client.ui.look import label, wrap_rows
 
 
 class MeetingListPage(QWidget):
@@ -34,7 +34,7 @@ class MeetingListPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("meetingList")
         self.table.setModel(model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

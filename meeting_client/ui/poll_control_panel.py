@@ -18,7 +18,7 @@ from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.confirm_bar import ConfirmBar
-from meeting_client.ui.look import icon, label, set_state
+from meeting_client.ui.look import icon, label, set_state, wrap_rows
 from meeting_client.ui.poll_dialog import PollDialog
 from meeting_client.ui.result_view import ResultView
 
@@ -35,14 +35,17 @@ class PollControlPanel(QFrame):
         self.table = QTableView()
         self.table.setObjectName("pollList")
         self.table.setModel(session.poll_model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 3):  # "Đang biểu quyết", "Không thông qua": two short lines
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 112)
+        self.table.setMinimumHeight(150)  # three rows stay visible under a result card
         self.table.setMaximumHeight(260)
         self.create_button = QPushButton(self.tr("Tạo biểu quyết…"))
         self.open_button = QPushButton(self.tr("Mở biểu quyết"))
@@ -143,7 +146,12 @@ class PollControlPanel(QFrame):
                 "%1", str(open_poll.cast)).replace("%2", str(open_poll.eligible)))
         self.live_title.setVisible(open_poll is not None)
         self.progress.setVisible(open_poll is not None)
-        self.result.setVisible(open_poll is None and s.result_poll() is not None)
+        result = s.result_poll()
+        newer_draft = result is not None and any(
+            p.status == "draft" and p.poll_id > result.poll_id for p in s.poll_model.rows())
+        # A poll prepared after the last result is the chair's next step: the old
+        # result card steps aside instead of sitting over it.
+        self.result.setVisible(open_poll is None and result is not None and not newer_draft)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import icon, label
+from meeting_client.ui.look import icon, label, wrap_rows
 from meeting_client.ui.speaking_timer import SpeakingTimer
 
 DEFAULT_LIMIT_MIN = 3
@@ -33,7 +33,7 @@ class SpeakerQueuePanel(QFrame):
         self.table = QTableView()
         self.table.setObjectName("speakerQueue")
         self.table.setModel(session.speaker_model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -159,19 +159,25 @@ class ReaderWidget(QWidget):
         self.note_button = _button(self.tr("Ghi chú"), self.tr(
             "Chạm vào trang để ghi chú (chỉ mình bạn thấy)"), checkable=True)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        # Two rows: pages and tools above, search below, so that every button keeps its
+        # whole label on a 1280-pixel screen beside the list of papers.
+        bar = QVBoxLayout()
+        pages_row = QHBoxLayout()
+        pages_row.setSpacing(6)
         for w in (self.sidebar_button, self.previous_button, self.page_box, self.page_total,
                   self.next_button, self.zoom_out_button, self.zoom_in_button,
                   self.fit_button):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self.search_box, 1)
+            pages_row.addWidget(w)
+        pages_row.addStretch(1)
+        pages_row.addWidget(self.highlight_button)
+        pages_row.addWidget(self.note_button)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(6)
+        search_row.addWidget(self.search_box, 1)
         for w in (self.previous_hit_button, self.next_hit_button, self.hit_label):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self.highlight_button)
-        bar.addWidget(self.note_button)
+            search_row.addWidget(w)
+        bar.addLayout(pages_row)
+        bar.addLayout(search_row)
 
         self.side = QTabWidget()
         self.side.setObjectName("readerSide")
