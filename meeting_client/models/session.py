@@ -234,7 +234,7 @@ class MeetingSession(QObject):
                 and (poll is None or poll.status == "draft"))
 
     def hall_view(self) -> HallView | None:
-        return hall_view(self._snapshot) if self._snapshot else None
+        return hall_view(self._snapshot, self.server_now()) if self._snapshot else None
 
     def server_now(self) -> datetime:
         """Now by the server's clock, estimated from when events arrive."""

@@ -15,14 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_client.models.document_model import DocumentCenter
 from meeting_client.models.hall import HallFocus
 from meeting_client.models.labels import attendance_text, duration_text
 from meeting_client.models.session import MeetingSession
+from meeting_client.ui.hall_paper import HallPaper
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.result_view import ResultView
 
 FOCUS_PAGES = (HallFocus.ITEM, HallFocus.SPEAKER, HallFocus.VOTING, HallFocus.RESULT,
-               HallFocus.ATTENDANCE)
+               HallFocus.ATTENDANCE, HallFocus.PRESENTATION)
 
 DESIGN = (1920, 1080)
 """The screen the stylesheet's hall sizes were chosen for; others scale from it."""
@@ -41,7 +43,8 @@ def scaled_style(width: int, height: int) -> str:
 class HallDisplay(QFrame):
     """Current item, current speaker with countdown, vote progress, final result."""
 
-    def __init__(self, session: MeetingSession, parent: QWidget | None = None) -> None:
+    def __init__(self, session: MeetingSession, *, documents: DocumentCenter | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("hallDisplay")
         self._session = session
@@ -103,7 +106,9 @@ class HallDisplay(QFrame):
         for w in (self.attendance_caption, self.attendance_count, self.attendance_state):
             attendance_layout.addWidget(w)
         attendance_layout.addStretch(2)
-        for page in (item_page, speaker_page, voting_page, self.result, attendance_page):
+        self.paper = HallPaper(documents)
+        for page in (item_page, speaker_page, voting_page, self.result, attendance_page,
+                     self.paper):
             self.pages.addWidget(page)
 
         self.footer_attendance = label("", "hallFooter", wrap=False)
@@ -119,6 +124,7 @@ class HallDisplay(QFrame):
         layout.addWidget(self.pages, 1)
         layout.addLayout(footer)
         self._scale_for = (0, 0)
+        self._shown_focus: HallFocus | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._connect_signals()
@@ -172,11 +178,20 @@ class HallDisplay(QFrame):
                 "%1", str(view.poll.cast)).replace("%2", str(view.poll.eligible)))
             self.voting_bar.setRange(0, max(view.poll.eligible, 1))
             self.voting_bar.setValue(min(view.poll.cast, max(view.poll.eligible, 1)))
+        if view.presentation is not None:
+            doc = next((d for d in snap.documents
+                        if d.id == view.presentation.document_id), None)
+            self.paper.show_presentation(view.presentation, doc.title if doc else "")
+        self._shown_focus = view.focus
         self.pages.setCurrentIndex(FOCUS_PAGES.index(view.focus))
         self.on_timer_timeout()
 
     def on_timer_timeout(self) -> None:
         self.footer_clock.setText(datetime.now().strftime("%H:%M:%S"))
+        view = self._session.hall_view()
+        if view is not None and view.focus is not self._shown_focus:
+            self.on_session_snapshot_changed()  # a result's hold time ran out
+            return
         speaker = self._session.current_speaker()
         if speaker is None:
             return

@@ -148,7 +148,8 @@ class MainWindow(QMainWindow):
         if self.room is None:
             return
         if self.hall_window is None:
-            self.hall_window = HallDisplay(self.room.session)
+            documents = self.room.documents.center if self.room.documents else None
+            self.hall_window = HallDisplay(self.room.session, documents=documents)
             self.hall_window.setWindowTitle(self.tr("Màn hình hội trường"))
             self.hall_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         screens = QGuiApplication.screens()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from meeting_client.models.document_model import DocumentListModel
+from meeting_client.models.document_model import DocumentCenter, DocumentListModel
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chair_console import ChairConsole
@@ -37,7 +37,10 @@ class MeetingRoom(QWidget):
         self.body: QWidget
         if hall:
             self.header.hide()
-            self.body = HallDisplay(session)
+            submit = getattr(session.port, "submit", None)
+            center = (DocumentCenter(submit, session.meeting_id, parent=self)
+                      if callable(submit) else None)  # the presented paper's pages
+            self.body = HallDisplay(session, documents=center)
             layout.setContentsMargins(0, 0, 0, 0)
         elif session.is_chair:
             self.body = ChairConsole(session)
