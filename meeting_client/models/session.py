@@ -273,6 +273,10 @@ class MeetingSession(QObject):
         self._pending[token] = _Pending(type_, payload, extra)
         return token
 
+    def ended(self) -> bool:
+        """The meeting was closed ("Bế mạc"): nothing more can be asked or decided."""
+        return self._snapshot is not None and self._snapshot.meeting.status == "ended"
+
     def is_pending(self, type_: str) -> bool:
         return any(p.type == type_ for p in self._pending.values())
 

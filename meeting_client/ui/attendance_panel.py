@@ -58,7 +58,8 @@ class AttendancePanel(QFrame):
         busy = (self._session.is_pending("attendance.check_in")
                 or self._session.is_pending("attendance.check_out"))
         self.check_in_button.setVisible(delegate and not present)
-        self.check_in_button.setEnabled(self._session.online and not busy)
+        self.check_in_button.setEnabled(self._session.online and not busy
+                                        and not self._session.ended())
         self.check_out_button.setVisible(delegate and present)
         self.check_out_button.setEnabled(self._session.online and not busy)
         if (not present or busy) and self.confirm.pending() is not None:

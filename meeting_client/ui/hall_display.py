@@ -168,6 +168,13 @@ class HallDisplay(QFrame):
                 "%1", str(snap.meeting.quorum)))
         self.item_title.setText(view.item.title if view.item
                                 else self.tr("Kỳ họp chưa bắt đầu nội dung"))
+        self.item_caption.setText(self.tr("Nội dung"))
+        focus = view.focus
+        if self._session.ended() and focus in (HallFocus.ITEM, HallFocus.SPEAKER,
+                                               HallFocus.PRESENTATION):
+            focus = HallFocus.ITEM  # the chamber is told the session is over
+            self.item_caption.setText(snap.meeting.title)
+            self.item_title.setText(self.tr("Kỳ họp đã bế mạc"))
         if view.speaker is not None:
             self.speaker_name.setText(self._session.name_of(view.speaker.user_id))
             seat = view.speaker.seat
@@ -183,7 +190,7 @@ class HallDisplay(QFrame):
                         if d.id == view.presentation.document_id), None)
             self.paper.show_presentation(view.presentation, doc.title if doc else "")
         self._shown_focus = view.focus
-        self.pages.setCurrentIndex(FOCUS_PAGES.index(view.focus))
+        self.pages.setCurrentIndex(FOCUS_PAGES.index(focus))
         self.on_timer_timeout()
 
     def on_timer_timeout(self) -> None:

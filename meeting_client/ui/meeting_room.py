@@ -28,6 +28,8 @@ class MeetingRoom(QWidget):
         self.setObjectName("meetingRoom")
         self.session = session
         self._documents_started = False
+        self._joining = False
+        self._presentation_seen = False
         self.banner = ConnectionBanner()
         self.notices = NoticeBar()
         self.header = RoomHeader(session)
@@ -110,7 +112,7 @@ class MeetingRoom(QWidget):
             self.session.snapshot_changed.connect(self.on_session_snapshot_changed)
             self.documents.center.documents_changed.connect(self.item_documents.set_documents)
             self.documents.center.prefetched.connect(self.on_documents_prefetched)
-            self.documents.follow.open_requested.connect(self.show_documents)
+            self.documents.follow.open_requested.connect(self.on_follow_open_requested)
             self.documents.notice.connect(self.notices.on_notice)
             self.documents_button.toggled.connect(self.on_documents_button_toggled)
             if self.session.is_chair:
@@ -121,10 +123,21 @@ class MeetingRoom(QWidget):
     def on_session_snapshot_changed(self, snapshot: Snapshot) -> None:
         """Feed the papers page; start it with the first snapshot (we are subscribed)."""
         assert self.documents is not None
-        if not self._documents_started:
+        joining = not self._documents_started
+        if joining:
             self._documents_started = True
             self.documents.start()
-        self.documents.on_snapshot(snapshot)
+        self._joining = joining
+        try:
+            self.documents.on_snapshot(snapshot)
+        finally:
+            self._joining = False
+        started = snapshot.presentation is not None and not self._presentation_seen
+        self._presentation_seen = snapshot.presentation is not None
+        follow = self.documents.follow
+        if started and follow.following and not follow.presenting and (
+                snapshot.presentation.presenter_id != self.session.me.id):
+            self.on_follow_open_requested(snapshot.presentation.document_id, joining)
         self.documents.set_can_present(self.session.is_chair or (
             snapshot.designated_presenter == self.session.me.id))
         item = self.session.active_item()
@@ -138,6 +151,18 @@ class MeetingRoom(QWidget):
         assert self.documents is not None
         self.show_documents()
         self.documents.open_document(document_id)
+
+    def on_follow_open_requested(self, _document_id: int, joining: bool = False) -> None:
+        """A presentation began: show the paper. Not when this terminal joined one already
+        running: it opens in the room (a late delegate must find "Điểm danh" there) and
+        is told where the paper is."""
+        if self.stack.currentWidget() is self.documents:
+            return
+        if joining or self._joining:
+            self.notices.on_notice(self.tr("Đang trình chiếu tài liệu — bấm «Tài liệu kỳ họp» "
+                                           "để theo dõi."))
+            return
+        self.show_documents()
 
     def show_documents(self, *_args: object) -> None:
         self.documents_button.setChecked(True)

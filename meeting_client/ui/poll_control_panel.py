@@ -117,15 +117,17 @@ class PollControlPanel(QFrame):
         a = snap.attendance
         self.quorum.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.quorum, "ok" if a.quorum_met else "warn")
-        online = s.online
+        online = s.online and not s.ended()
         draft = self._target_draft()
         open_poll = s.open_poll()
         self.create_button.setEnabled(online)
-        can_open = draft is not None and s.can_open_poll(s.poll(draft))
+        can_open = online and draft is not None and s.can_open_poll(s.poll(draft))
         self.open_button.setEnabled(can_open and not s.is_pending("poll.open"))
         self.close_button.setEnabled(online and open_poll is not None
                                      and not s.is_pending("poll.close"))
-        if not s.quorum_met():
+        if s.ended():
+            self.blocked.setText(self.tr("Kỳ họp đã bế mạc — không thể tạo hay mở biểu quyết."))
+        elif not s.quorum_met():
             self.blocked.setText(self.tr("Chưa đủ số lượng đại biểu có mặt — chưa thể mở "
                                          "biểu quyết."))
         elif open_poll is not None and draft is not None:

@@ -100,7 +100,7 @@ class SpeakerQueuePanel(QFrame):
         return next((r.request_id for r in model.rows() if r.status == "waiting"), None)
 
     def on_session_changed(self, *_args: object) -> None:
-        online = self._session.online
+        online = self._session.online and not self._session.ended()
         model = self._session.speaker_model
         self.empty.setVisible(model.rowCount() == 0)
         speaking = self._session.current_speaker()
