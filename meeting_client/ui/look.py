@@ -6,7 +6,14 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHeaderView, QLabel, QSizePolicy, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 
@@ -44,3 +51,11 @@ def wrap_rows(table: QTableView) -> None:
     table.setWordWrap(True)
     table.horizontalHeader().sectionResized.connect(
         lambda *_args: table.resizeRowsToContents())
+
+
+def plain_buttons(box: QDialogButtonBox) -> None:
+    """The app's look on a dialog's buttons: the accepting one gets the app's check mark,
+    the others no icon (the style's stock icons match nothing else on screen)."""
+    for button in box.buttons():
+        accepting = box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+        button.setIcon(icon("check") if accepting else QIcon())

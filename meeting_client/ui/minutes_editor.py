@@ -21,7 +21,6 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -39,6 +38,7 @@ from meeting_client.models.labels import date_time_text
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.confirm_bar import ConfirmBar
+from meeting_client.ui.file_dialogs import ask_path, file_dialog
 from meeting_client.ui.guard import GuardedButton
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.minutes.file_writer import FileWriter
@@ -451,9 +451,8 @@ class MinutesEditor(QWidget):
     def _ask_save_path(self, filename: str, file_filter: str) -> str:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp"),
-                                              str(Path(folder) / filename), file_filter)
-        return path
+        return ask_path(file_dialog(self, self.tr("Lưu tệp"), str(Path(folder) / filename),
+                                    file_filter, save=True))
 
     def _write(self, purpose: str, file: RenderedFile) -> None:
         path = self._targets.pop(purpose, "")

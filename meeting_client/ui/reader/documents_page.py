@@ -30,6 +30,7 @@ from meeting_client.models.document_model import (
 )
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.agenda_panel import RoomyDelegate
+from meeting_client.ui.file_dialogs import ask_path, file_dialog
 from meeting_client.ui.reader.presenter_picker import PresenterPicker
 from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
 from meeting_client.ui.reader.readers_dialog import ReadersDialog, ReadersQuery, readers_of
@@ -191,12 +192,15 @@ class DocumentsPage(QWidget):
         self.readers_dialog.show()
 
     def on_upload_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn tài liệu để tải lên"), "",
-            self.tr("Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods "
-                    "*.odp)"))
+        path = ask_path(self.upload_dialog())
         if path:
             self.upload_file(path)
+
+    def upload_dialog(self, options: QFileDialog.Option | None = None) -> QFileDialog:
+        """The dialog "Tải lên tài liệu…" opens."""
+        return file_dialog(self, self.tr("Chọn tài liệu để tải lên"), "",
+                           self.tr("Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx "
+                                   "*.odt *.ods *.odp)"), save=False, options=options)
 
     def upload_file(self, path: str, title: str | None = None) -> None:
         """Upload a paper; the title defaults to the file's name without extension."""

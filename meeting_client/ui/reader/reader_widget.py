@@ -121,6 +121,8 @@ class ReaderWidget(QWidget):
         self.search = PageSearch(self)
         self._hit = -1
         self._annotations: list[Annotation] = []
+        self.note_dialog: QInputDialog | None = None
+        """The last note dialog opened (tests fill it in)."""
 
         self.title = QLabel()
         self.title.setObjectName("readerTitle")
@@ -434,11 +436,18 @@ class ReaderWidget(QWidget):
         self.highlight(page + 1, start, end)
 
     def on_view_page_tapped(self, page: int, at: QPointF) -> None:
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Ghi chú riêng"),
-            self.tr("Ghi chú cho trang %1 (chỉ mình bạn thấy):").replace("%1", str(page + 1)))
-        if ok:
-            self.add_note(page + 1, at, text)
+        """Ask for the note in a window-modal dialog with the app's own button words."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Ghi chú riêng"))
+        dialog.setLabelText(self.tr("Ghi chú cho trang %1 (chỉ mình bạn thấy):")
+                            .replace("%1", str(page + 1)))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setOkButtonText(self.tr("Lưu ghi chú"))
+        dialog.setCancelButtonText(self.tr("Hủy"))
+        dialog.textValueSelected.connect(lambda text: self.add_note(page + 1, at, text))
+        dialog.finished.connect(dialog.deleteLater)
+        self.note_dialog = dialog
+        dialog.open()
 
     # --- follow and progress ------------------------------------------------------------------
 
