@@ -238,6 +238,8 @@ class DocumentsPage(QWidget):
         if total and done < total:
             self.status.setText(self.tr("Đang tải tài liệu về máy: %1%")
                                 .replace("%1", str(int(100 * done / total))))
+        elif total:  # also the end of a fetch after a paper was added: never stuck at n %
+            self.on_center_prefetched(0)
 
     def on_center_prefetched(self, moved: int) -> None:
         self.center.model.set_cached({d.sha256 for d in self.center.documents()
