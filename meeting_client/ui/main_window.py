@@ -96,10 +96,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.meetings)
         self._account.load_meetings()
 
-    def on_account_sign_in_failed(self, _code: str, message: str) -> None:
+    def on_account_sign_in_failed(self, code: str, message: str) -> None:
         self.sign_in.set_busy(False)
-        self.sign_in.show_message(message)
         self.stack.setCurrentWidget(self.sign_in)
+        self.sign_in.show_failure(code, message)
 
     def on_account_meetings_loaded(self) -> None:
         if self._auto_open is not None:

@@ -585,6 +585,8 @@ class MinutesEditor(QWidget):
             item = self.store.item(key)
             when = date_time_text(item.updated_at if item else None)
             self._set_status(self.tr("Đã lưu lúc %1.").replace("%1", when), "ok")
+            if not self._dirty_drafts():  # what the preview shows is now what is stored
+                self.preview.set_note("")
 
     def on_store_conflict(self, key: int, message: str) -> None:
         self._sent.pop(key, None)

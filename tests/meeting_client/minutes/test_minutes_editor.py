@@ -172,8 +172,11 @@ def test_exports_and_the_conclusion_notice_are_written_to_disk(
     editor = t.editor
     editor.select(BUDGET)
     type_into(qtbot, editor.conclusions, "Giao UBND tiếp thu ý kiến đại biểu")
+    qtbot.waitUntil(lambda: editor.preview.note.text() == "Gồm cả nội dung chưa lưu.",
+                    timeout=WAIT)
     with qtbot.waitSignal(editor.store.saved, timeout=WAIT):
         editor.save()
+    assert editor.preview.note.text() == ""  # the preview no longer differs from the store
     pdf, word = tmp_path / "bien-ban.pdf", tmp_path / "bien-ban.docx"
     with qtbot.waitSignal(editor.writer.written, timeout=WAIT):
         editor.export("pdf", str(pdf))

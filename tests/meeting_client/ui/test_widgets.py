@@ -345,3 +345,21 @@ def test_command_line_options():
     assert (options.server, options.user, options.password, options.meeting) == (
         "ws://10.0.0.5:8765/ws", "d001", None, 1)
     assert options.hall and options.kiosk and options.lang == "en"
+
+
+def test_sign_in_starts_at_the_password_and_clears_a_refused_one(qtbot):
+    from meeting_client.ui.sign_in_page import SignInPage
+
+    page = SignInPage()
+    qtbot.addWidget(page)
+    page.fill("ws://127.0.0.1:8765/ws", "d001")
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.focusWidget() is page.password
+    page.password.setText("sai-mat-khau")
+    page.show_failure("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng.")
+    assert page.password.text() == "" and page.focusWidget() is page.password
+    assert page.message.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    page.password.setText("demo")
+    page.show_failure("unreachable", "Không kết nối được tới máy chủ.")
+    assert page.password.text() == "demo"  # the server was away: the password was not wrong
