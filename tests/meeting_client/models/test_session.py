@@ -34,7 +34,7 @@ def test_a_conflict_means_we_already_voted_from_here(port, delegate_session):
     _open_poll(feed)
     session.set_snapshot(feed.state)
     session.cast(5, "no")
-    port.fail("poll.cast", "conflict", "Đại biểu đã biểu quyết trong phiên này.")
+    port.fail("poll.cast", "conflict", "Đại biểu đã bỏ phiếu trong lần biểu quyết này.")
     assert session.my_ballot(5) == UNKNOWN_CHOICE
     assert not session.can_vote(session.poll(5))
 
