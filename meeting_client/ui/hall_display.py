@@ -71,6 +71,9 @@ class HallDisplay(QFrame):
         self.speaker_name = label("", "hallHeadline")
         self.speaker_seat = label("", "hallCaption")
         self.speaker_countdown = label("", "hallCountdown", wrap=False)
+        # Centred on the screen (the speaker's name and time are read from the back rows),
+        # not packed into its top third.
+        speaker_layout.addStretch(1)
         for w in (self.speaker_caption, self.speaker_name, self.speaker_seat,
                   self.speaker_countdown):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -87,6 +90,7 @@ class HallDisplay(QFrame):
         self.voting_bar.setTextVisible(False)
         for w in (self.voting_caption, self.voting_title, self.voting_count):
             w.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        voting_layout.addStretch(1)
         voting_layout.addWidget(self.voting_caption)
         voting_layout.addWidget(self.voting_title)
         voting_layout.addWidget(self.voting_count)
