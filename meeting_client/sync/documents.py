@@ -644,12 +644,14 @@ class MeetingDocuments:
         on_documents: called with the new list whenever it changes.
         on_progress: prefetch progress ``(bytes done, bytes total)``.
         on_annotations: an annotation of this user changed elsewhere.
+        on_elsewhere: this user is signed in on this many terminals at once (≥ 2).
     """
 
     def __init__(self, client: Any, meeting_id: int, cache: DocumentCache, *,
                  on_documents: DocumentsListener | None = None,
                  on_progress: Progress | None = None,
-                 on_annotations: AnnotationsListener | None = None) -> None:
+                 on_annotations: AnnotationsListener | None = None,
+                 on_elsewhere: Callable[[int], None] | None = None) -> None:
         self.client = client
         self.meeting_id = meeting_id
         self.cache = cache
@@ -658,6 +660,7 @@ class MeetingDocuments:
         self._on_documents = on_documents
         self._on_progress = on_progress
         self._on_annotations = on_annotations
+        self._on_elsewhere = on_elsewhere
         self._channel: TransferChannel | None = None
         self._user_seq = 0
         self._user_topic: str | None = None
@@ -754,6 +757,8 @@ class MeetingDocuments:
     async def _follow_user_topic(self) -> None:
         data = await self.client.request("user.subscribe", {"since": self._user_seq})
         self._user_topic = data["topic"]
+        if data.get("terminals") and self._on_elsewhere is not None:
+            self._on_elsewhere(int(data["terminals"]))
         if data.get("reset") and self._user_seq and self._on_annotations is not None:
             self._on_annotations(0)  # 0: anything may have changed
         self._user_seq = max(self._user_seq, int(data["seq"]))
@@ -776,6 +781,8 @@ class MeetingDocuments:
             self._user_seq = max(self._user_seq, event.seq)
             if event.event == dp.ANNOTATION_CHANGED and self._on_annotations is not None:
                 self._on_annotations(int(event.data.get("document_id", 0)))
+            elif event.event == dp.SESSION_ELSEWHERE and self._on_elsewhere is not None:
+                self._on_elsewhere(int(event.data.get("terminals", 2)))
             return
         if event.topic != f"meeting:{self.meeting_id}" or event.event not in (
                 dp.DOCUMENT_ADDED, dp.DOCUMENT_REPLACED, dp.DOCUMENT_REMOVED):

@@ -114,6 +114,7 @@ class MeetingRoom(QWidget):
             self.documents.center.prefetched.connect(self.on_documents_prefetched)
             self.documents.follow.open_requested.connect(self.on_follow_open_requested)
             self.documents.notice.connect(self.notices.on_notice)
+            self.documents.center.elsewhere.connect(self.on_signed_in_elsewhere)
             self.documents_button.toggled.connect(self.on_documents_button_toggled)
             if self.session.is_chair:
                 self.minutes_button.toggled.connect(self.on_minutes_button_toggled)
@@ -163,6 +164,14 @@ class MeetingRoom(QWidget):
                                            "để theo dõi."))
             return
         self.show_documents()
+
+    def on_signed_in_elsewhere(self, terminals: int) -> None:
+        """One person, several terminals: each of them says so (a lost badge, a shared
+        password, or a terminal left signed in)."""
+        self.notices.on_notice(self.tr(
+            "Cảnh báo: tài khoản %1 đang đăng nhập trên %2 máy cùng lúc. Nếu không phải "
+            "bạn, hãy báo ngay cho thư ký.").replace("%1", self.session.me.username)
+            .replace("%2", str(terminals)))
 
     def show_documents(self, *_args: object) -> None:
         self.documents_button.setChecked(True)

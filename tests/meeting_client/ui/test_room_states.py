@@ -80,3 +80,17 @@ def test_a_new_poll_is_not_under_the_last_result(qtbot, room_window, live_server
     qtbot.waitUntil(lambda: not polls.result.isVisibleTo(polls), timeout=WAIT)
     assert polls.table.height() >= 150  # the list keeps its rows
     assert chair.room.session.hall_view().focus is HallFocus.RESULT  # the hall still shows it
+
+
+def test_one_delegate_on_two_terminals_is_warned_on_both(qtbot, room_window, monkeypatch,
+                                                         tmp_path):
+    monkeypatch.setenv("HOP_THONG_MINH_DOCUMENT_CACHE", str(tmp_path / "cache1"))
+    first = room_window("d001")
+    qtbot.waitUntil(lambda: first.room.documents.center.documents() != [], timeout=WAIT)
+    assert not first.room.notices.isVisibleTo(first)
+    monkeypatch.setenv("HOP_THONG_MINH_DOCUMENT_CACHE", str(tmp_path / "cache2"))
+    second = room_window("d001")
+    warning = "Cảnh báo: tài khoản d001 đang đăng nhập trên 2 máy cùng lúc."
+    for window in (first, second):
+        qtbot.waitUntil(lambda w=window: w.room.notices.text().startswith(warning),
+                        timeout=WAIT)
