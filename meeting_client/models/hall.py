@@ -63,7 +63,9 @@ def hall_view(snapshot: Snapshot, now: datetime | None = None) -> HallView:
             poll = poll or latest_closed_poll(snapshot)
             if poll is not None:
                 return HallView(HallFocus.RESULT, item, None, poll)
-        if pinned.view == "item" or (pinned.view == "speaker" and speaker is None):
+        if pinned.view == "speaker" and speaker is not None:  # the chair's choice wins
+            return HallView(HallFocus.SPEAKER, item, speaker, None)
+        if pinned.view == "item" or pinned.view == "speaker":
             return HallView(HallFocus.ITEM, item, None, None)
     closed = _result_of_this_item(snapshot, item)
     if closed is not None and _just_closed(closed, speaker, now):

@@ -142,6 +142,9 @@ def test_hall_priority_vote_result_paper_speaker_item(port, chair_session):
                tally={"yes": 20, "no": 0, "abstain": 0}, cast=20, eligible=30,
                outcome="passed")
     assert hall_view(feed.state, at("09:05:10")).focus is HallFocus.RESULT
+    feed.event("hall.view", view="speaker")  # until the chair changes it
+    assert hall_view(feed.state, at("09:05:10")).focus is HallFocus.SPEAKER
+    feed.event("hall.view", view="auto")
     assert hall_view(feed.state, at("09:07:00")).focus is HallFocus.PRESENTATION
     feed.event("presentation.stopped")
     assert hall_view(feed.state, at("09:07:00")).focus is HallFocus.SPEAKER
