@@ -10,7 +10,7 @@ tap cannot confirm.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from meeting_client.ui.guard import GuardedButton
 from meeting_client.ui.look import label, set_state
@@ -30,10 +30,14 @@ class ConfirmBar(QFrame):
         self.confirm_button = GuardedButton(self.tr("Xác nhận"))
         self.confirm_button.setObjectName("primary")
         self.cancel_button = QPushButton(self.tr("Hủy"))
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.question, 1)
-        layout.addWidget(self.cancel_button)
-        layout.addWidget(self.confirm_button)
+        # The question above, the buttons below it: the confirm button never sits where
+        # the control that asked was, and a long question wraps in a narrow column.
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.confirm_button, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
         self._connect_signals()
         self.hide()
 

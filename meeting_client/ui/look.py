@@ -8,9 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QFrame,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSizePolicy,
+    QStackedWidget,
     QTableView,
     QWidget,
 )
@@ -59,3 +62,32 @@ def plain_buttons(box: QDialogButtonBox) -> None:
     for button in box.buttons():
         accepting = box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
         button.setIcon(icon("check") if accepting else QIcon())
+
+
+def only_current_counts(stack: QStackedWidget) -> None:
+    """Let the page on screen alone decide the stack's minimum size.
+
+    A QStackedWidget is as large as its largest page, hidden ones included: a tall
+    page elsewhere (the chair's console beside the minutes) would push the window
+    past a 1280×800 screen.
+    """
+    def update(index: int) -> None:
+        for i in range(stack.count()):
+            policy = (QSizePolicy.Policy.Preferred if i == index
+                      else QSizePolicy.Policy.Ignored)
+            stack.widget(i).setSizePolicy(policy, policy)
+
+    stack.currentChanged.connect(update)
+    update(stack.currentIndex())
+
+
+def scrolling(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless vertical scroll area: a tall result (chart, who voted how)
+    scrolls inside its panel instead of making the window taller than the screen."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+    return area

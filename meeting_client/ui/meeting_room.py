@@ -12,6 +12,7 @@ from meeting_client.ui.clerk_view import ClerkView
 from meeting_client.ui.connection_banner import ConnectionBanner
 from meeting_client.ui.delegate_room import DelegateRoom
 from meeting_client.ui.hall_display import HallDisplay
+from meeting_client.ui.look import only_current_counts
 from meeting_client.ui.minutes_editor import MinutesEditor
 from meeting_client.ui.notice_bar import NoticeBar
 from meeting_client.ui.reader.documents_page import DocumentsPage
@@ -80,6 +81,7 @@ class MeetingRoom(QWidget):
         self.stack.addWidget(self.documents)
         if session.is_chair:  # the clerk has the editor in a tab of the clerk view
             self._add_minutes(row)
+        only_current_counts(self.stack)
         row.addWidget(self.documents_button)
         layout.addLayout(row)
         layout.addWidget(self.stack, 1)

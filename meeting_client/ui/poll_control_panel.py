@@ -18,7 +18,7 @@ from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.confirm_bar import ConfirmBar
-from meeting_client.ui.look import icon, label, set_state, wrap_rows
+from meeting_client.ui.look import icon, label, scrolling, set_state, wrap_rows
 from meeting_client.ui.poll_dialog import PollDialog
 from meeting_client.ui.result_view import ResultView
 
@@ -72,7 +72,8 @@ class PollControlPanel(QFrame):
         layout.addWidget(self.confirm)
         layout.addWidget(self.live_title)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
+        self.result_area = scrolling(self.result)
+        layout.addWidget(self.result_area, 1)
         layout.addStretch(0)
         self._connect_signals()
         self.on_session_changed()
@@ -153,7 +154,9 @@ class PollControlPanel(QFrame):
             p.status == "draft" and p.poll_id > result.poll_id for p in s.poll_model.rows())
         # A poll prepared after the last result is the chair's next step: the old
         # result card steps aside instead of sitting over it.
-        self.result.setVisible(open_poll is None and result is not None and not newer_draft)
+        shown = open_poll is None and result is not None and not newer_draft
+        self.result.setVisible(shown)
+        self.result_area.setVisible(shown)
 
     # --- actions ----------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from meeting_client.models.labels import majority_label, option_label
 from meeting_client.models.session import UNKNOWN_CHOICE, MeetingSession
 from meeting_client.ui.guard import GuardedButton
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import label, scrolling, set_state
 from meeting_client.ui.result_view import ResultView
 from meeting_protocol.state import Poll
 
@@ -91,7 +91,7 @@ class VotePanel(QFrame):
         self.result = ResultView(session)
         result_layout.addWidget(self.my_choice)
         result_layout.addWidget(self.result, 1)
-        for page in (idle, choose, confirm, voted, result_page):
+        for page in (idle, choose, confirm, voted, scrolling(result_page)):
             self.pages.addWidget(page)
 
         layout = QVBoxLayout(self)

@@ -60,6 +60,7 @@ class DocumentsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsPage")
+        self._downloading = False
         self.center = DocumentCenter(submit, meeting_id, cache_dir=cache_dir, parent=self)
         self.follow = FollowController(port, meeting_id, me_id, self)
         self.reader = ReaderWidget()
@@ -236,12 +237,14 @@ class DocumentsPage(QWidget):
     def on_center_progress_changed(self, done: int, total: int) -> None:
         self.reader.set_progress(done, total)
         if total and done < total:
+            self._downloading = True
             self.status.setText(self.tr("Đang tải tài liệu về máy: %1%")
                                 .replace("%1", str(int(100 * done / total))))
-        elif total:  # also the end of a fetch after a paper was added: never stuck at n %
-            self.on_center_prefetched(0)
+        elif total and self._downloading:  # a fetch after a paper was added ended too:
+            self.on_center_prefetched(0)   # the status must not stay at "n %"
 
     def on_center_prefetched(self, moved: int) -> None:
+        self._downloading = False
         self.center.model.set_cached({d.sha256 for d in self.center.documents()
                                       if self.center.cache.cached(d.sha256) is not None})
         self.reader.set_progress(1, 1)
