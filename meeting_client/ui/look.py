@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -54,6 +54,11 @@ def wrap_rows(table: QTableView) -> None:
     table.setWordWrap(True)
     table.horizontalHeader().sectionResized.connect(
         lambda *_args: table.resizeRowsToContents())
+    model = table.model()
+    if model is not None:  # new or changed rows (a name replacing "Đang phát biểu")
+        for signal in (model.dataChanged, model.rowsInserted, model.modelReset,
+                       model.layoutChanged):
+            signal.connect(lambda *_args: QTimer.singleShot(0, table, table.resizeRowsToContents))
 
 
 def plain_buttons(box: QDialogButtonBox) -> None:
