@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFrame,
@@ -96,3 +96,28 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
     return area
+
+
+ITEM_PADDING = 8
+"""``QTableView::item { padding: 8px; }`` in meeting.qss."""
+
+
+def fit_columns(table: QTableView, columns: tuple[int, ...]) -> None:
+    """Size ``columns`` to their widest cell and header, padding included.
+
+    Qt's ResizeToContents leaves out the stylesheet's item padding, so short
+    columns (a date, "Sắp diễn ra") came out a few pixels short and were cut.
+    """
+    model = table.model()
+    metrics = table.fontMetrics()
+    header = table.horizontalHeader()
+    bold = header.font()
+    bold.setBold(True)
+    head_metrics = QFontMetrics(bold)
+    for column in columns:
+        cells = [str(model.index(row, column).data() or "") for row in range(model.rowCount())]
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        widest = max([metrics.horizontalAdvance(t) for t in cells]
+                     + [head_metrics.horizontalAdvance(title)])
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(column, widest + 2 * ITEM_PADDING + 16)

@@ -92,7 +92,12 @@ def clipped_cells(view: QTableView) -> list[str]:
                 continue
             need = metrics.horizontalAdvance(text) + 2 * ITEM_PADDING
             have = view.visualRect(index).width()
-            if need > have and not view.wordWrap():
+            longest_word = max(metrics.horizontalAdvance(w) for w in text.split()) \
+                + 2 * ITEM_PADDING if text.split() else 0
+            if longest_word > have:  # a word wider than its cell is cut, wrapping or not
+                found.append(f"{view.objectName()} ({row},{column}) «{text}»: a word needs "
+                             f"{longest_word} > {have}")
+            elif need > have and not view.wordWrap():
                 found.append(f"{view.objectName()} ({row},{column}) «{text}»: {need} > {have}")
             if view.wordWrap() and metrics.boundingRect(
                     0, 0, max(have - 2 * ITEM_PADDING, 1), 10_000,
