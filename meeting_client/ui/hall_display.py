@@ -174,9 +174,8 @@ class HallDisplay(QFrame):
                                 else self.tr("Kỳ họp chưa bắt đầu nội dung"))
         self.item_caption.setText(self.tr("Nội dung"))
         focus = view.focus
-        if self._session.ended() and focus in (HallFocus.ITEM, HallFocus.SPEAKER,
-                                               HallFocus.PRESENTATION):
-            focus = HallFocus.ITEM  # the chamber is told the session is over
+        if self._session.ended() and snap.hall is None:  # unless the chair pins a view,
+            focus = HallFocus.ITEM                          # the chamber is told it is over
             self.item_caption.setText(snap.meeting.title)
             self.item_title.setText(self.tr("Kỳ họp đã bế mạc"))
         if view.speaker is not None:

@@ -41,7 +41,10 @@ def test_after_the_end_every_screen_says_so_and_nothing_can_be_started(
         qtbot, room_window, live_server):
     url = live_server.url
     act(url, "chair", ("meeting.start", {"meeting_id": 1}))
-    protocol(url, ["d001"], ("attendance.check_in", {"meeting_id": 1}))
+    protocol(url, [f"d{n:03d}" for n in range(1, 17)], ("attendance.check_in", {"meeting_id": 1}))
+    [poll] = act(url, "chair", ("poll.create", {"meeting_id": 1, "title": "Thông qua tờ trình"}))
+    act(url, "chair", ("poll.open", {"poll_id": poll["poll_id"]}),
+        ("poll.close", {"poll_id": poll["poll_id"]}))  # a result just closed: still "ended"
     chair, d1 = room_window("chair"), room_window("d001")
     hall = room_window("clerk", hall=True)
     console = chair.room.body
