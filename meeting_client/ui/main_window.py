@@ -47,6 +47,8 @@ class MainWindow(QMainWindow):
         self._options = options
         self._settings = settings
         self._auto_open = options.meeting
+        self._hall_picks = options.hall and options.meeting is None
+        """A hall screen without ``--meeting`` opens the running meeting by itself."""
         self.room: MeetingRoom | None = None
         self.hall_window: HallDisplay | None = None
         self.sign_in = SignInPage()
@@ -102,6 +104,9 @@ class MainWindow(QMainWindow):
         self.sign_in.show_failure(code, message)
 
     def on_account_meetings_loaded(self) -> None:
+        rows = self._account.meeting_list_model.rows()
+        if self._hall_picks and rows:  # the running meeting is listed first
+            self._hall_picks, self._auto_open = False, rows[0].id
         if self._auto_open is not None:
             meeting_id, self._auto_open = self._auto_open, None
             self._account.open_meeting(meeting_id)

@@ -97,3 +97,27 @@ def test_one_delegate_on_two_terminals_is_warned_on_both(qtbot, room_window, mon
     for window in (first, second):
         qtbot.waitUntil(lambda w=window: w.room.notices.text().startswith(warning),
                         timeout=WAIT)
+
+
+def test_a_hall_screen_without_a_meeting_number_opens_the_running_meeting(
+        qtbot, live_server, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from meeting_client.app import build
+    from meeting_client.ui.hall_display import HallDisplay
+    from meeting_client.ui.main_window import ClientOptions
+
+    act(live_server.url, "chair", ("meeting.start", {"meeting_id": 1}))
+    settings = QSettings(str(tmp_path / "hall.ini"), QSettings.Format.IniFormat)
+    window, bridge, _account = build(ClientOptions(server=live_server.url, user="clerk",
+                                                   password="demo", hall=True),
+                                     settings=settings)
+    try:
+        qtbot.addWidget(window)
+        window.show()
+        window.start()
+        qtbot.waitUntil(lambda: window.room is not None, timeout=WAIT)
+        assert isinstance(window.room.body, HallDisplay)
+        assert window.room.session.meeting_id == 1
+    finally:
+        bridge.stop()
