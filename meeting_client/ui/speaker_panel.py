@@ -65,7 +65,7 @@ class SpeakerPanel(QFrame):
         self.request_button.setVisible(mine is None)
         self.request_button.setEnabled(online and can_request and not busy)
         self.withdraw_button.setVisible(mine is not None and mine.status == "waiting")
-        self.withdraw_button.setEnabled(online and not busy)
+        self.withdraw_button.setEnabled(online and not busy and not ended)
         self.finish_button.setVisible(mine is not None and mine.status == "speaking")
         self.finish_button.setEnabled(online and not busy)
         self.remaining.setVisible(mine is not None and mine.status == "speaking")
