@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -25,7 +26,9 @@ from server.modules.meetings.queries import MeetingMembership
 from server.modules.meetings.snapshot import SnapshotCache
 from server.services import Services
 from server.storage.committer import Committer
-from server.storage.db import make_engine
+from server.storage.db import blob_dir_for, make_engine
+from server.storage.sidestore import make_side_engine, restrict_files
+from server.storage.sidestore import metadata as side_metadata
 from server.transport.connection import ClientConnection, make_process_request
 from server.transport.fanout import Hub
 from server.transport.tls import server_context
@@ -61,8 +64,13 @@ class MeetingServer:
         self.engine = engine or make_engine(settings.db_url)
         upgrade_schema(self.engine)
         self.modules = all_modules()
+        self.side_engine = make_side_engine(settings.db_url)
+        side_metadata.create_all(self.side_engine)
+        restrict_files(settings.db_url, blob_dir_for(settings.db_url))
         self.hub = Hub()
-        self.committer = Committer(self.engine, self.hub.publish)
+        self.committer = Committer(self.engine, self.hub.publish, side=self.side_engine,
+                                   mix_min=settings.ballot_batch_min,
+                                   mix_window_s=settings.ballot_batch_window_s)
         self.registry = build_registry(self.modules)
         self.services = Services(
             settings=settings, committer=self.committer, hub=self.hub,
@@ -128,9 +136,12 @@ class MeetingServer:
         for stop_module in self.services.on_shutdown:
             stop_module()
         self.engine.dispose()
+        self.side_engine.dispose()
 
 
 def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = None) -> None:
+    os.umask(0o077)  # database, journal, WAL and documents: the server's account only
+
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

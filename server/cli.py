@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -26,8 +27,11 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(f"{url} already exists; use --force to replace it", file=sys.stderr)
             return 2
         path = Path(url.removeprefix("sqlite:///"))
+        secret = path.with_name(path.stem + "-secret" + path.suffix)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+        for suffix in ("", "-journal"):
+            Path(str(secret) + suffix).unlink(missing_ok=True)
     engine = make_engine(url)
     upgrade(engine)
     if args.demo:
@@ -55,6 +59,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.rate_per_s = settings.rate_burst = args.rate
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
+    if args.ballot_batch_min is not None:
+        settings.ballot_batch_min = args.ballot_batch_min
+    if args.ballot_batch_window is not None:
+        settings.ballot_batch_window_s = args.ballot_batch_window
 
     scheme = "wss" if args.tls_cert else "ws"
 
@@ -157,6 +165,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="commands per second allowed per connection (default 50, bursts 200)")
     p.add_argument("--max-upload", type=int, metavar="BYTES",
                    help="largest document upload (default 100 MiB)")
+    p.add_argument("--ballot-batch-min", type=int, metavar="N",
+                   help="secret ballots commit in groups of at least N (default 5) …")
+    p.add_argument("--ballot-batch-window", type=float, metavar="SECONDS",
+                   help="… or once the first waited this long (default 1.0)")
     p.add_argument("--tls-cert", metavar="PEM", help="serve wss:// with this certificate")
     p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     p.set_defaults(fn=cmd_serve)
@@ -192,6 +204,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # every file a subcommand creates (database, keys, documents) is private
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)

@@ -25,6 +25,10 @@ class Settings:
     resume_window: int = 10_000
     """A ``since`` further back than this many events gets a snapshot instead."""
     progress_interval_s: float = 0.25
+    ballot_batch_min: int = 5
+    """Secret ballots commit in groups of at least this many voters …"""
+    ballot_batch_window_s: float = 1.0
+    """… or once the first of them has waited this long (its added latency)."""
     login_free_failures: int = 5
     """Wrong passwords allowed before answers slow down (per user and per address)."""
     argon2_time_cost: int = 2

@@ -138,6 +138,7 @@ class CommandSpec:
     is_async: bool = False
     meeting_of: MeetingOf | None = None
     mutating: bool = True
+    mix: str | None = None
 
 
 @dataclass
@@ -155,6 +156,7 @@ class CommandSet:
         meeting_of: MeetingOf | None = None,
         is_async: bool = False,
         read_only: bool | None = None,
+        mix: str | None = None,
     ) -> Callable[[Any], Any]:
         """Declare a command.
 
@@ -168,6 +170,9 @@ class CommandSet:
                 loop instead of a unit of work in the database thread.
             read_only: changes nothing durable, so idempotency keys are
                 ignored; defaults to membership of ``READ_ONLY_COMMANDS``.
+            mix: ``"hold"`` — its unit waits to share a commit with others of its
+                kind (secret ballots, see ``server.storage.committer``);
+                ``"flush"`` — commits every held unit before itself (poll.close).
         """
         payload_type = payload or COMMAND_PAYLOADS[name]
         if access.name == "meeting" and meeting_of is None:
@@ -177,7 +182,7 @@ class CommandSet:
             self.specs.append(
                 CommandSpec(
                     name=name, payload=payload_type, access=access, handler=fn,
-                    is_async=is_async, meeting_of=meeting_of,
+                    is_async=is_async, meeting_of=meeting_of, mix=mix,
                     mutating=not (read_only if read_only is not None
                                   else name in READ_ONLY_COMMANDS),
                 )

@@ -220,7 +220,7 @@ class ClientConnection:
             self._send_result(frame_id, result)
 
         try:
-            self.services.committer.submit(unit, done)
+            self.services.committer.submit(unit, done, spec.mix)
         except RuntimeError:
             self.inflight -= 1
             self.error(frame_id, ErrorCode.INTERNAL, "Máy chủ đang dừng.")

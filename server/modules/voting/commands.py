@@ -15,6 +15,7 @@ from server.dispatch import CHAIR, CLERK, DELEGATE, CommandSet, Context, Reply, 
 from server.errors import BadRequest, Conflict, NotFound
 from server.modules.meetings.queries import attendance, ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
+from server.modules.voting import secret as secret_store
 from server.modules.voting.queries import named_ballots, tally_of
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
 from server.storage.committer import Tx
@@ -62,7 +63,10 @@ def _delegates(conn: Connection, meeting_id: int) -> int:
         participants.c.meeting_id == meeting_id, participants.c.role == DELEGATE)).scalar_one())
 
 
-def cast_count(conn: Connection, poll_id: int) -> int:
+def cast_count(conn: Connection, poll_id: int, secret_open: bool = False) -> int:
+    """Ballots cast; an open secret poll counts its voters in the side database."""
+    if secret_open:
+        return secret_store.cast_count(conn, poll_id)
     return int(conn.execute(select(func.count()).where(poll_voters.c.poll_id == poll_id))
                .scalar_one())
 
@@ -109,18 +113,22 @@ def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
     eligible = _delegates(tx.conn, poll.meeting_id)
     tx.conn.execute(update(polls).where(polls.c.id == p.poll_id).values(
         status="open", opened_at=tx.now_iso, eligible=eligible))
+    if poll.secret:
+        secret_store.start(tx.conn, p.poll_id, msgspec.json.decode(poll.options))
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_OPENED,
             {"poll_id": p.poll_id, "eligible": eligible, "options": msgspec.json.decode(
                 poll.options), "secret": bool(poll.secret)})
     return {"poll_id": p.poll_id}
 
 
-@commands.command("poll.cast", access=meeting_roles(DELEGATE), meeting_of=meeting_of_poll)
+@commands.command("poll.cast", access=meeting_roles(DELEGATE), meeting_of=meeting_of_poll,
+                  mix="hold")
 def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     """One ballot per delegate, acknowledged only once committed.
 
-    A secret ballot writes the voter to ``poll_voters`` and the choice to the
-    option's counter, nothing else: the two cannot be joined afterwards.
+    A secret ballot writes the voter to ``secret_voters`` and the choice to the
+    option's counter in the side database, nothing else, and commits together
+    with other ballots (``mix="hold"``): no copy of the files can join the two.
     """
     row = _CAST_CHECK.first(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
     assert row is not None  # check_access found the poll and the voter's seat
@@ -132,12 +140,14 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     if not present:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
-    if voted:
+    if voted or (secret and secret_store.has_voted(tx.conn, p.poll_id, ctx.user_id)):
         raise Conflict("Đại biểu đã biểu quyết trong phiên này.",
                        en="You have already voted in this poll.")
-    _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
-    _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})
-    if not secret:
+    if secret:
+        secret_store.add_ballot(tx.conn, p.poll_id, ctx.user_id, p.choice)
+    else:
+        _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
+        _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})
         _OPEN_BALLOT.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id,
                                    "b_choice": p.choice, "b_at": tx.now_iso})
     progress = ctx.services.progress
@@ -145,11 +155,15 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
                  after=lambda: progress.mark(meeting_id, p.poll_id))
 
 
-@commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
-def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
+@commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll,
+                  mix="flush")
+def close(ctx: Context, tx: Tx, p: PollClose) -> dict[str, Any]:
+    """Close and count; ballots still waiting for their shared commit count first."""
     poll = _poll(tx, p.poll_id)
     if poll.status != "open":
         raise Conflict("Phiên biểu quyết không mở.", en="The poll is not open.")
+    if poll.secret:
+        secret_store.finish(tx.conn, p.poll_id)
     options = msgspec.json.decode(poll.options)
     tally = tally_of(tx.conn, p.poll_id, options)
     cast_n = cast_count(tx.conn, p.poll_id)
@@ -162,8 +176,7 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
     if not poll.secret:
         data["ballots"] = named_ballots(tx.conn, p.poll_id)
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_CLOSED, data)
-    committer = ctx.services.committer
-    return Reply(data, after=committer.request_checkpoint if poll.secret else None)
+    return data
 
 
 def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:

@@ -47,7 +47,7 @@ class ProgressCoalescer:
             if row is None or row.status != "open":
                 return
             tx.emit(ev.meeting_topic(meeting_id), ev.POLL_PROGRESS,
-                    {"poll_id": poll_id, "cast": cast_count(tx.conn, poll_id),
+                    {"poll_id": poll_id, "cast": cast_count(tx.conn, poll_id, bool(row.secret)),
                      "eligible": row.eligible})
 
         with contextlib.suppress(RuntimeError):  # shutting down
