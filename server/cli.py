@@ -59,6 +59,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.rate_per_s = settings.rate_burst = args.rate
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
+    if args.auth_timeout is not None:
+        settings.auth_timeout_s = args.auth_timeout
+    if args.max_connections is not None:
+        settings.max_connections = args.max_connections
     if args.ballot_batch_min is not None:
         settings.ballot_batch_min = args.ballot_batch_min
     if args.ballot_batch_window is not None:
@@ -165,6 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="commands per second allowed per connection (default 50, bursts 200)")
     p.add_argument("--max-upload", type=int, metavar="BYTES",
                    help="largest document upload (default 100 MiB)")
+    p.add_argument("--auth-timeout", type=float, metavar="SECONDS",
+                   help="close connections that have not signed in by then (default 30)")
+    p.add_argument("--max-connections", type=int, metavar="N",
+                   help="open sockets at most (default: from the file-descriptor limit)")
     p.add_argument("--ballot-batch-min", type=int, metavar="N",
                    help="secret ballots commit in groups of at least N (default 5) …")
     p.add_argument("--ballot-batch-window", type=float, metavar="SECONDS",

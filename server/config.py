@@ -20,6 +20,11 @@ class Settings:
     max_inflight: int = 256
     """Commands of one connection queued at once before ``rate_limited``."""
     session_ttl_s: int = 12 * 3600
+    auth_timeout_s: float = 30.0
+    """A connection that has not signed in by then is closed."""
+    max_connections: int | None = None
+    """Open sockets at most (None: derived from the file-descriptor limit); beyond, the
+    upgrade is answered 503."""
     ping_interval_s: float = 20.0
     ping_timeout_s: float = 20.0
     resume_window: int = 10_000

@@ -17,7 +17,14 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol.commands import COMMAND_PAYLOADS, READ_ONLY_COMMANDS, Payload
 from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, MEETING_ROLES, OBSERVER
-from server.errors import Conflict, Forbidden, NotFound, ProtocolError, Unauthenticated
+from server.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ProtocolError,
+    RateLimited,
+    Unauthenticated,
+)
 from server.storage import idempotency
 
 if TYPE_CHECKING:
@@ -80,6 +87,8 @@ class Session:
     is_admin: bool
     token_hash: str
     lang: str = "vi"
+    expires_at: float | None = None
+    """Unix time the session ends; its connections are de-authenticated then."""
 
 
 class ConnectionHandle(Protocol):
@@ -262,6 +271,23 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
             "Vai trò của bạn trong cuộc họp không cho phép thao tác này.",
             en="Your role in this meeting does not allow this.",
         )
+
+
+MAX_TOPICS_PER_CONNECTION = 32
+MAX_TOPICS_PER_USER = 128
+
+
+def check_subscription_room(ctx: Context, topic: str) -> None:
+    """Refuse a subscription beyond the per-connection and per-user caps (``rate_limited``)."""
+    topics = getattr(ctx.conn, "topics", set())
+    if topic in topics:
+        return
+    connections = ctx.services.connections
+    per_user = (connections.user_topics(ctx.user_id) if connections is not None else 0)
+    if len(topics) >= MAX_TOPICS_PER_CONNECTION or per_user >= MAX_TOPICS_PER_USER:
+        raise RateLimited(
+            "Quá nhiều kênh đang theo dõi; hãy đóng bớt cuộc họp đang mở.",
+            en="Following too many topics; close some meetings first.")
 
 
 def execute_unit(

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from server.modules.documents.transfer import DocumentRuntime
     from server.modules.meetings.snapshot import SnapshotCache
     from server.modules.voting.progress import ProgressCoalescer
+    from server.transport.limits import Connections
 
 
 @dataclass
@@ -44,6 +45,8 @@ class Services:
     """Set by the voting module's setup."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
+    connections: Connections | None = None
+    """Live connections by session token and user, and their limits (set by the app)."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)
     """Run once the last commit is done (modules stop their executors and timers)."""
     extra: dict[str, Any] = field(default_factory=dict)

@@ -44,6 +44,7 @@ from server.dispatch import (
     execute_unit,
 )
 from server.errors import RateLimited, Unauthenticated, UnknownType
+from server.transport.limits import TokenBucket
 from server.transport.wire import BINARY, frame_header, text_frame
 
 if TYPE_CHECKING:
@@ -54,27 +55,6 @@ log = logging.getLogger(__name__)
 VERSION = "0.1.0"
 
 
-class TokenBucket:
-    """Allows ``rate`` commands per second with bursts up to ``burst``."""
-
-    __slots__ = ("burst", "rate", "stamp", "tokens")
-
-    def __init__(self, rate: float, burst: float) -> None:
-        self.rate = rate
-        self.burst = burst
-        self.tokens = burst
-        self.stamp = time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        return False
-
-
 class ClientConnection:
     """One terminal's connection: its session, subscriptions and pending work."""
 
@@ -82,7 +62,8 @@ class ClientConnection:
         self.ws = ws
         self.services = services
         self.registry = registry
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self.opened_at = time.monotonic()
         self.topics: set[str] = set()
         self.inflight = 0
         self.closed = False
@@ -90,6 +71,33 @@ class ClientConnection:
         self.bucket = TokenBucket(settings.rate_per_s, settings.rate_burst)
         addr = ws.remote_address
         self.peer = str(addr[0]) if addr else "?"
+
+    # --- the session -----------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @session.setter
+    def session(self, new: Session | None) -> None:
+        old, self._session = self._session, new
+        connections = self.services.connections
+        if connections is not None and old is not new:
+            connections.rebind(self, old, new)
+
+    def deauthenticate(self) -> None:
+        """The session ended elsewhere (logout, expiry): stop acting and listening for it."""
+        self.session = None
+        for topic in list(self.topics):
+            self.unsubscribe(topic)
+        if self.services.documents is not None:
+            self.services.documents.transfers.connection_closed(self)
+
+    def evict(self, reason: str) -> None:
+        """Close a connection that never signed in (policy violation, 1008)."""
+        self.closed = True
+        task = asyncio.get_running_loop().create_task(self.ws.close(1008, reason[:100]))
+        task.add_done_callback(lambda _t: None)
 
     # --- ConnectionHandle ------------------------------------------------------
 
@@ -152,6 +160,9 @@ class ClientConnection:
     # --- reading ---------------------------------------------------------------
 
     async def serve(self) -> None:
+        connections = self.services.connections
+        if connections is not None:
+            connections.opened(self)
         try:
             async for message in self.ws:
                 self.handle(message)
@@ -159,6 +170,8 @@ class ClientConnection:
             pass
         finally:
             self.closed = True
+            if connections is not None:
+                connections.closed(self)
             for topic in list(self.topics):
                 self.unsubscribe(topic)
             if self.services.documents is not None:
@@ -188,6 +201,17 @@ class ClientConnection:
         try:
             if not self.bucket.take() or self.inflight >= self.services.settings.max_inflight:
                 raise RateLimited()
+            session = self._session
+            if session is not None:
+                if session.expires_at is not None and session.expires_at <= time.time():
+                    if self.services.connections is not None:
+                        self.services.connections.end_token(session.token_hash)
+                    else:
+                        self.deauthenticate()
+                elif (self.services.connections is not None and not self.services.connections
+                      .user_bucket(session.user_id).take()):
+                    raise RateLimited("Tài khoản này gửi quá nhiều lệnh cùng lúc; hãy chậm lại.",
+                                      en="This account sends too many commands; slow down.")
             spec = self.registry.get(type_)
             if spec is None:
                 raise UnknownType(f"Lệnh không được hỗ trợ: {type_}.",
@@ -252,12 +276,28 @@ def health_response(services: Services) -> Response:
     return Response(HTTPStatus.OK.value, "OK", headers, body)
 
 
+def _plain(status: HTTPStatus, text: str, extra: list[tuple[str, str]] | None = None
+           ) -> Response:
+    body = text.encode()
+    headers = Headers([("Content-Type", "text/plain; charset=utf-8"),
+                       ("Content-Length", str(len(body))), *(extra or [])])
+    return Response(status.value, status.phrase, headers, body)
+
+
 def make_process_request(services: Services, routes: Mapping[str, Any]) -> Any:
-    """``/healthz``, the modules' HTTP routes (by path prefix), else the WebSocket."""
+    """``/healthz``, the modules' HTTP routes (by path prefix), else the WebSocket.
+
+    Only GET and HEAD are served (405 otherwise). ``/healthz`` answers even at the
+    connection limit; an upgrade beyond it gets 503 (anonymous connections are
+    evicted first, see ``server.transport.limits``).
+    """
     prefixes = tuple(routes.items())
 
     def process_request(connection: ServerConnection, request: Request) -> Any:
         path = request.path.split("?", 1)[0]
+        if request.method not in ("GET", "HEAD"):
+            return _plain(HTTPStatus.METHOD_NOT_ALLOWED, "Chỉ hỗ trợ GET và HEAD.\n",
+                          [("Allow", "GET, HEAD")])
         if path == "/healthz":
             return health_response(services)
         for prefix, handler in prefixes:
@@ -265,6 +305,10 @@ def make_process_request(services: Services, routes: Mapping[str, Any]) -> Any:
                 return handler(request, connection)  # may be a coroutine: websockets awaits it
         if path != "/ws":
             return connection.respond(HTTPStatus.NOT_FOUND, "Not found\n")
+        if services.connections is not None and not services.connections.admit():
+            return _plain(HTTPStatus.SERVICE_UNAVAILABLE,
+                          "Máy chủ đang quá tải kết nối, vui lòng thử lại sau.\n",
+                          [("Retry-After", "5")])
         return None
 
     return process_request

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from meeting_protocol.commands import AuthLogin, AuthLogout, AuthResume
@@ -24,10 +25,12 @@ def _user_data(user: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _bind(ctx: Context, user: dict[str, Any], digest: str, lang: str | None) -> None:
+def _bind(ctx: Context, user: dict[str, Any], digest: str, lang: str | None,
+          expires_at: float | None = None) -> None:
     session = Session(
         user_id=user["id"], username=user["username"], full_name=user["full_name"],
         is_admin=bool(user["is_admin"]), token_hash=digest, lang=lang or "vi",
+        expires_at=expires_at,
     )
     ctx.conn.session = session
     ctx.session = session
@@ -53,7 +56,7 @@ async def login(ctx: Context, p: AuthLogin) -> dict[str, Any]:
     token = await services.committer.run(
         lambda tx: service.new_session(tx.conn, user["id"], tx.now, ttl)
     )
-    _bind(ctx, user, service.token_hash(token), p.lang)
+    _bind(ctx, user, service.token_hash(token), p.lang, time.time() + ttl)
     return {"token": token, "user": _user_data(user)}
 
 
@@ -66,17 +69,22 @@ async def resume(ctx: Context, p: AuthResume) -> dict[str, Any]:
     if found is None:
         raise Unauthenticated(EXPIRED, en="Your session has expired; please sign in again.")
     user, digest = found
-    _bind(ctx, user, digest, p.lang)
+    _bind(ctx, user, digest, p.lang, service.expires_epoch(user["expires_at"]))
     return {"token": p.token, "user": _user_data(user)}
 
 
 @commands.command("auth.logout", access=AUTHENTICATED)
 def logout(ctx: Context, tx: Tx, _p: AuthLogout) -> Reply:
+    """End the session on every connection that uses it, and for HTTP downloads."""
     assert ctx.session is not None
-    service.end_session(tx.conn, ctx.session.token_hash)
+    digest = ctx.session.token_hash
+    service.end_session(tx.conn, digest)
     conn = ctx.conn
+    connections = ctx.services.connections
 
     def forget_session() -> None:  # on the loop, after the reply
+        if connections is not None:
+            connections.end_token(digest)
         conn.session = None
         for topic in list(getattr(conn, "topics", ())):
             conn.unsubscribe(topic)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
@@ -58,6 +58,12 @@ def session_user(conn: Connection, token: str, now: datetime) -> tuple[dict, str
     if row is None or row.expires_at <= utc_now_iso(now):
         return None
     return dict(row._mapping), digest
+
+
+def expires_epoch(expires_at: str) -> float:
+    """``2026-12-04T10:00:00.000Z`` (a session's ``expires_at``) as Unix time."""
+    return datetime.strptime(expires_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(
+        tzinfo=UTC).timestamp()
 
 
 def end_session(conn: Connection, digest: str) -> None:

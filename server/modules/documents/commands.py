@@ -29,6 +29,7 @@ from server.dispatch import (
     Context,
     Reply,
     check_access,
+    check_subscription_room,
     meeting_from_payload,
     meeting_roles,
 )
@@ -307,6 +308,7 @@ def user_subscribe(ctx: Context, tx: Tx, p: dp.UserSubscribe) -> Reply:
     (e.g. ``annotation.list``) instead of replaying.
     """
     topic = dp.user_topic(ctx.user_id)
+    check_subscription_room(ctx, topic)
     seq = current_seq(tx.conn, topic)
     window = ctx.services.settings.resume_window
     missed = []

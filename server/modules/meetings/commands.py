@@ -28,6 +28,7 @@ from server.dispatch import (
     CommandSet,
     Context,
     Reply,
+    check_subscription_room,
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
@@ -69,6 +70,7 @@ def subscribe(ctx: Context, tx: Tx, p: MeetingSubscribe) -> Reply:
     before any later unit's events are published (see ``committer``).
     """
     topic = ev.meeting_topic(p.meeting_id)
+    check_subscription_room(ctx, topic)
     head = chain_head(tx.conn, topic)
     seq = head.seq
     window = ctx.services.settings.resume_window
