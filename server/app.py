@@ -77,7 +77,9 @@ class MeetingServer:
             settings=settings, committer=self.committer, hub=self.hub,
             passwords=Passwords(time_cost=settings.argon2_time_cost,
                                 memory_kib=settings.argon2_memory_kib),
-            throttle=LoginThrottle(settings.login_free_failures),
+            throttle=LoginThrottle(settings.login_free_failures,
+                                   base=settings.login_base_delay_s,
+                                   max_delay=settings.login_max_delay_s),
             cpu=ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2"),
             membership=MeetingMembership(),
             snapshots=SnapshotCache({field: part for m in self.modules

@@ -59,6 +59,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.rate_per_s = settings.rate_burst = args.rate
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
+    if args.login_free_failures is not None:
+        settings.login_free_failures = args.login_free_failures
+    if args.login_delay is not None:
+        settings.login_base_delay_s, settings.login_max_delay_s = args.login_delay
     if args.auth_timeout is not None:
         settings.auth_timeout_s = args.auth_timeout
     if args.max_connections is not None:
@@ -169,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="commands per second allowed per connection (default 50, bursts 200)")
     p.add_argument("--max-upload", type=int, metavar="BYTES",
                    help="largest document upload (default 100 MiB)")
+    p.add_argument("--login-free-failures", type=int, metavar="N",
+                   help="wrong passwords before answers slow down (default 5)")
+    p.add_argument("--login-delay", type=float, nargs=2, metavar=("FIRST", "MAX"),
+                   help="seconds of the first slowed attempt, doubling up to MAX "
+                        "(default 0.5 30)")
     p.add_argument("--auth-timeout", type=float, metavar="SECONDS",
                    help="close connections that have not signed in by then (default 30)")
     p.add_argument("--max-connections", type=int, metavar="N",

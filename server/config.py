@@ -36,6 +36,10 @@ class Settings:
     """… or once the first of them has waited this long (its added latency)."""
     login_free_failures: int = 5
     """Wrong passwords allowed before answers slow down (per user and per address)."""
+    login_base_delay_s: float = 0.5
+    """The first slowed attempt waits this long, each further one twice as long …"""
+    login_max_delay_s: float = 30.0
+    """… up to this."""
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19_456
     shutdown_timeout_s: float = 10.0

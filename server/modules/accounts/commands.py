@@ -41,17 +41,19 @@ async def login(ctx: Context, p: AuthLogin) -> dict[str, Any]:
     """Check the password off the loop; wrong credentials never say which part."""
     services = ctx.services
     peer = ctx.conn.peer
-    delay = services.throttle.delay(p.username, peer)
-    if delay:
-        await asyncio.sleep(delay)
-    user = await services.committer.run(lambda tx: service.find_user(tx.conn, p.username))
-    ok = await services.passwords.verify_async(
-        services.cpu, user["password_hash"] if user else None, p.password
-    )
-    if not ok or user is None:
-        services.throttle.failed(p.username, peer)
-        raise Unauthenticated(WRONG_CREDENTIALS, en="Wrong user name or password.")
-    services.throttle.succeeded(p.username)
+    throttle = services.throttle
+    async with throttle.attempt(p.username, peer):  # earlier attempts are counted first
+        delay = throttle.delay(p.username, peer)
+        if delay:
+            await asyncio.sleep(delay)
+        user = await services.committer.run(lambda tx: service.find_user(tx.conn, p.username))
+        ok = await services.passwords.verify_async(
+            services.cpu, user["password_hash"] if user else None, p.password
+        )
+        if not ok or user is None:
+            throttle.failed(p.username, peer)
+            raise Unauthenticated(WRONG_CREDENTIALS, en="Wrong user name or password.")
+        throttle.succeeded(p.username, peer)
     ttl = services.settings.session_ttl_s
     token = await services.committer.run(
         lambda tx: service.new_session(tx.conn, user["id"], tx.now, ttl)
