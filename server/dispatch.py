@@ -148,6 +148,7 @@ class CommandSpec:
     meeting_of: MeetingOf | None = None
     mutating: bool = True
     mix: str | None = None
+    prepare: Callable[[Any], Any] | None = None
 
 
 @dataclass
@@ -166,6 +167,7 @@ class CommandSet:
         is_async: bool = False,
         read_only: bool | None = None,
         mix: str | None = None,
+        prepare: Callable[[Any], Any] | None = None,
     ) -> Callable[[Any], Any]:
         """Declare a command.
 
@@ -182,6 +184,10 @@ class CommandSet:
             mix: ``"hold"`` — its unit waits to share a commit with others of its
                 kind (secret ballots, see ``server.storage.committer``);
                 ``"flush"`` — commits every held unit before itself (poll.close).
+            prepare: CPU-heavy work on the payload (sanitising pasted HTML) that must
+                run neither on the loop nor on the database thread: the transport
+                checks access in a unit first, then runs ``prepare(payload)`` in an
+                executor, then runs the handler on what it returned.
         """
         payload_type = payload or COMMAND_PAYLOADS[name]
         if access.name == "meeting" and meeting_of is None:
@@ -191,7 +197,7 @@ class CommandSet:
             self.specs.append(
                 CommandSpec(
                     name=name, payload=payload_type, access=access, handler=fn,
-                    is_async=is_async, meeting_of=meeting_of, mix=mix,
+                    is_async=is_async, meeting_of=meeting_of, mix=mix, prepare=prepare,
                     mutating=not (read_only if read_only is not None
                                   else name in READ_ONLY_COMMANDS),
                 )

@@ -35,11 +35,13 @@ from meeting_protocol.envelope import (
 )
 from meeting_protocol.errors import ErrorCode, default_message
 from server.dispatch import (
+    CommandSpec,
     Context,
     Registry,
     Replayed,
     Reply,
     Session,
+    check_access,
     error_reply,
     execute_unit,
 )
@@ -234,6 +236,31 @@ class ClientConnection:
             )
             task.add_done_callback(lambda _t: None)
             return
+        if spec.prepare is not None:
+            task = asyncio.get_running_loop().create_task(
+                self._prepare_then_run(spec, ctx, payload, key, frame_id))
+            task.add_done_callback(lambda _t: None)
+            return
+        self._submit(spec, ctx, payload, key, frame_id)
+
+    async def _prepare_then_run(self, spec: CommandSpec, ctx: Context, payload: Any,
+                                key: str | None, frame_id: int) -> None:
+        """Access first (one cheap unit), then the heavy preparation off both the loop
+        and the database thread, then the command itself."""
+        try:
+            await self.services.committer.run(
+                lambda tx: check_access(spec, ctx, tx.conn, payload))
+            assert spec.prepare is not None
+            payload = await asyncio.get_running_loop().run_in_executor(
+                None, spec.prepare, payload)
+        except Exception as exc:
+            self.inflight -= 1
+            self.error(frame_id, *error_reply(exc, self.lang))
+            return
+        self._submit(spec, ctx, payload, key, frame_id)
+
+    def _submit(self, spec: CommandSpec, ctx: Context, payload: Any, key: str | None,
+                frame_id: int) -> None:
         unit = execute_unit(spec, ctx, payload, key)
 
         def done(result: Any, exc: BaseException | None) -> None:
