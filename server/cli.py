@@ -63,6 +63,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.login_free_failures = args.login_free_failures
     if args.login_delay is not None:
         settings.login_base_delay_s, settings.login_max_delay_s = args.login_delay
+    if args.session_ttl is not None:
+        settings.session_ttl_s = args.session_ttl
     if args.auth_timeout is not None:
         settings.auth_timeout_s = args.auth_timeout
     if args.max_connections is not None:
@@ -178,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--login-delay", type=float, nargs=2, metavar=("FIRST", "MAX"),
                    help="seconds of the first slowed attempt, doubling up to MAX "
                         "(default 0.5 30)")
+    p.add_argument("--session-ttl", type=int, metavar="SECONDS",
+                   help="how long a sign-in lasts (default 43200: 12 hours)")
     p.add_argument("--auth-timeout", type=float, metavar="SECONDS",
                    help="close connections that have not signed in by then (default 30)")
     p.add_argument("--max-connections", type=int, metavar="N",
