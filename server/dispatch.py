@@ -138,6 +138,21 @@ def meeting_from_payload(_conn: Connection, payload: Any) -> int:
     return int(payload.meeting_id)
 
 
+def object_resolver(message: str, en: str) -> Callable[[MeetingOf], MeetingOf]:
+    """Mark a ``meeting_of`` that looks an object up (a poll, a floor request).
+
+    The resolver raises ``not_found()`` for a missing object, and a non-member of
+    the object's meeting gets that very error: the reply never tells whether the
+    id exists.
+    """
+
+    def mark(fn: MeetingOf) -> MeetingOf:
+        fn.not_found = lambda: NotFound(message, en=en)  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
     name: str
@@ -268,7 +283,9 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     ctx.role = role
     if role is None and (not session.is_admin
                          or not membership.meeting_exists(conn, meeting_id)):
-        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
+        hidden = getattr(spec.meeting_of, "not_found", None)  # see object_resolver
+        raise hidden() if hidden else NotFound("Không tìm thấy cuộc họp.",
+                                               en="Meeting not found.")
     allowed = role in access.roles or (
         session.is_admin and bool(access.roles & {CHAIR, CLERK})
     )

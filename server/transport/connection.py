@@ -46,6 +46,7 @@ from server.dispatch import (
     execute_unit,
 )
 from server.errors import RateLimited, Unauthenticated, UnknownType
+from server.textclean import clean_tree, frame_may_need_cleaning
 from server.transport.limits import TokenBucket
 from server.transport.wire import BINARY, frame_header, text_frame
 
@@ -219,6 +220,8 @@ class ClientConnection:
                 raise UnknownType(f"Lệnh không được hỗ trợ: {type_}.",
                                   en=f"Unknown command: {type_}.")
             payload = decode_payload(frame, spec.payload, frame_id)
+            if not spec.name.startswith("auth.") and frame_may_need_cleaning(frame):
+                payload = clean_tree(payload)  # commands store clean text (textclean)
             if spec.access.name != "public" and self.session is None:
                 raise Unauthenticated()
         except FrameError as exc:

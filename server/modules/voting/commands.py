@@ -11,7 +11,16 @@ from sqlalchemy.engine import Connection
 from meeting_protocol import events as ev
 from meeting_protocol.commands import PollCast, PollClose, PollCreate, PollOpen
 from meeting_protocol.rules import outcome
-from server.dispatch import CHAIR, CLERK, DELEGATE, CommandSet, Context, Reply, meeting_roles
+from server.dispatch import (
+    CHAIR,
+    CLERK,
+    DELEGATE,
+    CommandSet,
+    Context,
+    Reply,
+    meeting_roles,
+    object_resolver,
+)
 from server.errors import BadRequest, Conflict, NotFound
 from server.modules.meetings.queries import attendance, ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
@@ -47,10 +56,11 @@ _OPEN_BALLOT = Prepared(insert(open_ballots).values(
     cast_at=bindparam("b_at")))
 
 
+@object_resolver("Không tìm thấy phiên biểu quyết.", en="No such poll.")
 def meeting_of_poll(conn: Connection, payload: Any) -> int:
     mid = _MEETING_OF_POLL.scalar(conn, {"poll": payload.poll_id})
     if mid is None:
-        raise NotFound("Không tìm thấy phiên biểu quyết.", en="No such poll.")
+        raise meeting_of_poll.not_found()  # type: ignore[attr-defined]
     return int(mid)
 
 
