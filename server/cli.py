@@ -107,10 +107,13 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from server.modules.accounts.passwords import Passwords
     from server.modules.accounts.service import create_user, find_user
 
-    password = args.password
-    if password is None:
-        password = getpass.getpass("Mật khẩu: ") if sys.stdin.isatty() else sys.stdin.readline()
-        password = password.rstrip("\n")
+    if args.password is not None:
+        print("--password is no longer accepted: every local user could read it in the "
+              "process list. Type the password at the prompt, or pipe it on stdin:\n"
+              "  printf '%s\\n' \"$PASSWORD\" | meeting-server create-user ...", file=sys.stderr)
+        return 2
+    password = getpass.getpass("Mật khẩu: ") if sys.stdin.isatty() else sys.stdin.readline()
+    password = password.rstrip("\n")
     if len(password) < 8:
         print("password must have at least 8 characters", file=sys.stderr)
         return 2
@@ -180,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--login-delay", type=float, nargs=2, metavar=("FIRST", "MAX"),
                    help="seconds of the first slowed attempt, doubling up to MAX "
                         "(default 0.5 30)")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="debug log (frames included; secrets are masked)")
     p.add_argument("--session-ttl", type=int, metavar="SECONDS",
                    help="how long a sign-in lasts (default 43200: 12 hours)")
     p.add_argument("--auth-timeout", type=float, metavar="SECONDS",
@@ -205,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     p.add_argument("--username", required=True)
     p.add_argument("--full-name", required=True)
-    p.add_argument("--password", help="(default: ask, or read one line from stdin)")
+    # Refused (it would show in `ps`); kept only to explain why. The password is read
+    # from the prompt, or one line from stdin.
+    p.add_argument("--password", help=argparse.SUPPRESS)
     p.add_argument("--admin", action="store_true")
     p.set_defaults(fn=cmd_create_user)
 
@@ -229,6 +236,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from server.logredact import install
+
+    install()  # no password or token in the log, even with -v
     return int(args.fn(args))
 
 
