@@ -162,7 +162,7 @@ class CommandSpec:
     is_async: bool = False
     meeting_of: MeetingOf | None = None
     mutating: bool = True
-    mix: str | None = None
+    mix: str | Callable[[Context, Any], str | None] | None = None
     prepare: Callable[[Any], Any] | None = None
 
 
@@ -181,7 +181,7 @@ class CommandSet:
         meeting_of: MeetingOf | None = None,
         is_async: bool = False,
         read_only: bool | None = None,
-        mix: str | None = None,
+        mix: str | Callable[[Context, Any], str | None] | None = None,
         prepare: Callable[[Any], Any] | None = None,
     ) -> Callable[[Any], Any]:
         """Declare a command.
@@ -198,7 +198,8 @@ class CommandSet:
                 ignored; defaults to membership of ``READ_ONLY_COMMANDS``.
             mix: ``"hold"`` — its unit waits to share a commit with others of its
                 kind (secret ballots, see ``server.storage.committer``);
-                ``"flush"`` — commits every held unit before itself (poll.close).
+                ``"flush"`` — commits every held unit before itself (poll.close);
+                or ``(ctx, payload) -> mode`` decided on the loop per command.
             prepare: CPU-heavy work on the payload (sanitising pasted HTML) that must
                 run neither on the loop nor on the database thread: the transport
                 checks access in a unit first, then runs ``prepare(payload)`` in an

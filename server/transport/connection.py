@@ -274,7 +274,8 @@ class ClientConnection:
             self._send_result(frame_id, result)
 
         try:
-            self.services.committer.submit(unit, done, spec.mix)
+            mix = spec.mix(ctx, payload) if callable(spec.mix) else spec.mix
+            self.services.committer.submit(unit, done, mix)
         except RuntimeError:
             self.inflight -= 1
             self.error(frame_id, ErrorCode.INTERNAL, "Máy chủ đang dừng.")

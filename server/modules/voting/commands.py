@@ -56,6 +56,18 @@ _OPEN_BALLOT = Prepared(insert(open_ballots).values(
     cast_at=bindparam("b_at")))
 
 
+def _public_polls(ctx: Context) -> set[int]:
+    """Polls known (on the loop) not to be secret: their ballots need not wait for company."""
+    found: set[int] = ctx.services.extra.setdefault("voting.public_polls", set())
+    return found
+
+
+def _ballot_mix(ctx: Context, p: PollCast) -> str | None:
+    """A ballot of a secret poll — or of a poll not yet known to be open — waits to share
+    its commit with others (``server.storage.committer``); an open poll's goes at once."""
+    return None if p.poll_id in _public_polls(ctx) else "hold"
+
+
 @object_resolver("Không tìm thấy phiên biểu quyết.", en="No such poll.")
 def meeting_of_poll(conn: Connection, payload: Any) -> int:
     mid = _MEETING_OF_POLL.scalar(conn, {"poll": payload.poll_id})
@@ -82,7 +94,7 @@ def cast_count(conn: Connection, poll_id: int, secret_open: bool = False) -> int
 
 
 @commands.command("poll.create", access=meeting_roles(CHAIR, CLERK))
-def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
+def create(ctx: Context, tx: Tx, p: PollCreate) -> Reply:
     meeting = ensure_not_ended(tx.conn, p.meeting_id)
     options = [o.strip() for o in p.options]
     if len(set(options)) != len(options) or not all(options):
@@ -104,11 +116,13 @@ def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
     tx.emit(ev.meeting_topic(p.meeting_id), ev.POLL_CREATED, {
         "poll_id": poll_id, "title": p.title.strip(), "agenda_item_id": p.agenda_item_id,
         "secret": p.secret, "options": options, "majority": majority, "eligible": eligible})
-    return {"poll_id": poll_id}
+    public = _public_polls(ctx)
+    return Reply({"poll_id": poll_id},
+                 after=None if p.secret else lambda: public.add(poll_id))
 
 
 @commands.command("poll.open", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
-def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
+def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> Reply:
     poll = _poll(tx, p.poll_id)
     ensure_not_ended(tx.conn, poll.meeting_id)
     if poll.status != "draft":
@@ -128,11 +142,13 @@ def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_OPENED,
             {"poll_id": p.poll_id, "eligible": eligible, "options": msgspec.json.decode(
                 poll.options), "secret": bool(poll.secret)})
-    return {"poll_id": p.poll_id}
+    public = _public_polls(ctx)
+    return Reply({"poll_id": p.poll_id},
+                 after=None if poll.secret else lambda: public.add(p.poll_id))
 
 
 @commands.command("poll.cast", access=meeting_roles(DELEGATE), meeting_of=meeting_of_poll,
-                  mix="hold")
+                  mix=_ballot_mix)
 def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     """One ballot per delegate, acknowledged only once committed.
 
@@ -161,8 +177,14 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
         _OPEN_BALLOT.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id,
                                    "b_choice": p.choice, "b_at": tx.now_iso})
     progress = ctx.services.progress
-    return Reply({"poll_id": p.poll_id},
-                 after=lambda: progress.mark(meeting_id, p.poll_id))
+    public = _public_polls(ctx)
+
+    def after() -> None:
+        progress.mark(meeting_id, p.poll_id)
+        if not secret:
+            public.add(p.poll_id)
+
+    return Reply({"poll_id": p.poll_id}, after=after)
 
 
 @commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll,
