@@ -77,6 +77,7 @@ class Endpoint(Protocol):
     session: Session | None
     opened_at: float
     topics: set[str]
+    inflight: int
 
     def deauthenticate(self) -> None: ...
     def evict(self, reason: str) -> None: ...
@@ -161,6 +162,8 @@ class Connections:
         for conn in list(self._anonymous):
             if now_mono - conn.opened_at < timeout:
                 break  # oldest first: the rest are younger
+            if conn.inflight:
+                continue  # its sign-in is being checked (a login storm queues argon2)
             self._anonymous.pop(conn, None)
             conn.evict("Hết thời gian chờ đăng nhập.")
         now = time.time()
