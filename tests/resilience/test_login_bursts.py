@@ -87,3 +87,25 @@ def test_a_good_login_relaxes_the_address_for_colleagues(make_server: Any) -> No
     assert times["colleague after d001 signed in"] < 1.0  # d001's typos were forgiven
     assert times["colleague while d003's typos count"] >= 1.5
     assert times["next colleague"] < 1.0  # a good login halved the rest
+
+
+def test_the_rate_limit_is_per_user_across_connections(make_server: Any) -> None:
+    server = make_server(30, extra_args=["--rate", "20"])  # 20 commands/s, bursts of 20
+
+    async def run() -> list[str]:
+        first = await WsClient.open(server.url)
+        token = (await first.call("auth.login", username="d001", password="demo"))["token"]
+        conns = [first]
+        for _ in range(2):
+            c = await WsClient.open(server.url)
+            await c.call("auth.resume", token=token)
+            conns.append(c)
+        # 15 reads on each connection: under its own burst of 20, over the user's.
+        replies = await asyncio.gather(*(c.raw("meeting.list") for c in conns
+                                         for _ in range(15)))
+        await asyncio.gather(*(c.close() for c in conns))
+        return [r.get("code", "ok") for r in replies]
+
+    codes = asyncio.run(run())
+    assert codes.count("rate_limited") >= 45 - 20 - 5, codes  # a little refill meanwhile
+    assert codes.count("ok") >= 15

@@ -146,3 +146,31 @@ def test_uploads_and_subscriptions_are_capped(live_server: LiveServer) -> None:
     assert codes.count("ok") == 4, codes
     assert codes.count("rate_limited") == 2, codes
     assert all("tải lên" in m for m in messages)
+
+
+def test_annotations_are_capped_in_size(make_server: Any) -> None:
+    server = make_server(30, extra_args=["--rate", "1000"])
+
+    async def run() -> tuple[int, dict[str, Any]]:
+        d001 = await WsClient.signed_in(server.url, "d001")
+        listed = await d001.call("document.list", meeting_id=1)
+        doc = listed["documents"][0]["id"]
+        rects = [[10.0 + n, 20.0, 123.456, 14.25] for n in range(500)]
+        note = "Ghi chú rất dài của đại biểu. " * 330  # ~10,000 characters
+        saved = 0
+        for _ in range(200):  # 2 MiB / ~25 KB each is ~85
+            reply = await d001.raw("annotation.save", key=str(uuid.uuid4()), meeting_id=1,
+                                   document_id=doc, page=1, kind="note", rects=rects,
+                                   text=note[:10_000])
+            if reply["type"] == "error":
+                await d001.close()
+                return saved, reply
+            saved += 1
+        await d001.close()
+        return saved, {}
+
+    saved, refused = asyncio.run(run())
+    print(f"{saved} large annotations saved before the cap")
+    assert refused.get("code") == "too_large", refused
+    assert "dung lượng" in refused["message"]
+    assert 50 < saved < 120
