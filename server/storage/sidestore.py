@@ -100,6 +100,10 @@ def _restrict(path: Path) -> None:
     if stat.S_ISLNK(st.st_mode):
         return
     if stat.S_ISDIR(st.st_mode):
+        if st.st_mode & stat.S_ISVTX or path.resolve() in (Path("/"), Path.home()):
+            log.warning("%s is shared (/tmp, /, a home folder): keep the database in a "
+                        "folder of its own so that it can be made private", path)
+            return
         _chmod(path, 0o700)
         with os.scandir(path) as it:
             children = [Path(e.path) for e in it]

@@ -43,6 +43,7 @@ from typing import Any
 import pytest
 
 from tests.resilience.support import Terminal, seeded
+from tests.support.live import LiveServer, copy_db
 
 N = 20
 BATCH = 5
@@ -462,3 +463,42 @@ def test_data_files_are_private(make_server: Any) -> None:
         if path.exists():
             assert path.stat().st_mode & 0o777 == 0o600, (path, oct(path.stat().st_mode))
     assert all(p.exists() for p in files[:4])
+
+
+def test_start_up_purges_what_a_crash_after_a_close_left(tmp_path: Path,
+                                                          demo_db_template: Any) -> None:
+    """The close commits the final counters to the main database first; the side rows
+    are deleted by a later unit. A crash in between leaves them: start-up deletes them."""
+    db = tmp_path / "left.sqlite3"
+    copy_db(demo_db_template(N), db)
+    con = sqlite3.connect(db)
+    poll_id = con.execute(
+        "INSERT INTO polls (meeting_id, title, secret, options, majority, status, eligible, "
+        "created_at, closed_at) VALUES (1, 'Đã đóng', 1, '[\"yes\",\"no\"]', 'absolute', "
+        "'closed', 30, '2026-12-01T08:00:00.000Z', '2026-12-01T08:05:00.000Z')").lastrowid
+    con.commit()
+    con.close()
+    side = sqlite3.connect(side_path(db))
+    side.execute("CREATE TABLE secret_voters (poll_id INTEGER NOT NULL, user_id INTEGER NOT "
+                 "NULL, PRIMARY KEY (poll_id, user_id)) WITHOUT ROWID")
+    side.execute("CREATE TABLE secret_tallies (poll_id INTEGER NOT NULL, option VARCHAR(100) "
+                 "NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (poll_id, option)) WITHOUT ROWID")
+    side.execute("INSERT INTO secret_voters VALUES (?, 7)", (poll_id,))
+    side.execute("INSERT INTO secret_tallies VALUES (?, 'yes', 1)", (poll_id,))
+    side.commit()
+    side.close()
+    server = LiveServer(db)
+    server.start()
+    try:
+        async def purged() -> None:
+            while True:
+                con = sqlite3.connect(side_path(db), timeout=10)
+                left = con.execute("SELECT COUNT(*) FROM secret_voters").fetchone()[0]
+                con.close()
+                if left == 0:
+                    return
+                await asyncio.sleep(0.1)
+
+        asyncio.run(asyncio.wait_for(purged(), 10))
+    finally:
+        server.stop()

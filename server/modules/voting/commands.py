@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import msgspec
@@ -31,6 +32,7 @@ from server.storage.committer import Tx
 from server.storage.prepared import Prepared
 
 commands = CommandSet()
+log = logging.getLogger(__name__)
 
 
 # The ballot path runs once per delegate per vote, a thousand at once: its
@@ -189,7 +191,7 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
 
 @commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll,
                   mix="flush")
-def close(ctx: Context, tx: Tx, p: PollClose) -> dict[str, Any]:
+def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
     """Close and count; ballots still waiting for their shared commit count first."""
     poll = _poll(tx, p.poll_id)
     if poll.status != "open":
@@ -208,7 +210,18 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> dict[str, Any]:
     if not poll.secret:
         data["ballots"] = named_ballots(tx.conn, p.poll_id)
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_CLOSED, data)
-    return data
+    if not poll.secret:
+        return Reply(data)
+    committer = ctx.services.committer
+
+    def purged(_result: Any, exc: BaseException | None) -> None:
+        if exc is not None:  # the rows stay until the next start-up's purge_closed
+            log.error("purging secret poll %d from the side database: %s", p.poll_id, exc)
+
+    def purge_side() -> None:  # after the close committed in both databases
+        committer.submit(lambda tx: secret_store.purge(tx.conn, p.poll_id), purged)
+
+    return Reply(data, after=purge_side)
 
 
 def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:

@@ -64,3 +64,6 @@ def setup_progress(services: Services) -> None:
     services.progress = ProgressCoalescer(services.committer,
                                           services.settings.progress_interval_s)
     services.on_shutdown.append(services.progress.close)
+    from server.modules.voting.secret import purge_closed
+
+    services.committer.submit(lambda tx: purge_closed(tx.conn), lambda _r, _e: None)

@@ -11,7 +11,13 @@ from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from server.errors import ProtocolError
-from server.modules.voting.tables import poll_tallies, poll_voters, secret_tallies, secret_voters
+from server.modules.voting.tables import (
+    poll_tallies,
+    poll_voters,
+    polls,
+    secret_tallies,
+    secret_voters,
+)
 from server.storage.prepared import Prepared
 from server.storage.sidestore import side_of
 
@@ -77,5 +83,29 @@ def finish(conn: Connection, poll_id: int) -> None:
         ).values(count=count))
     if voters:
         conn.execute(insert(poll_voters), [{"poll_id": poll_id, "user_id": u} for u in voters])
+
+
+def purge(conn: Connection, poll_id: int) -> None:
+    """Delete a closed poll's rows from the side database (``secure_delete`` zeroes them).
+
+    A unit of its own, after the close committed: the side database commits first in
+    every batch, so deleting in the close's own batch could lose the ballots if the
+    server died between the two commits.
+    """
+    s = side(conn)
     s.execute(delete(secret_voters).where(secret_voters.c.poll_id == poll_id))
     s.execute(delete(secret_tallies).where(secret_tallies.c.poll_id == poll_id))
+
+
+def purge_closed(conn: Connection) -> None:
+    """At start-up: what a crash between a close and its purge left behind."""
+    s = side_of(conn)
+    if s is None:
+        return
+    left = {p for (p,) in s.execute(select(secret_tallies.c.poll_id).distinct())}
+    left |= {p for (p,) in s.execute(select(secret_voters.c.poll_id).distinct())}
+    for poll_id in left:
+        status = conn.execute(select(polls.c.status).where(polls.c.id == poll_id)
+                              ).scalar_one_or_none()
+        if status != "open":
+            purge(conn, poll_id)
