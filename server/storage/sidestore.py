@@ -25,6 +25,7 @@ from pathlib import Path
 
 from sqlalchemy import MetaData, create_engine, event
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,10 @@ def make_side_engine(url: str) -> Engine:
     side = side_url(url)
     if not side.startswith("sqlite"):
         return create_engine(side, pool_pre_ping=True)
-    engine = create_engine(side, connect_args={"check_same_thread": False, "timeout": 5})
+    memory = side in ("sqlite://", "sqlite:///:memory:")
+    # One in-memory database shared by every thread (the schema is made on another one).
+    engine = create_engine(side, connect_args={"check_same_thread": False, "timeout": 5},
+                           **({"poolclass": StaticPool} if memory else {}))
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # type: ignore[no-untyped-def]
