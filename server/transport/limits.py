@@ -127,14 +127,22 @@ class Connections:
         self._anonymous[conn] = None
 
     def closed(self, conn: Endpoint) -> None:
-        self._anonymous.pop(conn, None)
         self.rebind(conn, conn.session, None)
+        self._anonymous.pop(conn, None)
 
     def rebind(self, conn: Endpoint, old: Session | None, new: Session | None) -> None:
-        """The connection's session changed from ``old`` to ``new``."""
+        """The connection's session changed from ``old`` to ``new``.
+
+        A connection that lost its session (logout, expiry) counts as anonymous again,
+        from now: it is closed after ``auth_timeout_s`` unless it signs in, so a
+        terminal whose session ended elsewhere learns it when it reconnects.
+        """
         if old is not None:
             _discard(self._by_token, old.token_hash, conn)
             _discard(self._by_user, old.user_id, conn)
+            if new is None:
+                conn.opened_at = time.monotonic()
+                self._anonymous[conn] = None
         if new is not None:
             self._anonymous.pop(conn, None)
             self._by_token.setdefault(new.token_hash, set()).add(conn)

@@ -69,7 +69,7 @@ def test_logout_ends_the_second_connection_and_http_downloads(live_server: LiveS
 
 
 def test_expiry_ends_every_connection_of_the_session(make_server: Any) -> None:
-    server = make_server(30, extra_args=["--session-ttl", "3", "--auth-timeout", "2"])
+    server = make_server(30, extra_args=["--session-ttl", "3", "--auth-timeout", "8"])
 
     async def run() -> None:
         chair = await WsClient.signed_in(server.url, "chair")
