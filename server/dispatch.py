@@ -109,6 +109,8 @@ class Context:
     session: Session | None
     meeting_id: int | None = None
     role: str | None = None
+    key: str | None = None
+    """The command's idempotency key, if any (set by the unit that runs it)."""
 
     @property
     def user_id(self) -> int:
@@ -321,6 +323,7 @@ def execute_unit(
 
     def unit(tx: Tx) -> Any:
         session = ctx.session
+        ctx.key = key
         use_key = key is not None and spec.mutating and session is not None
         fp = ""
         if use_key:

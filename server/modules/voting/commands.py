@@ -168,11 +168,15 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     if not present:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
-    if voted or (secret and secret_store.has_voted(tx.conn, p.poll_id, ctx.user_id)):
+    prior = secret_store.prior_ballot(tx.conn, p.poll_id, ctx.user_id, ctx.key) if (
+        secret) else None
+    if voted or prior == "other":
         raise Conflict("Đại biểu đã biểu quyết trong phiên này.",
                        en="You have already voted in this poll.")
+    if prior == "same":  # counted, but the crash came before the main commit: same reply
+        return Reply({"poll_id": p.poll_id})
     if secret:
-        secret_store.add_ballot(tx.conn, p.poll_id, ctx.user_id, p.choice)
+        secret_store.add_ballot(tx.conn, p.poll_id, ctx.user_id, p.choice, ctx.key)
     else:
         _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
         _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})

@@ -7,6 +7,8 @@ bound to it.
 
 from __future__ import annotations
 
+import hashlib
+
 from sqlalchemy import bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
@@ -21,10 +23,11 @@ from server.modules.voting.tables import (
 from server.storage.prepared import Prepared
 from server.storage.sidestore import side_of
 
-_VOTED = Prepared(select(secret_voters.c.user_id).where(
+_VOTED = Prepared(select(secret_voters.c.key_hash).where(
     secret_voters.c.poll_id == bindparam("poll"), secret_voters.c.user_id == bindparam("user")))
 _ADD_VOTER = Prepared(insert(secret_voters).values(poll_id=bindparam("poll"),
-                                                   user_id=bindparam("user")))
+                                                   user_id=bindparam("user"),
+                                                   key_hash=bindparam("b_key")))
 _COUNT = Prepared(update(secret_tallies)
                   .where(secret_tallies.c.poll_id == bindparam("poll"),
                          secret_tallies.c.option == bindparam("b_option"))
@@ -49,13 +52,24 @@ def start(conn: Connection, poll_id: int, options: list[str]) -> None:
                                        for o in options])
 
 
-def has_voted(conn: Connection, poll_id: int, user_id: int) -> bool:
-    return _VOTED.first(side(conn), {"poll": poll_id, "user": user_id}) is not None
+def _key_hash(key: str | None) -> str | None:
+    return hashlib.sha256(key.encode()).hexdigest() if key else None
 
 
-def add_ballot(conn: Connection, poll_id: int, user_id: int, option: str) -> None:
+def prior_ballot(conn: Connection, poll_id: int, user_id: int, key: str | None
+                 ) -> str | None:
+    """None: not voted yet; ``"same"``: this very command (same key) was counted;
+    ``"other"``: the voter already cast another ballot."""
+    row = _VOTED.first(side(conn), {"poll": poll_id, "user": user_id})
+    if row is None:
+        return None
+    return "same" if key and row[0] == _key_hash(key) else "other"
+
+
+def add_ballot(conn: Connection, poll_id: int, user_id: int, option: str,
+               key: str | None) -> None:
     s = side(conn)
-    _ADD_VOTER.run(s, {"poll": poll_id, "user": user_id})
+    _ADD_VOTER.run(s, {"poll": poll_id, "user": user_id, "b_key": _key_hash(key)})
     if _COUNT.run(s, {"poll": poll_id, "b_option": option}).rowcount != 1:
         raise ProtocolError()  # no counter: refuse rather than acknowledge a lost ballot
 

@@ -73,6 +73,9 @@ secret_voters = Table(
     side_metadata,
     Column("poll_id", Integer, primary_key=True),
     Column("user_id", Integer, primary_key=True),
+    Column("key_hash", String(64), nullable=True),
+    # SHA-256 of the ballot's idempotency key: the side database commits before the
+    # main one, so a retry after a crash between the two finds the ballot here only.
     sqlite_with_rowid=False,
 )
 
