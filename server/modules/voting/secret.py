@@ -71,7 +71,8 @@ def add_ballot(conn: Connection, poll_id: int, user_id: int, option: str,
     s = side(conn)
     _ADD_VOTER.run(s, {"poll": poll_id, "user": user_id, "b_key": _key_hash(key)})
     if _COUNT.run(s, {"poll": poll_id, "b_option": option}).rowcount != 1:
-        raise ProtocolError()  # no counter: refuse rather than acknowledge a lost ballot
+        # A poll opened before the side database existed (an upgrade mid-poll).
+        s.execute(insert(secret_tallies).values(poll_id=poll_id, option=option, count=1))
 
 
 def cast_count(conn: Connection, poll_id: int) -> int:
@@ -91,10 +92,10 @@ def finish(conn: Connection, poll_id: int) -> None:
                        .where(secret_tallies.c.poll_id == poll_id)).all()
     voters = sorted(u for (u,) in s.execute(
         select(secret_voters.c.user_id).where(secret_voters.c.poll_id == poll_id)))
-    for option, count in counts:
+    for option, count in counts:  # added: ballots of an upgrade mid-poll are already there
         conn.execute(update(poll_tallies).where(
             poll_tallies.c.poll_id == poll_id, poll_tallies.c.option == option
-        ).values(count=count))
+        ).values(count=poll_tallies.c.count + count))
     if voters:
         conn.execute(insert(poll_voters), [{"poll_id": poll_id, "user_id": u} for u in voters])
 
