@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import ipaddress
 import logging
+import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -25,10 +26,13 @@ from server.modules.meetings.queries import MeetingMembership
 from server.modules.meetings.snapshot import SnapshotCache
 from server.services import Services
 from server.storage.committer import Committer
-from server.storage.db import make_engine
+from server.storage.db import blob_dir_for, make_engine
+from server.storage.sidestore import make_side_engine, restrict_files
+from server.storage.sidestore import metadata as side_metadata
 from server.transport.api import HttpApi
 from server.transport.connection import ClientConnection, make_process_request
 from server.transport.fanout import Hub
+from server.transport.limits import Connections, connection_limit, raise_file_limit
 from server.transport.tls import server_context
 
 log = logging.getLogger(__name__)
@@ -62,20 +66,32 @@ class MeetingServer:
         self.engine = engine or make_engine(settings.db_url)
         upgrade_schema(self.engine)
         self.modules = all_modules()
+        self.side_engine = make_side_engine(settings.db_url)
+        side_metadata.create_all(self.side_engine)
+        restrict_files(settings.db_url, blob_dir_for(settings.db_url))
         self.hub = Hub()
-        self.committer = Committer(self.engine, self.hub.publish)
+        self.committer = Committer(self.engine, self.hub.publish, side=self.side_engine,
+                                   mix_min=settings.ballot_batch_min,
+                                   mix_window_s=settings.ballot_batch_window_s)
         self.registry = build_registry(self.modules)
         self.services = Services(
             settings=settings, committer=self.committer, hub=self.hub,
             passwords=Passwords(time_cost=settings.argon2_time_cost,
                                 memory_kib=settings.argon2_memory_kib),
-            throttle=LoginThrottle(settings.login_free_failures),
+            throttle=LoginThrottle(settings.login_free_failures,
+                                   base=settings.login_base_delay_s,
+                                   max_delay=settings.login_max_delay_s),
             cpu=ThreadPoolExecutor(max_workers=2, thread_name_prefix="argon2"),
             membership=MeetingMembership(),
             snapshots=SnapshotCache({field: part for m in self.modules
                                      for field, part in m.snapshot.items()}),
             meeting_end_guards=tuple(g for m in self.modules for g in m.meeting_end_guards),
         )
+        soft, hard = raise_file_limit()
+        limit = connection_limit(soft, settings.max_connections)
+        log.info("file descriptors: soft limit %d (hard %s); at most %d connections",
+                 soft, "unlimited" if hard < 0 else hard, limit)
+        self.services.connections = Connections(settings, limit)
         self.services.on_shutdown.append(lambda: self.services.cpu.shutdown(wait=False))
         for module in self.modules:
             if module.setup is not None:
@@ -114,6 +130,7 @@ class MeetingServer:
         self.check_demo_exposure()
         s = self.settings
         loop = asyncio.get_running_loop()
+        loop.set_exception_handler(OnceLogger(loop.default_exception_handler))
         self.committer.start(loop)
         api = self._api()
         await api.start()
@@ -128,9 +145,14 @@ class MeetingServer:
             max_queue=64, backlog=s.listen_backlog, ssl=self.tls,
         ) as server:
             self.port = next(iter(server.sockets)).getsockname()[1]
+            connections = self.services.connections
+            assert connections is not None
+            connections.server = server
+            sweeper = loop.create_task(self._sweep(connections))
             if on_ready:
                 on_ready(self.port)
             await stop.wait()
+            sweeper.cancel()
             log.info("shutting down")
             server.server.close()  # stop listening; terminals stay connected for now
             await loop.run_in_executor(None, self.committer.stop, s.shutdown_timeout_s)
@@ -142,10 +164,53 @@ class MeetingServer:
         for stop_module in self.services.on_shutdown:
             stop_module()
         self.engine.dispose()
+        self.side_engine.dispose()
+
+
+    async def _sweep(self, connections: Connections) -> None:
+        """Close connections that never signed in and sessions that expired."""
+        every = max(0.2, min(5.0, self.settings.auth_timeout_s / 4))
+        while True:
+            await asyncio.sleep(every)
+            try:
+                connections.sweep()
+            except Exception:
+                log.exception("connection sweep failed")
+
+
+class OnceLogger:
+    """The loop's exception handler, logging a repeated message once per minute.
+
+    When descriptors run out asyncio reports every failed ``accept()``;
+    issue 12 saw ~100 MB of log in 20 s. The first report of a message is
+    logged in full; repeats within a minute are counted and summarised.
+    """
+
+    def __init__(self, default: Callable[[dict[str, object]], None]) -> None:
+        self._default = default
+        self._last: dict[str, tuple[float, int]] = {}
+
+    def __call__(self, loop: asyncio.AbstractEventLoop, context: dict[str, object]) -> None:
+        message = str(context.get("message", ""))
+        now = loop.time()
+        last, suppressed = self._last.get(message, (-1e9, 0))
+        if now - last < 60.0:
+            self._last[message] = (last, suppressed + 1)
+            return
+        if suppressed:
+            log.warning("%s: %d more time(s) in the last minute", message, suppressed)
+        self._last[message] = (now, 0)
+        exc = context.get("exception")
+        if isinstance(exc, OSError):  # descriptors ran out, a socket died: one line
+            log.warning("%s: %s (repeats are counted for a minute)", message, exc)
+            return
+        self._default(context)
 
 
 def run_forever(settings: Settings, on_ready: Callable[[int], None] | None = None,
                 on_api: Callable[[str], None] | None = None) -> None:
+    os.umask(0o077)  # database, journal, WAL and documents: the server's account only
+
     async def main() -> None:
         stop = asyncio.Event()
         loop = asyncio.get_running_loop()

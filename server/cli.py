@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -26,8 +27,11 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(f"{url} already exists; use --force to replace it", file=sys.stderr)
             return 2
         path = Path(url.removeprefix("sqlite:///"))
+        secret = path.with_name(path.stem + "-secret" + path.suffix)
         for suffix in ("", "-wal", "-shm"):
             Path(str(path) + suffix).unlink(missing_ok=True)
+        for suffix in ("", "-journal"):
+            Path(str(secret) + suffix).unlink(missing_ok=True)
     engine = make_engine(url)
     upgrade(engine)
     if args.demo:
@@ -56,6 +60,20 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.max_upload is not None:
         settings.max_upload = args.max_upload
     settings.api_port = args.api_port
+    if args.login_free_failures is not None:
+        settings.login_free_failures = args.login_free_failures
+    if args.login_delay is not None:
+        settings.login_base_delay_s, settings.login_max_delay_s = args.login_delay
+    if args.session_ttl is not None:
+        settings.session_ttl_s = args.session_ttl
+    if args.auth_timeout is not None:
+        settings.auth_timeout_s = args.auth_timeout
+    if args.max_connections is not None:
+        settings.max_connections = args.max_connections
+    if args.ballot_batch_min is not None:
+        settings.ballot_batch_min = args.ballot_batch_min
+    if args.ballot_batch_window is not None:
+        settings.ballot_batch_window_s = args.ballot_batch_window
 
     scheme = "wss" if args.tls_cert else "ws"
 
@@ -93,10 +111,13 @@ def cmd_create_user(args: argparse.Namespace) -> int:
     from server.modules.accounts.passwords import Passwords
     from server.modules.accounts.service import create_user, find_user
 
-    password = args.password
-    if password is None:
-        password = getpass.getpass("Mật khẩu: ") if sys.stdin.isatty() else sys.stdin.readline()
-        password = password.rstrip("\n")
+    if args.password is not None:
+        print("--password is no longer accepted: every local user could read it in the "
+              "process list. Type the password at the prompt, or pipe it on stdin:\n"
+              "  printf '%s\\n' \"$PASSWORD\" | meeting-server create-user ...", file=sys.stderr)
+        return 2
+    password = getpass.getpass("Mật khẩu: ") if sys.stdin.isatty() else sys.stdin.readline()
+    password = password.rstrip("\n")
     if len(password) < 8:
         print("password must have at least 8 characters", file=sys.stderr)
         return 2
@@ -163,6 +184,23 @@ def build_parser() -> argparse.ArgumentParser:
                    help="largest document upload (default 100 MiB)")
     p.add_argument("--api-port", type=int, metavar="PORT",
                    help="the HTTP API (POST /api/alerts, /calendar.ics); default: --port + 1")
+    p.add_argument("--login-free-failures", type=int, metavar="N",
+                   help="wrong passwords before answers slow down (default 5)")
+    p.add_argument("--login-delay", type=float, nargs=2, metavar=("FIRST", "MAX"),
+                   help="seconds of the first slowed attempt, doubling up to MAX "
+                        "(default 0.5 30)")
+    p.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                   help="debug log (frames included; secrets are masked)")
+    p.add_argument("--session-ttl", type=int, metavar="SECONDS",
+                   help="how long a sign-in lasts (default 43200: 12 hours)")
+    p.add_argument("--auth-timeout", type=float, metavar="SECONDS",
+                   help="close connections that have not signed in by then (default 30)")
+    p.add_argument("--max-connections", type=int, metavar="N",
+                   help="open sockets at most (default: from the file-descriptor limit)")
+    p.add_argument("--ballot-batch-min", type=int, metavar="N",
+                   help="secret ballots commit in groups of at least N (default 5) …")
+    p.add_argument("--ballot-batch-window", type=float, metavar="SECONDS",
+                   help="… or once the first waited this long (default 1.0)")
     p.add_argument("--tls-cert", metavar="PEM", help="serve wss:// with this certificate")
     p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
     p.set_defaults(fn=cmd_serve)
@@ -178,7 +216,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_arg(p)
     p.add_argument("--username", required=True)
     p.add_argument("--full-name", required=True)
-    p.add_argument("--password", help="(default: ask, or read one line from stdin)")
+    # Refused (it would show in `ps`); kept only to explain why. The password is read
+    # from the prompt, or one line from stdin.
+    p.add_argument("--password", help=argparse.SUPPRESS)
     p.add_argument("--admin", action="store_true")
     p.set_defaults(fn=cmd_create_user)
 
@@ -198,9 +238,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    os.umask(0o077)  # every file a subcommand creates (database, keys, documents) is private
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    from server.logredact import install
+
+    install()  # no password or token in the log, even with -v
     return int(args.fn(args))
 
 

@@ -20,13 +20,26 @@ class Settings:
     max_inflight: int = 256
     """Commands of one connection queued at once before ``rate_limited``."""
     session_ttl_s: int = 12 * 3600
+    auth_timeout_s: float = 30.0
+    """A connection that has not signed in by then is closed."""
+    max_connections: int | None = None
+    """Open sockets at most (None: derived from the file-descriptor limit); beyond, the
+    upgrade is answered 503."""
     ping_interval_s: float = 20.0
     ping_timeout_s: float = 20.0
     resume_window: int = 10_000
     """A ``since`` further back than this many events gets a snapshot instead."""
     progress_interval_s: float = 0.25
+    ballot_batch_min: int = 5
+    """Secret ballots commit in groups of at least this many voters …"""
+    ballot_batch_window_s: float = 1.0
+    """… or once the first of them has waited this long (its added latency)."""
     login_free_failures: int = 5
     """Wrong passwords allowed before answers slow down (per user and per address)."""
+    login_base_delay_s: float = 0.5
+    """The first slowed attempt waits this long, each further one twice as long …"""
+    login_max_delay_s: float = 30.0
+    """… up to this."""
     argon2_time_cost: int = 2
     argon2_memory_kib: int = 19_456
     shutdown_timeout_s: float = 10.0

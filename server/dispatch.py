@@ -25,7 +25,14 @@ from meeting_protocol.roles import (
     MEETING_ROLES,
     OBSERVER,
 )
-from server.errors import Conflict, Forbidden, NotFound, ProtocolError, Unauthenticated
+from server.errors import (
+    Conflict,
+    Forbidden,
+    NotFound,
+    ProtocolError,
+    RateLimited,
+    Unauthenticated,
+)
 from server.storage import idempotency
 
 if TYPE_CHECKING:
@@ -114,11 +121,13 @@ class Session:
     lang: str = "vi"
     roles: frozenset[str] = frozenset()
     """Global roles; ``admin`` is in it exactly when ``is_admin`` (kept current by org)."""
+    unit_id: int | None = None
+    must_change_password: bool = False
+    expires_at: float | None = None
+    """Unix time the session ends; its connections are de-authenticated then."""
 
     def has_role(self, *roles: str) -> bool:
         return self.is_admin or not self.roles.isdisjoint(roles)
-    unit_id: int | None = None
-    must_change_password: bool = False
 
 
 class ConnectionHandle(Protocol):
@@ -139,6 +148,8 @@ class Context:
     session: Session | None
     meeting_id: int | None = None
     role: str | None = None
+    key: str | None = None
+    """The command's idempotency key, if any (set by the unit that runs it)."""
 
     @property
     def user_id(self) -> int:
@@ -168,6 +179,21 @@ def meeting_from_payload(_conn: Connection, payload: Any) -> int:
     return int(payload.meeting_id)
 
 
+def object_resolver(message: str, en: str) -> Callable[[MeetingOf], MeetingOf]:
+    """Mark a ``meeting_of`` that looks an object up (a poll, a floor request).
+
+    The resolver raises ``not_found()`` for a missing object, and a non-member of
+    the object's meeting gets that very error: the reply never tells whether the
+    id exists.
+    """
+
+    def mark(fn: MeetingOf) -> MeetingOf:
+        fn.not_found = lambda: NotFound(message, en=en)  # type: ignore[attr-defined]
+        return fn
+
+    return mark
+
+
 @dataclass(frozen=True, slots=True)
 class CommandSpec:
     name: str
@@ -177,6 +203,8 @@ class CommandSpec:
     is_async: bool = False
     meeting_of: MeetingOf | None = None
     mutating: bool = True
+    mix: str | Callable[[Context, Any], str | None] | None = None
+    prepare: Callable[[Any], Any] | None = None
 
 
 @dataclass
@@ -194,6 +222,8 @@ class CommandSet:
         meeting_of: MeetingOf | None = None,
         is_async: bool = False,
         read_only: bool | None = None,
+        mix: str | Callable[[Context, Any], str | None] | None = None,
+        prepare: Callable[[Any], Any] | None = None,
     ) -> Callable[[Any], Any]:
         """Declare a command.
 
@@ -207,6 +237,14 @@ class CommandSet:
                 loop instead of a unit of work in the database thread.
             read_only: changes nothing durable, so idempotency keys are
                 ignored; defaults to membership of ``READ_ONLY_COMMANDS``.
+            mix: ``"hold"`` — its unit waits to share a commit with others of its
+                kind (secret ballots, see ``server.storage.committer``);
+                ``"flush"`` — commits every held unit before itself (poll.close);
+                or ``(ctx, payload) -> mode`` decided on the loop per command.
+            prepare: CPU-heavy work on the payload (sanitising pasted HTML) that must
+                run neither on the loop nor on the database thread: the transport
+                checks access in a unit first, then runs ``prepare(payload)`` in an
+                executor, then runs the handler on what it returned.
         """
         payload_type = payload or COMMAND_PAYLOADS[name]
         if access.name == "meeting" and meeting_of is None:
@@ -216,7 +254,7 @@ class CommandSet:
             self.specs.append(
                 CommandSpec(
                     name=name, payload=payload_type, access=access, handler=fn,
-                    is_async=is_async, meeting_of=meeting_of,
+                    is_async=is_async, meeting_of=meeting_of, mix=mix, prepare=prepare,
                     mutating=not (read_only if read_only is not None
                                   else name in READ_ONLY_COMMANDS),
                 )
@@ -292,7 +330,9 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     ctx.role = role
     if role is None and (not session.is_admin
                          or not membership.meeting_exists(conn, meeting_id)):
-        raise NotFound("Không tìm thấy cuộc họp.", en="Meeting not found.")
+        hidden = getattr(spec.meeting_of, "not_found", None)  # see object_resolver
+        raise hidden() if hidden else NotFound("Không tìm thấy cuộc họp.",
+                                               en="Meeting not found.")
     allowed = role in access.roles or (
         session.is_admin and bool(access.roles & {CHAIR, CLERK})
     )
@@ -303,6 +343,23 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
         )
 
 
+MAX_TOPICS_PER_CONNECTION = 32
+MAX_TOPICS_PER_USER = 128
+
+
+def check_subscription_room(ctx: Context, topic: str) -> None:
+    """Refuse a subscription beyond the per-connection and per-user caps (``rate_limited``)."""
+    topics = getattr(ctx.conn, "topics", set())
+    if topic in topics:
+        return
+    connections = ctx.services.connections
+    per_user = (connections.user_topics(ctx.user_id) if connections is not None else 0)
+    if len(topics) >= MAX_TOPICS_PER_CONNECTION or per_user >= MAX_TOPICS_PER_USER:
+        raise RateLimited(
+            "Quá nhiều kênh đang theo dõi; hãy đóng bớt cuộc họp đang mở.",
+            en="Following too many topics; close some meetings first.")
+
+
 def execute_unit(
     spec: CommandSpec, ctx: Context, payload: Any, key: str | None
 ) -> Callable[[Tx], Any]:
@@ -310,6 +367,7 @@ def execute_unit(
 
     def unit(tx: Tx) -> Any:
         session = ctx.session
+        ctx.key = key
         use_key = key is not None and spec.mutating and session is not None
         fp = ""
         if use_key:

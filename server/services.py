@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from server.modules.documents.transfer import DocumentRuntime
     from server.modules.meetings.snapshot import SnapshotCache
     from server.modules.voting.progress import ProgressCoalescer
+    from server.transport.limits import Connections
 
 
 @dataclass
@@ -53,6 +54,8 @@ class Services:
     setup gives admin-or-staff; the org module's setup the whole profile)."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
+    connections: Connections | None = None
+    """Live connections by session token and user, and their limits (set by the app)."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)
     """Run once the last commit is done (modules stop their executors and timers)."""
     api_url: str | None = None

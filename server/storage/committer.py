@@ -11,6 +11,14 @@ callback runs on the event loop only after that transaction committed, in unit
 order and right after the unit's own events were published — which is what
 lets ``meeting.subscribe`` take a snapshot and register its listener with no
 gap between them.
+
+Secret ballots are *mixed*: units submitted with ``mix="hold"`` wait until at
+least ``mix_min`` of them are waiting or the oldest has waited ``mix_window_s``
+seconds, then commit together — so a copy of the files taken between two
+commits can tell only that a group of voters added a group of choices. A unit
+with ``mix="flush"`` (closing a poll) takes every waiting one with it, ahead of
+itself. A second, history-free database (``server.storage.sidestore``) is
+committed before the main one in every batch.
 """
 
 from __future__ import annotations
@@ -20,6 +28,7 @@ import contextlib
 import logging
 import queue
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -30,6 +39,7 @@ from sqlalchemy.engine import Connection, Engine
 from meeting_protocol.envelope import Event
 from meeting_protocol.events import EventData, data_of
 from server.storage.eventlog import append_event
+from server.storage.sidestore import bind_side
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +74,8 @@ class Tx:
 class _Unit(Generic[T]):
     fn: Callable[[Tx], T]
     done: Done
+    mix: str | None = None
+    arrived: float = 0.0
     result: Any = None
     error: BaseException | None = None
     events: list[Event] = field(default_factory=list)
@@ -80,17 +92,26 @@ class Committer:
         publish: called on the loop with each unit's events before its callback.
         max_batch: most units in one transaction; bounds the latency one
             transaction adds to the first unit in it.
+        side: the history-free side database (committed first), if any.
+        mix_min, mix_window_s: held units commit when this many wait, or when
+            the oldest has waited this long — the bound on a secret ballot's
+            extra latency.
     """
 
-    def __init__(self, engine: Engine, publish: Publisher, *, max_batch: int = 512) -> None:
+    def __init__(self, engine: Engine, publish: Publisher, *, max_batch: int = 512,
+                 side: Engine | None = None, mix_min: int = 5,
+                 mix_window_s: float = 1.0) -> None:
         self.engine = engine
+        self.side = side
+        self.mix_min = mix_min
+        self.mix_window_s = mix_window_s
         self._publish = publish
         self._max_batch = max_batch
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stopped = threading.Event()
-        self._checkpoint = threading.Event()
+        self._held: list[_Unit[Any]] = []
         self.batches = 0
         self.units = 0
 
@@ -99,11 +120,15 @@ class Committer:
         self._thread = threading.Thread(target=self._run, name="db-committer", daemon=True)
         self._thread.start()
 
-    def submit(self, fn: Callable[[Tx], T], done: Done) -> None:
-        """Queue a unit; ``done(result, error)`` runs on the loop after commit."""
+    def submit(self, fn: Callable[[Tx], T], done: Done, mix: str | None = None) -> None:
+        """Queue a unit; ``done(result, error)`` runs on the loop after commit.
+
+        ``mix="hold"`` makes it wait for others to share its commit (secret
+        ballots); ``mix="flush"`` commits every held unit with it, before it.
+        """
         if self._stopped.is_set():
             raise RuntimeError("committer stopped")
-        self._queue.put(_Unit(fn, done))
+        self._queue.put(_Unit(fn, done, mix, time.monotonic()))
 
     async def run(self, fn: Callable[[Tx], T]) -> T:
         """Run a unit and wait for its committed result (raises its error)."""
@@ -121,16 +146,6 @@ class Committer:
         self.submit(fn, done)
         return await fut
 
-    def request_checkpoint(self) -> None:
-        """Fold the SQLite WAL into the database and truncate it after the next batch.
-
-        While a secret poll is open, the WAL holds page images in commit
-        order; truncating it when the poll closes leaves only the final
-        counters on disk.
-        """
-        self._checkpoint.set()
-        self._queue.put(_Unit(lambda _tx: None, lambda _r, _e: None))
-
     def stop(self, timeout: float = 30.0) -> None:
         """Finish every queued unit, then end the thread."""
         if self._thread is None or self._stopped.is_set():
@@ -143,13 +158,24 @@ class Committer:
 
     def _run(self) -> None:
         conn = self.engine.connect()
+        side = self.side.connect() if self.side is not None else None
+        if side is not None:
+            bind_side(conn, side)
         try:
             while True:
-                first = self._queue.get()
+                try:
+                    first = self._queue.get(timeout=self._hold_timeout())
+                except queue.Empty:
+                    first = None
                 if first is _STOP:
+                    last = self._release([], force=True)
+                    if last:
+                        conn, side = self._run_batch(conn, side, last)
                     return
-                batch: list[_Unit[Any]] = [first]
+                batch: list[_Unit[Any]] = []
                 stop_after = False
+                if first is not None:
+                    self._take(first, batch)
                 while len(batch) < self._max_batch:
                     try:
                         unit = self._queue.get_nowait()
@@ -158,66 +184,98 @@ class Committer:
                     if unit is _STOP:
                         stop_after = True
                         break
-                    batch.append(unit)
-                conn = self._run_batch(conn, batch)
-                if self._checkpoint.is_set():
-                    self._checkpoint.clear()
-                    self._truncate_wal(conn)
+                    self._take(unit, batch)
+                batch = self._release(batch, force=stop_after)
+                if batch:
+                    conn, side = self._run_batch(conn, side, batch)
                 if stop_after:
                     return
         finally:
             conn.close()
+            if side is not None:
+                side.close()
 
-    def _truncate_wal(self, conn: Connection) -> None:
-        if self.engine.dialect.name != "sqlite":
+    def _hold_timeout(self) -> float | None:
+        if not self._held:
+            return None
+        return max(0.0, self._held[0].arrived + self.mix_window_s - time.monotonic())
+
+    def _take(self, unit: _Unit[Any], batch: list[_Unit[Any]]) -> None:
+        if unit.mix == "hold":
+            self._held.append(unit)
             return
-        try:  # on the raw connection: a checkpoint cannot run inside a transaction
-            raw = conn.connection.driver_connection
-            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()  # type: ignore[union-attr]
-        except Exception:
-            log.exception("WAL checkpoint failed")
+        if unit.mix == "flush":
+            batch.extend(self._held)
+            self._held.clear()
+        batch.append(unit)
 
-    def _run_batch(self, conn: Connection, batch: list[_Unit[Any]]) -> Connection:
+    def _release(self, batch: list[_Unit[Any]], *, force: bool) -> list[_Unit[Any]]:
+        """Put the held units ahead of the batch once there are enough or they waited enough."""
+        held = self._held
+        if held and (force or len(held) >= self.mix_min
+                     or time.monotonic() >= held[0].arrived + self.mix_window_s):
+            self._held = []
+            return held + batch
+        return batch
+
+    def _run_batch(self, conn: Connection, side: Connection | None,
+                   batch: list[_Unit[Any]]) -> tuple[Connection, Connection | None]:
         try:
             trans = conn.begin()
-        except Exception as exc:  # the database is gone: fail the batch, try a new connection
+            side_trans = side.begin() if side is not None else None
+        except Exception as exc:  # the database is gone: fail the batch, try new connections
             log.exception("cannot begin a transaction")
             for unit in batch:
                 unit.error = exc
             self._deliver(batch)
             conn.close()
-            return self.engine.connect()
-        cursor = conn.connection.cursor()
+            conn = self.engine.connect()
+            if side is not None:
+                side.close()
+                side = self.side.connect() if self.side is not None else None
+                if side is not None:
+                    bind_side(conn, side)
+            return conn, side
+        cursors = [conn.connection.cursor()]
+        if side is not None:
+            cursors.append(side.connection.cursor())
         for unit in batch:
             tx = Tx(conn)
             try:
-                cursor.execute("SAVEPOINT unit")
+                for cursor in cursors:
+                    cursor.execute("SAVEPOINT unit")
                 unit.result = unit.fn(tx)
-                cursor.execute("RELEASE SAVEPOINT unit")
+                for cursor in cursors:
+                    cursor.execute("RELEASE SAVEPOINT unit")
             except BaseException as exc:
                 unit.error = exc
                 try:
-                    cursor.execute("ROLLBACK TO SAVEPOINT unit")
-                    cursor.execute("RELEASE SAVEPOINT unit")
+                    for cursor in cursors:
+                        cursor.execute("ROLLBACK TO SAVEPOINT unit")
+                        cursor.execute("RELEASE SAVEPOINT unit")
                 except Exception:
                     log.exception("savepoint rollback failed")
                 continue
             unit.events = tx.events
         try:
+            if side_trans is not None:  # first: a crash in between keeps the ballot counted
+                side_trans.commit()
             trans.commit()
         except Exception as exc:
             log.exception("group commit failed; %d units answered internal", len(batch))
-            try:
-                trans.rollback()
-            except Exception:
-                log.exception("rollback failed")
+            for t in (side_trans, trans):
+                if t is not None and t.is_active:
+                    try:
+                        t.rollback()
+                    except Exception:
+                        log.exception("rollback failed")
             for unit in batch:
                 unit.error = exc
                 unit.events = []
         self.batches += 1
         self.units += len(batch)
         self._deliver(batch)
-        return conn
+        return conn, side
 
     def _deliver(self, batch: list[_Unit[Any]]) -> None:
         loop = self._loop

@@ -35,16 +35,20 @@ from meeting_protocol.envelope import (
 )
 from meeting_protocol.errors import ErrorCode, default_message
 from server.dispatch import (
+    CommandSpec,
     Context,
     Registry,
     Replayed,
     Reply,
     Session,
+    check_access,
     check_password_change,
     error_reply,
     execute_unit,
 )
 from server.errors import RateLimited, Unauthenticated, UnknownType
+from server.textclean import clean_tree, frame_may_need_cleaning
+from server.transport.limits import TokenBucket
 from server.transport.wire import BINARY, frame_header, text_frame
 
 if TYPE_CHECKING:
@@ -55,27 +59,6 @@ log = logging.getLogger(__name__)
 VERSION = "0.1.0"
 
 
-class TokenBucket:
-    """Allows ``rate`` commands per second with bursts up to ``burst``."""
-
-    __slots__ = ("burst", "rate", "stamp", "tokens")
-
-    def __init__(self, rate: float, burst: float) -> None:
-        self.rate = rate
-        self.burst = burst
-        self.tokens = burst
-        self.stamp = time.monotonic()
-
-    def take(self) -> bool:
-        now = time.monotonic()
-        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
-        self.stamp = now
-        if self.tokens >= 1.0:
-            self.tokens -= 1.0
-            return True
-        return False
-
-
 class ClientConnection:
     """One terminal's connection: its session, subscriptions and pending work."""
 
@@ -83,7 +66,8 @@ class ClientConnection:
         self.ws = ws
         self.services = services
         self.registry = registry
-        self.session: Session | None = None
+        self._session: Session | None = None
+        self.opened_at = time.monotonic()
         self.topics: set[str] = set()
         self.inflight = 0
         self.closed = False
@@ -92,6 +76,33 @@ class ClientConnection:
         self.bucket = TokenBucket(settings.rate_per_s, settings.rate_burst)
         addr = ws.remote_address
         self.peer = str(addr[0]) if addr else "?"
+
+    # --- the session -----------------------------------------------------------
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @session.setter
+    def session(self, new: Session | None) -> None:
+        old, self._session = self._session, new
+        connections = self.services.connections
+        if connections is not None and old is not new:
+            connections.rebind(self, old, new)
+
+    def deauthenticate(self) -> None:
+        """The session ended elsewhere (logout, expiry): stop acting and listening for it."""
+        self.session = None
+        for topic in list(self.topics):
+            self.unsubscribe(topic)
+        if self.services.documents is not None:
+            self.services.documents.transfers.connection_closed(self)
+
+    def evict(self, reason: str) -> None:
+        """Close a connection that never signed in (policy violation, 1008)."""
+        self.closed = True
+        task = asyncio.get_running_loop().create_task(self.ws.close(1008, reason[:100]))
+        task.add_done_callback(lambda _t: None)
 
     # --- ConnectionHandle ------------------------------------------------------
 
@@ -164,6 +175,9 @@ class ClientConnection:
     # --- reading ---------------------------------------------------------------
 
     async def serve(self) -> None:
+        connections = self.services.connections
+        if connections is not None:
+            connections.opened(self)
         try:
             async for message in self.ws:
                 self.handle(message)
@@ -171,6 +185,8 @@ class ClientConnection:
             pass
         finally:
             self.closed = True
+            if connections is not None:
+                connections.closed(self)
             for topic in list(self.topics):
                 self.unsubscribe(topic)
             if self.services.documents is not None:
@@ -200,11 +216,24 @@ class ClientConnection:
         try:
             if not self.bucket.take() or self.inflight >= self.services.settings.max_inflight:
                 raise RateLimited()
+            session = self._session
+            if session is not None:
+                if session.expires_at is not None and session.expires_at <= time.time():
+                    if self.services.connections is not None:
+                        self.services.connections.end_token(session.token_hash)
+                    else:
+                        self.deauthenticate()
+                elif (self.services.connections is not None and not self.services.connections
+                      .user_bucket(session.user_id).take()):
+                    raise RateLimited("Tài khoản này gửi quá nhiều lệnh cùng lúc; hãy chậm lại.",
+                                      en="This account sends too many commands; slow down.")
             spec = self.registry.get(type_)
             if spec is None:
                 raise UnknownType(f"Lệnh không được hỗ trợ: {type_}.",
                                   en=f"Unknown command: {type_}.")
             payload = decode_payload(frame, spec.payload, frame_id)
+            if not spec.name.startswith("auth.") and frame_may_need_cleaning(frame):
+                payload = clean_tree(payload)  # commands store clean text (textclean)
             if spec.access.name != "public" and self.session is None:
                 raise Unauthenticated()
             check_password_change(spec, self.session)
@@ -223,6 +252,31 @@ class ClientConnection:
             )
             task.add_done_callback(lambda _t: None)
             return
+        if spec.prepare is not None:
+            task = asyncio.get_running_loop().create_task(
+                self._prepare_then_run(spec, ctx, payload, key, frame_id))
+            task.add_done_callback(lambda _t: None)
+            return
+        self._submit(spec, ctx, payload, key, frame_id)
+
+    async def _prepare_then_run(self, spec: CommandSpec, ctx: Context, payload: Any,
+                                key: str | None, frame_id: int) -> None:
+        """Access first (one cheap unit), then the heavy preparation off both the loop
+        and the database thread, then the command itself."""
+        try:
+            await self.services.committer.run(
+                lambda tx: check_access(spec, ctx, tx.conn, payload))
+            assert spec.prepare is not None
+            payload = await asyncio.get_running_loop().run_in_executor(
+                None, spec.prepare, payload)
+        except Exception as exc:
+            self.inflight -= 1
+            self.error(frame_id, *error_reply(exc, self.lang))
+            return
+        self._submit(spec, ctx, payload, key, frame_id)
+
+    def _submit(self, spec: CommandSpec, ctx: Context, payload: Any, key: str | None,
+                frame_id: int) -> None:
         unit = execute_unit(spec, ctx, payload, key)
 
         def done(result: Any, exc: BaseException | None) -> None:
@@ -233,7 +287,8 @@ class ClientConnection:
             self._send_result(frame_id, result)
 
         try:
-            self.services.committer.submit(unit, done)
+            mix = spec.mix(ctx, payload) if callable(spec.mix) else spec.mix
+            self.services.committer.submit(unit, done, mix)
         except RuntimeError:
             self.inflight -= 1
             self.error(frame_id, ErrorCode.INTERNAL, "Máy chủ đang dừng.")
@@ -268,12 +323,28 @@ def health_response(services: Services) -> Response:
     return Response(HTTPStatus.OK.value, "OK", headers, body)
 
 
+def _plain(status: HTTPStatus, text: str, extra: list[tuple[str, str]] | None = None
+           ) -> Response:
+    body = text.encode()
+    headers = Headers([("Content-Type", "text/plain; charset=utf-8"),
+                       ("Content-Length", str(len(body))), *(extra or [])])
+    return Response(status.value, status.phrase, headers, body)
+
+
 def make_process_request(services: Services, routes: Mapping[str, Any]) -> Any:
-    """``/healthz``, the modules' HTTP routes (by path prefix), else the WebSocket."""
+    """``/healthz``, the modules' HTTP routes (by path prefix), else the WebSocket.
+
+    Only GET and HEAD are served (405 otherwise). ``/healthz`` answers even at the
+    connection limit; an upgrade beyond it gets 503 (anonymous connections are
+    evicted first, see ``server.transport.limits``).
+    """
     prefixes = tuple(routes.items())
 
     def process_request(connection: ServerConnection, request: Request) -> Any:
         path = request.path.split("?", 1)[0]
+        if request.method not in ("GET", "HEAD"):
+            return _plain(HTTPStatus.METHOD_NOT_ALLOWED, "Chỉ hỗ trợ GET và HEAD.\n",
+                          [("Allow", "GET, HEAD")])
         if path == "/healthz":
             return health_response(services)
         for prefix, handler in prefixes:
@@ -281,6 +352,10 @@ def make_process_request(services: Services, routes: Mapping[str, Any]) -> Any:
                 return handler(request, connection)  # may be a coroutine: websockets awaits it
         if path != "/ws":
             return connection.respond(HTTPStatus.NOT_FOUND, "Not found\n")
+        if services.connections is not None and not services.connections.admit():
+            return _plain(HTTPStatus.SERVICE_UNAVAILABLE,
+                          "Máy chủ đang quá tải kết nối, vui lòng thử lại sau.\n",
+                          [("Retry-After", "5")])
         return None
 
     return process_request

@@ -80,8 +80,8 @@ def matrix_server(tmp_path, demo_db_template) -> LiveServer:
     copy_db(demo_db_template(30), db)
     for name in ("observer", "outsider"):
         subprocess.run([sys.executable, "-m", "server.cli", "create-user", "--db",
-                        f"sqlite:///{db}", "--username", name, "--full-name", f"Khách {name}",
-                        "--password", "observer-pass"], check=True, capture_output=True)
+                        f"sqlite:///{db}", "--username", name, "--full-name", f"Khách {name}"],
+                       input="observer-pass\n", text=True, check=True, capture_output=True)
     con = sqlite3.connect(db)
     observer_id = con.execute("SELECT id FROM users WHERE username='observer'").fetchone()[0]
     con.execute("INSERT INTO participants (meeting_id, user_id, role, present) "

@@ -25,18 +25,17 @@ async def test_no_table_or_event_links_a_voter_to_a_choice(live_server) -> None:
         assert all("choice" not in r for r in replies)
         closed = await chair.act("poll.close", poll_id=poll_id)
         assert closed["tally"] == {"yes": 17, "no": 9, "abstain": 4}
-        # The WAL, which held page images in commit order while the poll was
-        # open, is truncated once the poll closes.
-        wal = live_server.db_path.with_name(live_server.db_path.name + "-wal")
-        for _ in range(100):
-            if wal.stat().st_size == 0:
-                break
-            await asyncio.sleep(0.05)
-        assert wal.stat().st_size == 0
     finally:
         await asyncio.gather(chair.close(), *(p.close() for p in people))
     live_server.stop()
 
+    # While open, the poll's voters and counters lived in the side database
+    # (``server.storage.sidestore``); the close moved them out and left it empty.
+    side = sqlite3.connect(live_server.db_path.with_name(
+        live_server.db_path.stem + "-secret" + live_server.db_path.suffix))
+    assert side.execute("SELECT COUNT(*) FROM secret_voters").fetchone() == (0,)
+    assert side.execute("SELECT COUNT(*) FROM secret_tallies").fetchone() == (0,)
+    side.close()
     db = sqlite3.connect(live_server.db_path)
     voter_ids = {r[0] for r in db.execute("SELECT user_id FROM poll_voters WHERE poll_id=?",
                                           (poll_id,))}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from typing import Any
 
 from meeting_protocol.commands import AuthLogin, AuthLogout, AuthResume
@@ -29,16 +30,15 @@ def _user_data(user: dict[str, Any], who: service.Profile) -> dict[str, Any]:
 
 
 def _bind(ctx: Context, user: dict[str, Any], who: service.Profile, digest: str,
-          lang: str | None) -> None:
+          lang: str | None, expires_at: float | None = None) -> None:
     session = Session(
         user_id=user["id"], username=user["username"], full_name=user["full_name"],
         is_admin=bool(user["is_admin"]), token_hash=digest, lang=lang or "vi",
         roles=frozenset(who.roles), unit_id=who.unit_id,
-        must_change_password=who.must_change_password,
+        must_change_password=who.must_change_password, expires_at=expires_at,
     )
     ctx.conn.session = session
     ctx.session = session
-    ctx.services.live.bind(ctx.conn, user["id"])  # type: ignore[arg-type]
 
 
 @commands.command("auth.login", access=PUBLIC, is_async=True)
@@ -46,17 +46,19 @@ async def login(ctx: Context, p: AuthLogin) -> dict[str, Any]:
     """Check the password off the loop; wrong credentials never say which part."""
     services = ctx.services
     peer = ctx.conn.peer
-    delay = services.throttle.delay(p.username, peer)
-    if delay:
-        await asyncio.sleep(delay)
-    user = await services.committer.run(lambda tx: service.find_user(tx.conn, p.username))
-    ok = await services.passwords.verify_async(
-        services.cpu, user["password_hash"] if user else None, p.password
-    )
-    if not ok or user is None:
-        services.throttle.failed(p.username, peer)
-        raise Unauthenticated(WRONG_CREDENTIALS, en="Wrong user name or password.")
-    services.throttle.succeeded(p.username)
+    throttle = services.throttle
+    async with throttle.attempt(p.username, peer):  # earlier attempts are counted first
+        delay = throttle.delay(p.username, peer)
+        if delay:
+            await asyncio.sleep(delay)
+        user = await services.committer.run(lambda tx: service.find_user(tx.conn, p.username))
+        ok = await services.passwords.verify_async(
+            services.cpu, user["password_hash"] if user else None, p.password
+        )
+        if not ok or user is None:
+            throttle.failed(p.username, peer)
+            raise Unauthenticated(WRONG_CREDENTIALS, en="Wrong user name or password.")
+        throttle.succeeded(p.username, peer)
     ttl = services.settings.session_ttl_s
 
     def start(tx: Tx) -> tuple[service.Profile, str | None]:
@@ -68,7 +70,7 @@ async def login(ctx: Context, p: AuthLogin) -> dict[str, Any]:
     who, token = await services.committer.run(start)
     if token is None:
         raise Forbidden(DEACTIVATED, en="This account has been deactivated.")
-    _bind(ctx, user, who, service.token_hash(token), p.lang)
+    _bind(ctx, user, who, service.token_hash(token), p.lang, time.time() + ttl)
     return {"token": token, "user": _user_data(user, who)}
 
 
@@ -87,20 +89,22 @@ async def resume(ctx: Context, p: AuthResume) -> dict[str, Any]:
     if found is None:
         raise Unauthenticated(EXPIRED, en="Your session has expired; please sign in again.")
     user, digest, who = found
-    _bind(ctx, user, who, digest, p.lang)
+    _bind(ctx, user, who, digest, p.lang, service.expires_epoch(user["expires_at"]))
     return {"token": p.token, "user": _user_data(user, who)}
 
 
 @commands.command("auth.logout", access=AUTHENTICATED)
 def logout(ctx: Context, tx: Tx, _p: AuthLogout) -> Reply:
+    """End the session on every connection that uses it, and for HTTP downloads."""
     assert ctx.session is not None
-    service.end_session(tx.conn, ctx.session.token_hash)
+    digest = ctx.session.token_hash
+    service.end_session(tx.conn, digest)
     conn = ctx.conn
-
-    live = ctx.services.live
+    connections = ctx.services.connections
 
     def forget_session() -> None:  # on the loop, after the reply
-        live.unbind(conn)  # type: ignore[arg-type]
+        if connections is not None:
+            connections.end_token(digest)
         conn.session = None
         for topic in list(getattr(conn, "topics", ())):
             conn.unsubscribe(topic)

@@ -1,16 +1,16 @@
-"""Which connections are signed in as whom, so that a session can be ended or updated live.
+"""End or update a user's live sessions at once.
 
 Deactivating a user or resetting their password must end the sessions they
 have open *now*, and a change of their global roles must take effect without
-a new sign-in. Connections are held weakly: a closed connection vanishes by
-itself, and nothing here keeps one alive.
+a new sign-in. Which connection is signed in as whom is the transport's
+registry (``server.transport.limits.Connections``, kept current whenever a
+connection's session changes); this is the accounts module's view of it.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
-from typing import Any, Protocol
+from collections.abc import Callable, Iterable
+from typing import Protocol
 
 from server.dispatch import Session
 
@@ -22,21 +22,18 @@ class LiveConnection(Protocol):
         """Forget the session, drop its subscriptions and close the socket."""
 
 
+class UserIndex(Protocol):
+    def of_user(self, user_id: int) -> Iterable[LiveConnection]: ...
+
+
 class LiveSessions:
     """Signed-in connections by user id (event loop only)."""
 
-    def __init__(self) -> None:
-        self._user_of: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
-
-    def bind(self, conn: LiveConnection, user_id: int) -> None:
-        self._user_of[conn] = user_id
-
-    def unbind(self, conn: LiveConnection) -> None:
-        self._user_of.pop(conn, None)
+    def __init__(self, index: UserIndex) -> None:
+        self._index = index
 
     def of_user(self, user_id: int) -> list[LiveConnection]:
-        return [c for c, uid in list(self._user_of.items())
-                if uid == user_id and c.session is not None]
+        return [c for c in list(self._index.of_user(user_id)) if c.session is not None]
 
     def end(self, user_id: int, reason: str, *, keep: object = None) -> int:
         """End every live session of ``user_id`` (but ``keep``'s); returns how many."""
@@ -44,7 +41,6 @@ class LiveSessions:
         for conn in self.of_user(user_id):
             if conn is keep:
                 continue
-            self.unbind(conn)
             conn.end_session(reason)
             ended += 1
         return ended

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
@@ -65,6 +65,12 @@ def session_user(conn: Connection, token: str, now: datetime) -> tuple[dict, str
     return dict(row._mapping), digest
 
 
+def expires_epoch(expires_at: str) -> float:
+    """``2026-12-04T10:00:00.000Z`` (a session's ``expires_at``) as Unix time."""
+    return datetime.strptime(expires_at, "%Y-%m-%dT%H:%M:%S.%fZ").replace(
+        tzinfo=UTC).timestamp()
+
+
 def end_session(conn: Connection, digest: str) -> None:
     conn.execute(delete(sessions).where(sessions.c.token_hash == digest))
 
@@ -96,5 +102,5 @@ def setup_accounts(services: Services) -> None:
     """Accounts' runtime (manifest ``setup``): live sessions and the default profile."""
     from server.modules.accounts.live import LiveSessions
 
-    services.live = LiveSessions()
+    services.live = LiveSessions(services.connections)
     services.profile_of = basic_profile

@@ -29,6 +29,7 @@ from server.dispatch import (
     Context,
     Reply,
     check_access,
+    check_subscription_room,
     meeting_from_payload,
     meeting_roles,
 )
@@ -91,11 +92,12 @@ def page(ctx: Context, tx: Tx, p: PresentationPage) -> dict[str, Any]:
     if not _may_present(ctx, tx, p.meeting_id):
         raise Forbidden(NOT_PRESENTER, en="Only the chair, the presenter or the speaker may "
                                           "present.")
-    doc = tx.conn.execute(select(documents.c.id).where(
-        documents.c.id == p.document_id, documents.c.meeting_id == p.meeting_id,
-        documents.c.removed_at.is_(None))).first()
-    if doc is None:
-        raise NotFound("Không tìm thấy tài liệu.", en="No such document.")
+    # Only a paper the presenter may read itself (a confidential one answers like a
+    # missing one); everybody's terminal then shows what it may read of it.
+    doc = readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
+                            ctx.is_admin)
+    if doc.removed_at is not None:
+        raise not_found()
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id).values(
         presentation_document_id=p.document_id, presentation_page=p.page,
         presenter_id=ctx.user_id))
@@ -150,8 +152,10 @@ def list_documents(ctx: Context, tx: Tx, p: dp.DocumentList) -> dict[str, Any]:
 @commands.command("document.versions", access=MEMBERS, payload=dp.DocumentRef,
                   read_only=True)
 def list_versions(ctx: Context, tx: Tx, p: dp.DocumentRef) -> dict[str, Any]:
-    readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
-                      ctx.is_admin)
+    doc = readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
+                            ctx.is_admin)
+    if doc.removed_at is not None:
+        raise not_found()
     return {"document_id": p.document_id, "versions": service.versions(tx.conn, p.document_id)}
 
 
@@ -163,8 +167,10 @@ def remove(ctx: Context, tx: Tx, p: dp.DocumentRef) -> dict[str, Any]:
 @commands.command("document.opened", access=MEMBERS, payload=dp.DocumentRef)
 def opened(ctx: Context, tx: Tx, p: dp.DocumentRef) -> dict[str, Any]:
     """A terminal opened the paper; only the first time counts."""
-    readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
-                      ctx.is_admin)
+    doc = readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
+                            ctx.is_admin)
+    if doc.removed_at is not None:
+        raise not_found()
     first = service.mark_opened(tx.conn, p.document_id, ctx.user_id, tx.now_iso)
     return {"document_id": p.document_id, "first_opened_at": first}
 
@@ -275,8 +281,10 @@ async def fetch(ctx: Context, p: dp.DocumentFetch) -> Reply:
                   read_only=True)
 def annotation_list(ctx: Context, tx: Tx, p: dp.AnnotationList) -> dict[str, Any]:
     """This user's own highlights and notes on a paper; nobody else's, ever."""
-    readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
-                      ctx.is_admin)
+    doc = readable_document(tx.conn, p.document_id, p.meeting_id, ctx.user_id, ctx.role,
+                            ctx.is_admin)
+    if doc.removed_at is not None:
+        raise not_found()
     return {"document_id": p.document_id,
             "annotations": service.list_annotations(tx.conn, ctx.user_id, p.document_id)}
 
@@ -307,6 +315,7 @@ def user_subscribe(ctx: Context, tx: Tx, p: dp.UserSubscribe) -> Reply:
     (e.g. ``annotation.list``) instead of replaying.
     """
     topic = dp.user_topic(ctx.user_id)
+    check_subscription_room(ctx, topic)
     conn = ctx.conn
     # The same person on another terminal too (a lost badge, a shared password): every
     # one of their terminals is told, the others by this event, this one by the reply.

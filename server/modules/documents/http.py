@@ -43,8 +43,10 @@ DECISION_TTL_S = 5.0
 """How long a "this session may read this hash" answer is reused for the next ranges
 of the same file, sparing the database thread one unit per range. Only a yes is
 kept (a paper made readable is readable at once); a paper made unreadable may go
-on serving a download already under way for these few seconds."""
-_RANGE = re.compile(r"^bytes=(\d+)-(\d*)$")
+on serving a download already under way for these few seconds. A session that
+ends (logout, expiry) loses its answers at once (``forget_session``)."""
+_RANGE = re.compile(r"^bytes=(\d{1,18})-(\d{0,18})$")
+"""Bounded digits: a 5000-digit offset is not a number worth converting (→ 416)."""
 
 
 def _reply(status: HTTPStatus, text: str, extra: list[tuple[str, str]] | None = None
@@ -65,31 +67,41 @@ class DocumentHttp:
         # Reads get threads of their own: conversions may hold the domain's executor
         # for minutes, and a download must never wait behind LibreOffice.
         self._reader = ThreadPoolExecutor(max_workers=4, thread_name_prefix="document-read")
-        self._decisions: dict[tuple[str, str], tuple[float, bool]] = {}
+        # (token hash, blob hash) → (when decided, session expiry as Unix time)
+        self._decisions: dict[tuple[str, str], tuple[float, float]] = {}
         self.bytes_sent = 0
+        if services.connections is not None:
+            services.connections.on_session_end.append(self.forget_session)
+
+    def forget_session(self, token_hash: str) -> None:
+        """A session ended: no cached "yes" of it may serve another range."""
+        self._decisions = {k: v for k, v in self._decisions.items() if k[0] != token_hash}
 
     async def _may_read(self, token: str, digest: str) -> bool | None:
         """True/False for a live session, None for an unknown or expired one."""
         now = time.monotonic()
-        key = (token, digest)
+        key = (accounts.token_hash(token), digest)
         cached = self._decisions.get(key)
-        if cached is not None and now - cached[0] < DECISION_TTL_S:
+        if cached is not None and now - cached[0] < DECISION_TTL_S and cached[1] > time.time():
             return True
 
-        def check(tx: Tx) -> bool | None:
+        def check(tx: Tx) -> tuple[bool, float] | None:
             found = accounts.session_user(tx.conn, token, tx.now)
             if found is None:
                 return None
             user = found[0]
-            return hash_readable(tx.conn, digest, user["id"], bool(user["is_admin"]))
+            expires = accounts.expires_epoch(user["expires_at"])
+            return hash_readable(tx.conn, digest, user["id"], bool(user["is_admin"])), expires
 
         decision = await self.services.committer.run(check)
         if len(self._decisions) > 10_000:
             self._decisions = {k: v for k, v in self._decisions.items()
                                if now - v[0] < DECISION_TTL_S}
-        if decision:
-            self._decisions[key] = (now, True)
-        return decision
+        if decision is None:
+            return None
+        if decision[0]:
+            self._decisions[key] = (now, decision[1])
+        return decision[0]
 
     async def get(self, request: Request, connection: ServerConnection | None = None
                   ) -> Response:
@@ -129,6 +141,8 @@ class DocumentHttp:
                 return _reply(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE, "Đoạn không hợp lệ.\n",
                               [("Content-Range", f"bytes */{size}")])
         status = HTTPStatus.OK if wanted is None else HTTPStatus.PARTIAL_CONTENT
+        if request.method == "HEAD":
+            return self._head(status, digest, start, end, size)
         if connection is not None and await self._sendfile(
                 connection, blob, digest, status, start, end, size):
             return _reply(HTTPStatus.OK, "")  # never sent: the connection is closed
@@ -146,6 +160,18 @@ class DocumentHttp:
         headers["Content-Range"] = f"bytes {start}-{end}/{size}"
         return Response(HTTPStatus.PARTIAL_CONTENT.value, "Partial Content", headers, body)
 
+
+    @staticmethod
+    def _head(status: HTTPStatus, digest: str, start: int, end: int, size: int) -> Response:
+        """The headers a GET would get, without the body."""
+        headers = Headers([
+            ("Content-Type", "application/pdf"), ("Content-Length", str(end - start + 1)),
+            ("Accept-Ranges", "bytes"), ("ETag", f'"{digest}"'),
+            ("Cache-Control", "private, no-transform"),
+        ])
+        if status is HTTPStatus.PARTIAL_CONTENT:
+            headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+        return Response(status.value, status.phrase, headers, b"")
 
     async def _sendfile(self, connection: ServerConnection, blob: Path, digest: str,
                         status: HTTPStatus, start: int, end: int, size: int) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import msgspec
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import documents as dp
@@ -22,7 +22,7 @@ from meeting_protocol import events as ev
 from meeting_protocol.documents import Annotation, DocumentInfo, Quad
 from meeting_protocol.envelope import Event
 from meeting_protocol.roles import CHAIR, CLERK
-from server.errors import BadRequest, NotFound
+from server.errors import BadRequest, NotFound, TooLarge
 from server.modules.accounts.tables import users
 from server.modules.documents import convert
 from server.modules.documents.access import access_list, may_read, not_found
@@ -320,9 +320,34 @@ def list_annotations(conn: Connection, user_id: int, document_id: int) -> list[A
         .order_by(annotations.c.page, annotations.c.id))]
 
 
+MAX_ANNOTATIONS = 1000
+"""One user's annotations on one document, at most …"""
+MAX_ANNOTATION_BYTES = 2 << 20
+"""… and their stored size (rectangles and text) together."""
+
+
+def _check_annotation_room(conn: Connection, user_id: int, doc: Any, adding: bool,
+                           size: int, replacing: int | None) -> None:
+    """Refuse what would grow one user's notes on a paper past the caps (``too_large``)."""
+    count, stored = conn.execute(
+        select(func.count(), func.coalesce(func.sum(
+            func.length(annotations.c.rects) + func.length(annotations.c.text)), 0))
+        .where(annotations.c.user_id == user_id, annotations.c.document_id == doc.id,
+               annotations.c.id != (replacing or 0))).one()
+    if adding and count >= MAX_ANNOTATIONS:
+        raise TooLarge(f"Đã có {MAX_ANNOTATIONS} ghi chú trên tài liệu này; hãy xóa bớt.",
+                       en=f"There are already {MAX_ANNOTATIONS} notes on this paper; "
+                          "delete some.")
+    if stored + size > MAX_ANNOTATION_BYTES:
+        raise TooLarge("Ghi chú trên tài liệu này đã quá dung lượng cho phép; hãy xóa bớt.",
+                       en="Your notes on this paper take too much space; delete some.")
+
+
 def save_annotation(conn: Connection, emit: Emit, now: str, user_id: int, doc: Any,
                     p: dp.AnnotationSave) -> Annotation:
     rects = msgspec.json.encode(p.rects).decode()
+    _check_annotation_room(conn, user_id, doc, p.annotation_id is None,
+                           len(rects) + len(p.text), p.annotation_id)
     if p.annotation_id is not None:
         result = conn.execute(update(annotations).where(
             annotations.c.id == p.annotation_id, annotations.c.user_id == user_id,

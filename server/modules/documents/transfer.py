@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from meeting_protocol import documents as dp
 from meeting_protocol.errors import ErrorCode
-from server.errors import BadRequest, ProtocolError, TooLarge
+from server.errors import BadRequest, ProtocolError, RateLimited, TooLarge
 from server.modules.documents.store import BlobStore
 from server.storage.db import blob_dir_for
 
@@ -90,6 +90,7 @@ class Upload:
 
 @dataclass(eq=False)
 class _PerConnection:
+    user_id: int | None = None
     downloads: dict[int, Download] = field(default_factory=dict)
     uploads: dict[int, Upload] = field(default_factory=dict)
     ids: Any = field(default_factory=lambda: itertools.count(1))
@@ -108,11 +109,19 @@ class Transfers:
         max_inflight: most unacknowledged download bytes per connection,
             whatever the windows asked for; keep it below the transport's
             write-buffer limit, which drops a terminal that stops reading.
+        max_downloads, max_uploads: open transfers per connection; ``per_user``
+            times as many across one user's connections (``rate_limited``
+            beyond). A download holds no file open while it waits for credit,
+            an upload holds one: these caps bound memory and descriptors.
     """
 
-    def __init__(self, blobs: BlobStore, *, max_upload: int, max_inflight: int) -> None:
+    def __init__(self, blobs: BlobStore, *, max_upload: int, max_inflight: int,
+                 max_downloads: int = 8, max_uploads: int = 4, per_user: int = 2) -> None:
         self.blobs = blobs
         self.max_upload = max_upload
+        self.max_downloads = max_downloads
+        self.max_uploads = max_uploads
+        self.per_user = per_user
         # Whatever an earlier run left half-assembled (a crash mid-upload) is garbage.
         for stale in blobs.scratch_dir().glob("upload-*"):
             stale.unlink(missing_ok=True)
@@ -124,7 +133,30 @@ class Transfers:
         state = self._conns.get(conn)
         if state is None:
             state = self._conns[conn] = _PerConnection()
+        session = getattr(conn, "session", None)
+        if session is not None:
+            state.user_id = session.user_id
         return state
+
+    def _check_room(self, state: _PerConnection, kind: str) -> None:
+        """Refuse one more transfer of ``kind`` beyond the connection's or the user's cap."""
+        limit = self.max_downloads if kind == "downloads" else self.max_uploads
+        if len(getattr(state, kind)) >= limit:
+            mine = True
+        elif state.user_id is None:
+            return
+        else:
+            mine = False
+            total = sum(len(getattr(s, kind)) for s in self._conns.values()
+                        if s.user_id == state.user_id)
+            if total < limit * self.per_user:
+                return
+        what, what_en = (("tải tài liệu", "downloads") if kind == "downloads"
+                         else ("tải lên", "uploads"))
+        scope, scope_en = ("kết nối này", "this connection") if mine else (
+            "tài khoản này", "this account")
+        raise RateLimited(f"Quá nhiều lượt {what} đang mở trên {scope}; hãy chờ hoặc hủy bớt.",
+                          en=f"Too many open {what_en} on {scope_en}; wait or cancel some.")
 
     # --- downloads ---------------------------------------------------------------
 
@@ -145,6 +177,7 @@ class Transfers:
             raise BadRequest("Vị trí tiếp tục vượt quá kích thước tệp.",
                              en="The resume offset is past the end of the file.")
         state = self._state(conn)
+        self._check_room(state, "downloads")
         transfer = next(state.ids) & 0xFFFFFFFF
         window = min(window, self.max_inflight)
         state.downloads[transfer] = Download(transfer, path, size, offset, offset, window)
@@ -160,12 +193,8 @@ class Transfers:
             self._pump(conn, state, download), name=f"download-{transfer}")
 
     async def _pump(self, conn: BinaryPeer, state: _PerConnection, d: Download) -> None:
-        try:
-            fd = os.open(d.path, os.O_RDONLY)
-        except OSError:
-            log.exception("cannot open %s", d.path)
-            state.downloads.pop(d.id, None)
-            return
+        """Send while credit lasts. The file is opened per chunk: a download waiting
+        for credit (``window: 0``, a reader that stopped) holds no descriptor."""
         try:
             if d.sent == d.end:  # an empty rest: one final frame says so
                 conn.send_binary(dp.pack_frame(dp.KIND_DATA, d.id, d.sent, b"", dp.FLAG_LAST))
@@ -178,8 +207,8 @@ class Transfers:
                 n = min(dp.DOWNLOAD_CHUNK, d.end - d.sent)
                 # Read straight behind the header: the frame is built without a copy.
                 frame = bytearray(dp.HEADER_SIZE + n)
-                if os.preadv(fd, [memoryview(frame)[dp.HEADER_SIZE:]], d.sent) != n:
-                    log.error("%s shrank while being sent", d.path)
+                if _read_at(d.path, memoryview(frame)[dp.HEADER_SIZE:], d.sent) != n:
+                    log.error("%s shrank or vanished while being sent", d.path)
                     return
                 last = dp.FLAG_LAST if d.sent + n == d.end else 0
                 dp.HEADER.pack_into(frame, 0, dp.KIND_DATA, last, 0, d.id, d.sent)
@@ -187,11 +216,10 @@ class Transfers:
                 d.sent += n
                 self.bytes_sent += n
         finally:
-            os.close(fd)
-            # Finished transfers linger until the last acknowledgement; drop them now.
-            if d.sent >= d.end:
-                state.downloads.pop(d.id, None)
-                self._wake_all(state)
+            # Finished (or failed) transfers would linger until the last
+            # acknowledgement and count against the caps; drop them now.
+            state.downloads.pop(d.id, None)
+            self._wake_all(state)
 
     def _ack(self, state: _PerConnection, transfer: int, offset: int, extra: int) -> None:
         d = state.downloads.get(transfer)
@@ -223,6 +251,7 @@ class Transfers:
                 f"Tệp quá lớn: tối đa {self.max_upload // (1 << 20)} MiB.",
                 en=f"The file is too large: at most {self.max_upload // (1 << 20)} MiB.")
         state = self._state(conn)
+        self._check_room(state, "uploads")
         upload_id = next(state.ids) & 0xFFFFFFFF
         fd, tmp = tempfile.mkstemp(prefix="upload-", dir=self.blobs.scratch_dir())
         upload = Upload(upload_id, fields.meeting_id, user_id, fields.filename, fields.size,
@@ -306,6 +335,17 @@ class Transfers:
                 d.task.cancel()
         for up in state.uploads.values():
             up.discard()
+
+
+def _read_at(path: Path, into: memoryview, offset: int) -> int:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return -1
+    try:
+        return os.preadv(fd, [into], offset)
+    finally:
+        os.close(fd)
 
 
 @dataclass

@@ -28,6 +28,7 @@ from server.dispatch import (
     CommandSet,
     Context,
     Reply,
+    check_subscription_room,
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
@@ -69,6 +70,7 @@ def subscribe(ctx: Context, tx: Tx, p: MeetingSubscribe) -> Reply:
     before any later unit's events are published (see ``committer``).
     """
     topic = ev.meeting_topic(p.meeting_id)
+    check_subscription_room(ctx, topic)
     head = chain_head(tx.conn, topic)
     seq = head.seq
     window = ctx.services.settings.resume_window
@@ -155,6 +157,12 @@ def check_in(ctx: Context, tx: Tx, p: AttendanceCheckIn) -> dict[str, Any]:
     if me.present:
         return _attendance_data(tx, p.meeting_id)
     seat = p.seat if p.seat is not None else me.seat
+    if seat and tx.conn.execute(select(participants.c.user_id).where(
+            participants.c.meeting_id == p.meeting_id, participants.c.seat == seat,
+            participants.c.present.is_(True), participants.c.user_id != ctx.user_id)
+            ).first() is not None:
+        raise Conflict(f"Ghế {seat} đã có đại biểu khác điểm danh.",
+                       en=f"Another delegate has checked in at seat {seat}.")
     tx.conn.execute(update(participants).where(
         participants.c.meeting_id == p.meeting_id, participants.c.user_id == ctx.user_id
     ).values(present=True, seat=seat, checked_in_at=tx.now_iso, absence_reason=None))

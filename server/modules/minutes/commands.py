@@ -157,9 +157,17 @@ def get(ctx: Context, tx: Tx, p: MinutesGet) -> dict[str, Any]:
 # ----------------------------------------------------------------------------- save
 
 
-@commands.command("minutes.save", access=EDITORS, payload=MinutesSave)
+def _sanitized(p: MinutesSave) -> MinutesSave:
+    """minutes.save's preparation: sanitising runs after the role check, in an executor
+    (a clerk's pasted document must not stall the database thread)."""
+    return msgspec.structs.replace(p, opinions=sanitize(p.opinions),
+                                   conclusions=sanitize(p.conclusions))
+
+
+@commands.command("minutes.save", access=EDITORS, payload=MinutesSave, prepare=_sanitized)
 def save(ctx: Context, tx: Tx, p: MinutesSave) -> dict[str, Any]:
-    """Store one item's texts if nobody saved since ``base_version``; sanitised first.
+    """Store one item's texts if nobody saved since ``base_version``; sanitised first
+    (by ``_sanitized``, before the unit).
 
     A save that changes nothing answers the current version without a new event, so an
     editor may save as often as it likes.
@@ -183,7 +191,7 @@ def save(ctx: Context, tx: Tx, p: MinutesSave) -> dict[str, Any]:
                    "reload before saving.")
         raise Conflict("Biên bản đã thay đổi trên máy chủ; hãy tải lại trước khi lưu.",
                        en="The minutes changed on the server; reload before saving.")
-    opinions, conclusions = sanitize(p.opinions), sanitize(p.conclusions)
+    opinions, conclusions = p.opinions, p.conclusions
     unchanged = (row is not None and row.opinions == opinions
                  and row.conclusions == conclusions) or (
         row is None and not opinions and not conclusions)
@@ -274,9 +282,11 @@ async def _off_loop(fn: Callable[..., T], *args: Any) -> T:
 async def render(ctx: Context, p: MinutesRender) -> dict[str, Any]:
     """The minutes as they stand, PDF or DOCX, base64 in the reply (a few MB at most).
 
-    Unsaved ``drafts`` are sanitised in the executor too: a megabyte of pasted HTML must
-    not stall the loop or the database thread.
+    The role is checked before anything else (a non-member's frame costs one cheap
+    unit). Unsaved ``drafts`` are then sanitised in the executor: a megabyte of pasted
+    HTML must not stall the loop or the database thread.
     """
+    await ctx.services.committer.run(lambda tx: _authorize(ctx, "minutes.render", tx, p))
     drafts = await _off_loop(_draft_texts, p.drafts) if p.drafts else {}
 
     def unit(tx: Tx) -> MinutesDraft:

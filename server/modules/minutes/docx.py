@@ -75,6 +75,7 @@ from server.modules.minutes.pdf import (
     Signer,
 )
 from server.paperwork import fonts
+from server.textclean import clean_tree
 
 FONT_NAME = "Times New Roman"
 TABLE_STYLE_ID = "MinutesTable"
@@ -440,6 +441,7 @@ def to_bytes(doc: DocxDocument) -> bytes:
 
 def render_docx(draft: MinutesDraft) -> bytes:
     """The minutes as DOCX bytes, same content and layout as :func:`render_pdf`."""
+    draft = clean_tree(draft)  # text stored before it was cleaned at the boundary
     number = minutes_number_label(draft)
     doc = new_document(
         title=f"Biên bản - {draft.meeting_title}", author=draft.agency, subject=number

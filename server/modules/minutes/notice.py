@@ -37,6 +37,7 @@ from server.modules.minutes.pdf import (
     two_column_block,
 )
 from server.paperwork.workdays import add_working_days
+from server.textclean import clean_tree
 
 NOTICE_WORKING_DAYS = 5
 
@@ -179,6 +180,7 @@ def notice_story(notice: ConclusionNotice) -> list[Flowable]:
 
 def render_notice_pdf(notice: ConclusionNotice) -> bytes:
     """The conclusion notice as PDF bytes."""
+    notice = clean_tree(notice)
     return build_pdf(
         notice_story(notice),
         title=notice_subject(notice),

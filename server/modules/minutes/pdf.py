@@ -59,6 +59,7 @@ from server.modules.minutes.model import (
     recipients_lines,
 )
 from server.paperwork import fonts
+from server.textclean import clean_tree
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_TOP = 20 * mm
@@ -624,6 +625,7 @@ def audit_flowables(lines: Sequence[str]) -> list[Flowable]:
 
 def render_pdf(draft: MinutesDraft) -> bytes:
     """The minutes as PDF bytes (fonts embedded, A4)."""
+    draft = clean_tree(draft)  # text stored before it was cleaned at the boundary
     return build_pdf(
         minutes_story(draft),
         title=f"Biên bản - {draft.meeting_title}",

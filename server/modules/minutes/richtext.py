@@ -36,6 +36,10 @@ _TAG_LIKE = re.compile(r"<!--|<!doctype|</?(?:" + "|".join(_KNOWN_TAGS) + r")\b"
                        re.IGNORECASE)
 """Markup worth parsing; other ``<…>`` (a clerk's "<nhóm chính sách>") is plain text."""
 _WS = re.compile(r"[ \t\r\n\f\v]+")
+MAX_DEPTH = 32
+"""Open tags kept at once. Deeper ones are dropped (their text stays): every stack
+operation is then bounded, so sanitising is linear in the input — 20,000 nested
+``<ul><li>`` took 2.8 s before (issue 12, finding 4)."""
 
 
 def _span_styles(style: str) -> list[str]:
@@ -60,12 +64,16 @@ class _Sanitizer(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
         self.stack: list[str] = []  # open allowed tags
+        self.dropped: dict[str, int] = {}  # tags not opened beyond MAX_DEPTH, by name
         self.spans: list[list[str]] = []  # inline tags opened by each open <span>/<font>
         self.skip = 0  # depth inside a dropped-content element
 
     # --- emitting ------------------------------------------------------------
 
     def _open(self, tag: str) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.dropped[tag] = self.dropped.get(tag, 0) + 1
+            return
         if tag in ("p", "ul", "ol", "li"):
             while self.stack and self.stack[-1] in INLINE:  # blocks never sit in b/i/u
                 self.out.append(f"</{self.stack.pop()}>")
@@ -79,6 +87,9 @@ class _Sanitizer(HTMLParser):
         self.stack.append(tag)
 
     def _close(self, tag: str) -> None:
+        if self.dropped.get(tag):
+            self.dropped[tag] -= 1
+            return
         if tag in self.stack:
             self._close_to(tag)
 

@@ -10,8 +10,8 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
 from meeting_protocol.commands import SpeakerFinish, SpeakerGrant, SpeakerRequest, SpeakerWithdraw
-from server.dispatch import CHAIR, DELEGATE, CommandSet, Context, meeting_roles
-from server.errors import Conflict, Forbidden, NotFound
+from server.dispatch import CHAIR, DELEGATE, CommandSet, Context, meeting_roles, object_resolver
+from server.errors import Conflict, Forbidden
 from server.modules.meetings.queries import ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
 from server.modules.speakers.tables import speaker_requests
@@ -20,11 +20,12 @@ from server.storage.committer import Tx
 commands = CommandSet()
 
 
+@object_resolver("Không tìm thấy yêu cầu phát biểu.", en="No such floor request.")
 def meeting_of_request(conn: Connection, payload: Any) -> int:
     mid = conn.execute(select(speaker_requests.c.meeting_id)
                        .where(speaker_requests.c.id == payload.request_id)).scalar_one_or_none()
     if mid is None:
-        raise NotFound("Không tìm thấy yêu cầu phát biểu.", en="No such floor request.")
+        raise meeting_of_request.not_found()  # type: ignore[attr-defined]
     return int(mid)
 
 

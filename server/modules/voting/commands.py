@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 import msgspec
@@ -12,16 +13,27 @@ from sqlalchemy.engine import Connection
 from meeting_protocol import events as ev
 from meeting_protocol.commands import PollCast, PollClose, PollCreate, PollOpen
 from meeting_protocol.rules import outcome
-from server.dispatch import CHAIR, CLERK, DELEGATE, CommandSet, Context, Reply, meeting_roles
+from server.dispatch import (
+    CHAIR,
+    CLERK,
+    DELEGATE,
+    CommandSet,
+    Context,
+    Reply,
+    meeting_roles,
+    object_resolver,
+)
 from server.errors import BadRequest, Conflict, NotFound
 from server.modules.meetings.queries import attendance, ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
+from server.modules.voting import secret as secret_store
 from server.modules.voting.queries import named_ballots, tally_of
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
 from server.storage.committer import Tx
 from server.storage.prepared import Prepared
 
 commands = CommandSet()
+log = logging.getLogger(__name__)
 
 
 # The ballot path runs once per delegate per vote, a thousand at once: its
@@ -47,10 +59,23 @@ _OPEN_BALLOT = Prepared(insert(open_ballots).values(
     cast_at=bindparam("b_at")))
 
 
+def _public_polls(ctx: Context) -> set[int]:
+    """Polls known (on the loop) not to be secret: their ballots need not wait for company."""
+    found: set[int] = ctx.services.extra.setdefault("voting.public_polls", set())
+    return found
+
+
+def _ballot_mix(ctx: Context, p: PollCast) -> str | None:
+    """A ballot of a secret poll — or of a poll not yet known to be open — waits to share
+    its commit with others (``server.storage.committer``); an open poll's goes at once."""
+    return None if p.poll_id in _public_polls(ctx) else "hold"
+
+
+@object_resolver("Không tìm thấy phiên biểu quyết.", en="No such poll.")
 def meeting_of_poll(conn: Connection, payload: Any) -> int:
     mid = _MEETING_OF_POLL.scalar(conn, {"poll": payload.poll_id})
     if mid is None:
-        raise NotFound("Không tìm thấy phiên biểu quyết.", en="No such poll.")
+        raise meeting_of_poll.not_found()  # type: ignore[attr-defined]
     return int(mid)
 
 
@@ -63,13 +88,16 @@ def _delegates(conn: Connection, meeting_id: int) -> int:
         participants.c.meeting_id == meeting_id, participants.c.role == DELEGATE)).scalar_one())
 
 
-def cast_count(conn: Connection, poll_id: int) -> int:
+def cast_count(conn: Connection, poll_id: int, secret_open: bool = False) -> int:
+    """Ballots cast; an open secret poll counts its voters in the side database."""
+    if secret_open:
+        return secret_store.cast_count(conn, poll_id)
     return int(conn.execute(select(func.count()).where(poll_voters.c.poll_id == poll_id))
                .scalar_one())
 
 
 @commands.command("poll.create", access=meeting_roles(CHAIR, CLERK))
-def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
+def create(ctx: Context, tx: Tx, p: PollCreate) -> Reply:
     meeting = ensure_not_ended(tx.conn, p.meeting_id)
     options = [o.strip() for o in p.options]
     if len(set(options)) != len(options) or not all(options):
@@ -91,11 +119,13 @@ def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
     tx.emit(ev.meeting_topic(p.meeting_id), ev.PollCreated(
         poll_id=poll_id, title=p.title.strip(), agenda_item_id=p.agenda_item_id,
         secret=p.secret, options=options, majority=majority, eligible=eligible))
-    return {"poll_id": poll_id}
+    public = _public_polls(ctx)
+    return Reply({"poll_id": poll_id},
+                 after=None if p.secret else lambda: public.add(poll_id))
 
 
 @commands.command("poll.open", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
-def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
+def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> Reply:
     poll = _poll(tx, p.poll_id)
     ensure_not_ended(tx.conn, poll.meeting_id)
     if poll.status != "draft":
@@ -110,18 +140,24 @@ def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
     eligible = _delegates(tx.conn, poll.meeting_id)
     tx.conn.execute(update(polls).where(polls.c.id == p.poll_id).values(
         status="open", opened_at=tx.now_iso, eligible=eligible))
+    if poll.secret:
+        secret_store.start(tx.conn, p.poll_id, msgspec.json.decode(poll.options))
     tx.emit(ev.meeting_topic(poll.meeting_id), ev.PollOpened(
         poll_id=p.poll_id, eligible=eligible, options=msgspec.json.decode(poll.options),
         secret=bool(poll.secret)))
-    return {"poll_id": p.poll_id}
+    public = _public_polls(ctx)
+    return Reply({"poll_id": p.poll_id},
+                 after=None if poll.secret else lambda: public.add(p.poll_id))
 
 
-@commands.command("poll.cast", access=meeting_roles(DELEGATE), meeting_of=meeting_of_poll)
+@commands.command("poll.cast", access=meeting_roles(DELEGATE), meeting_of=meeting_of_poll,
+                  mix=_ballot_mix)
 def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     """One ballot per delegate, acknowledged only once committed.
 
-    A secret ballot writes the voter to ``poll_voters`` and the choice to the
-    option's counter, nothing else: the two cannot be joined afterwards.
+    A secret ballot writes the voter to ``secret_voters`` and the choice to the
+    option's counter in the side database, nothing else, and commits together
+    with other ballots (``mix="hold"``): no copy of the files can join the two.
     """
     row = _CAST_CHECK.first(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
     assert row is not None  # check_access found the poll and the voter's seat
@@ -133,24 +169,40 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
     if not present:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
-    if voted:
+    prior = secret_store.prior_ballot(tx.conn, p.poll_id, ctx.user_id, ctx.key) if (
+        secret) else None
+    if voted or prior == "other":
         raise Conflict("Đại biểu đã bỏ phiếu trong lần biểu quyết này.",
                        en="You have already voted in this poll.")
-    _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
-    _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})
-    if not secret:
+    if prior == "same":  # counted, but the crash came before the main commit: same reply
+        return Reply({"poll_id": p.poll_id})
+    if secret:
+        secret_store.add_ballot(tx.conn, p.poll_id, ctx.user_id, p.choice, ctx.key)
+    else:
+        _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
+        _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})
         _OPEN_BALLOT.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id,
                                    "b_choice": p.choice, "b_at": tx.now_iso})
     progress = ctx.services.progress
-    return Reply({"poll_id": p.poll_id},
-                 after=lambda: progress.mark(meeting_id, p.poll_id))
+    public = _public_polls(ctx)
+
+    def after() -> None:
+        progress.mark(meeting_id, p.poll_id)
+        if not secret:
+            public.add(p.poll_id)
+
+    return Reply({"poll_id": p.poll_id}, after=after)
 
 
-@commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll)
+@commands.command("poll.close", access=meeting_roles(CHAIR), meeting_of=meeting_of_poll,
+                  mix="flush")
 def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
+    """Close and count; ballots still waiting for their shared commit count first."""
     poll = _poll(tx, p.poll_id)
     if poll.status != "open":
         raise Conflict("Phiên biểu quyết không mở.", en="The poll is not open.")
+    if poll.secret:
+        secret_store.finish(tx.conn, p.poll_id)
     options = msgspec.json.decode(poll.options)
     tally = tally_of(tx.conn, p.poll_id, options)
     cast_n = cast_count(tx.conn, p.poll_id)
@@ -161,8 +213,18 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
         poll_id=p.poll_id, tally=tally, cast=cast_n, eligible=poll.eligible, outcome=result,
         majority=poll.majority, secret=bool(poll.secret),
         ballots=UNSET if poll.secret else named_ballots(tx.conn, p.poll_id)))
+    if not poll.secret:
+        return Reply(closed.data)
     committer = ctx.services.committer
-    return Reply(closed.data, after=committer.request_checkpoint if poll.secret else None)
+
+    def purged(_result: Any, exc: BaseException | None) -> None:
+        if exc is not None:  # the rows stay until the next start-up's purge_closed
+            log.error("purging secret poll %d from the side database: %s", p.poll_id, exc)
+
+    def purge_side() -> None:  # after the close committed in both databases
+        committer.submit(lambda tx: secret_store.purge(tx.conn, p.poll_id), purged)
+
+    return Reply(closed.data, after=purge_side)
 
 
 def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:

@@ -47,7 +47,8 @@ class ProgressCoalescer:
             if row is None or row.status != "open":
                 return
             tx.emit(ev.meeting_topic(meeting_id), ev.PollProgress(
-                poll_id=poll_id, cast=cast_count(tx.conn, poll_id), eligible=row.eligible))
+                poll_id=poll_id, cast=cast_count(tx.conn, poll_id, bool(row.secret)),
+                eligible=row.eligible))
 
         with contextlib.suppress(RuntimeError):  # shutting down
             self._committer.submit(unit, lambda _r, _e: None)
@@ -63,3 +64,6 @@ def setup_progress(services: Services) -> None:
     services.progress = ProgressCoalescer(services.committer,
                                           services.settings.progress_interval_s)
     services.on_shutdown.append(services.progress.close)
+    from server.modules.voting.secret import purge_closed
+
+    services.committer.submit(lambda tx: purge_closed(tx.conn), lambda _r, _e: None)

@@ -7,6 +7,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.state import Ballot, Poll
+from server.modules.voting.secret import cast_count as secret_cast_count
 from server.modules.voting.tables import open_ballots, poll_tallies, poll_voters, polls
 from server.storage.prepared import Prepared
 
@@ -19,7 +20,9 @@ def poll_states(conn: Connection, meeting_id: int) -> list[Poll]:
         options = msgspec.json.decode(r.options)
         cast = 0
         tally = ballots = None
-        if r.status in ("open", "closed"):
+        if r.status == "open" and r.secret:
+            cast = secret_cast_count(conn, r.id)
+        elif r.status in ("open", "closed"):
             cast = conn.execute(
                 select(func.count()).where(poll_voters.c.poll_id == r.id)).scalar_one()
         if r.status == "closed":

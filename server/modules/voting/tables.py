@@ -4,6 +4,11 @@
 else: no choice, no time. ``poll_tallies`` holds one counter per option,
 updated in place, so no row, key, timestamp or insertion order ties a voter
 to a choice. Only open (non-secret) polls also write ``open_ballots``.
+
+While a *secret* poll is open, its voters and counters are not here but in the
+side database (``secret_voters`` / ``secret_tallies`` below): the main
+database's WAL would keep one page image per commit and so pair voters with
+choices (issue 12).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Column, ForeignKey, Integer, String, Table, Text
 
 from server.storage.schema import metadata
+from server.storage.sidestore import metadata as side_metadata
 
 polls = Table(
     "polls",
@@ -54,4 +60,30 @@ open_ballots = Table(
     Column("user_id", Integer, primary_key=True),
     Column("choice", String(100), nullable=False),
     Column("cast_at", String(32), nullable=False),
+)
+
+
+# --- the side database (``server.storage.sidestore``): open secret polls only ---------
+# While a secret poll is open its voter marks and counters live here, in a database
+# that keeps no history; at close the final counters and the voter list move to
+# ``poll_tallies`` / ``poll_voters`` above in one commit, and these rows are deleted.
+
+secret_voters = Table(
+    "secret_voters",
+    side_metadata,
+    Column("poll_id", Integer, primary_key=True),
+    Column("user_id", Integer, primary_key=True),
+    Column("key_hash", String(64), nullable=True),
+    # SHA-256 of the ballot's idempotency key: the side database commits before the
+    # main one, so a retry after a crash between the two finds the ballot here only.
+    sqlite_with_rowid=False,
+)
+
+secret_tallies = Table(
+    "secret_tallies",
+    side_metadata,
+    Column("poll_id", Integer, primary_key=True),
+    Column("option", String(100), primary_key=True),
+    Column("count", Integer, nullable=False),
+    sqlite_with_rowid=False,
 )

@@ -30,8 +30,8 @@ EDITOR_COMMANDS = {
 
 def _add_user(db: Path, username: str, full_name: str, role: str) -> None:
     subprocess.run([sys.executable, "-m", "server.cli", "create-user", "--db", f"sqlite:///{db}",
-                    "--username", username, "--full-name", full_name,
-                    "--password", "minutes-pass"], check=True, capture_output=True)
+                    "--username", username, "--full-name", full_name],
+                   input="minutes-pass\n", text=True, check=True, capture_output=True)
     con = sqlite3.connect(db)
     uid = con.execute("SELECT id FROM users WHERE username=?", (username,)).fetchone()[0]
     con.execute("INSERT INTO participants (meeting_id, user_id, role, present) "
