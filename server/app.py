@@ -115,6 +115,8 @@ class MeetingServer:
         s = self.settings
         loop = asyncio.get_running_loop()
         self.committer.start(loop)
+        for start_module in self.services.on_start:
+            start_module()
         api = self._api()
         await api.start()
         self.services.api_url = api.url

@@ -44,6 +44,8 @@ class Services:
     """Set by the voting module's setup."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
+    on_start: list[Callable[[], None]] = field(default_factory=list)
+    """Run on the event loop once the database thread runs (modules start their timers)."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)
     """Run once the last commit is done (modules stop their executors and timers)."""
     api_url: str | None = None
