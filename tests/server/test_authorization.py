@@ -13,6 +13,8 @@ import sys
 import pytest
 
 from server.app import build_registry
+from tests.server.alerts.matrix import alert_rows
+from tests.server.alerts.matrix import prepare as prepare_alerts
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
 from tests.support.live import LiveServer, copy_db
@@ -54,6 +56,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 }
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
+MATRIX.update(alert_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -102,6 +105,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await prepare_alerts(matrix_server)
 
     failures = []
     for role in ROLES:
