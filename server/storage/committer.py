@@ -28,7 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
-from server.storage.eventlog import append_event
+from server.storage.eventlog import append_event, append_events
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +57,12 @@ class Tx:
         ev = append_event(self.conn, topic, event, data, self.now_iso)
         self.events.append(ev)
         return ev
+
+    def emit_many(self, topics: list[str], event: str, data: dict[str, Any]) -> list[Event]:
+        """The same event on many topics (each recipient's own), appended in bulk."""
+        evs = append_events(self.conn, topics, event, data, self.now_iso)
+        self.events.extend(evs)
+        return evs
 
 
 @dataclass(slots=True)

@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.roles import ADMIN
 from server.modules.accounts.tables import users
+from server.storage.prepared import Prepared
+
+_USER = Prepared(select(users.c.id).where(users.c.id == bindparam("id")))
 
 
 def existing_users(conn: Connection, user_ids: Iterable[int]) -> set[int]:
+    """Those of ``user_ids`` that exist: looked up one by one (prepared) when few, else
+    against the list of every user id (one statement; a city has thousands at most)."""
     wanted = set(user_ids)
-    if not wanted:
-        return set()
-    found: set[int] = set()
-    ids = sorted(wanted)
-    for i in range(0, len(ids), 500):
-        found.update(conn.execute(select(users.c.id).where(
-            users.c.id.in_(ids[i:i + 500]))).scalars())
-    return found
+    if len(wanted) <= 50:
+        return {u for u in wanted if _USER.first(conn, {"id": u}) is not None}
+    return wanted & set(conn.execute(select(users.c.id)).scalars())
 
 
 def unit_members(conn: Connection, unit_ids: Iterable[int]) -> set[int]:

@@ -129,12 +129,14 @@ class AlertIngest:
             if first is not None:
                 return int(first.id), False
         who = post.audience if post.audience and not post.audience.empty() else DEFAULT_AUDIENCE
-        if len(audience.existing_users(tx.conn, who.user_ids)) != len(set(who.user_ids)):
+        named = audience.existing_users(tx.conn, who.user_ids)
+        if len(named) != len(set(who.user_ids)):
             return "unknown user ids in audience"
+        recipients = sorted(named | audience.unit_members(tx.conn, who.unit_ids)
+                            | audience.role_holders(tx.conn, who.roles))
         alert_id = raise_alert(tx, level=post.level, title=post.title, body=post.body,
-                               link=post.link, source=source.name, user_ids=who.user_ids,
-                               unit_ids=who.unit_ids, roles=who.roles, source_id=source.id,
-                               idempotency_key=key)
+                               link=post.link, source=source.name, source_id=source.id,
+                               idempotency_key=key, recipients=recipients)
         assert alert_id is not None
         return alert_id, True
 

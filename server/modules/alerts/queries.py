@@ -20,13 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import bindparam, insert, select
 
 from meeting_protocol.alerts import ALERT_RAISED
 from meeting_protocol.documents import user_topic
 from meeting_protocol.roles import OPERATOR
 from server.modules.alerts import audience
 from server.modules.alerts.tables import alert_recipients, alerts
+from server.storage.prepared import Prepared
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -37,32 +38,37 @@ SERVER_SOURCE = "server"
 
 Rule = Callable[["Tx"], None]
 
+_RECIPIENT = Prepared(insert(alert_recipients).values(
+    alert_id=bindparam("alert_id"), user_id=bindparam("user_id")))
+
 
 def raise_alert(tx: Tx, *, level: str, title: str, body: str = "", link: str | None = None,
                 source: str = SERVER_SOURCE, user_ids: Iterable[int] = (),
                 unit_ids: Iterable[int] = (), roles: Iterable[str] = (),
                 rule_key: str | None = None, source_id: int | None = None,
-                idempotency_key: str | None = None) -> int | None:
+                idempotency_key: str | None = None,
+                recipients: list[int] | None = None) -> int | None:
     """Store an alert, resolve its recipients and emit ``alert.raised`` to each.
 
     Returns the alert's id, or None when ``rule_key`` has already fired.
-    Recipients are resolved now; an alert with none is still stored (it fired).
+    Recipients are resolved now (``recipients``: already resolved by the caller);
+    an alert with none is still stored (it fired).
     """
     if rule_key is not None and tx.conn.execute(
             select(alerts.c.id).where(alerts.c.rule_key == rule_key)).first() is not None:
         return None
-    recipients = audience.resolve(tx.conn, user_ids=user_ids, unit_ids=unit_ids, roles=roles)
+    if recipients is None:
+        recipients = audience.resolve(tx.conn, user_ids=user_ids, unit_ids=unit_ids,
+                                      roles=roles)
     alert_id = int(tx.conn.execute(insert(alerts).values(
         level=level, title=title, body=body, link=link, source=source, raised_at=tx.now_iso,
         source_id=source_id, idempotency_key=idempotency_key, rule_key=rule_key,
     )).inserted_primary_key[0])
     if recipients:
-        tx.conn.execute(insert(alert_recipients),
-                        [{"alert_id": alert_id, "user_id": u} for u in recipients])
+        _RECIPIENT.many(tx.conn, [{"alert_id": alert_id, "user_id": u} for u in recipients])
     data = {"alert_id": alert_id, "level": level, "title": title, "body": body, "link": link,
             "source": source, "raised_at": tx.now_iso}
-    for user_id in recipients:
-        tx.emit(user_topic(user_id), ALERT_RAISED, data)
+    tx.emit_many([user_topic(u) for u in recipients], ALERT_RAISED, data)
     return alert_id
 
 

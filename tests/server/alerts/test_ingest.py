@@ -3,6 +3,8 @@ delivery to terminals that were away."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import uuid
 
 from tests.server.alerts.support import add_source, cli, count_alerts, post_alert, user_id
@@ -91,6 +93,10 @@ async def test_a_post_reaches_exactly_its_audience(live_server, clients) -> None
     assert [a["alert_id"] for a in listed] == [only_d3["alert_id"]]
     assert [a["alert_id"] for a in (await d1.call("alert.list"))["alerts"]] == [
         reply["alert_id"]]
+    # Events appended in bulk keep every user's hash chain intact.
+    audit = subprocess.run([sys.executable, "-m", "server.cli", "verify-audit", "--db",
+                            live_server.db_url], capture_output=True, text=True, timeout=60)
+    assert audit.returncode == 0, audit.stdout + audit.stderr
 
 
 async def test_a_retried_post_with_the_same_key_raises_one_alert(live_server, clients) -> None:
