@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from meeting_client.models.account import Account
 from meeting_client.models.session import Me, MeetingSession
+from meeting_client.ui.alerts.toast import AlertToast
 from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.hall_display import HallDisplay
 from meeting_client.ui.look import icon
@@ -55,6 +56,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.sign_in)
         self.stack.addWidget(self.meetings)
         self.setCentralWidget(self.stack)
+        self.toast = AlertToast(self)
+        """New alerts, over whatever page is shown (the meeting room too)."""
         self.quit_action = QAction(self.tr("Thoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.addAction(self.quit_action)
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         a.meeting_opened.connect(self.on_account_meeting_opened)
         a.failed.connect(self.on_account_failed)
         a.session_expired.connect(self.on_account_session_expired)
+        a.centres_ready.connect(self.on_account_centres_ready)
         self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
         self.meetings.open_requested.connect(self._account.open_meeting)
         self.meetings.refresh_requested.connect(self._account.load_meetings)
@@ -95,6 +99,13 @@ class MainWindow(QMainWindow):
         self.meetings.show_message("")
         self.stack.setCurrentWidget(self.meetings)
         self._account.load_meetings()
+
+    def on_account_centres_ready(self) -> None:
+        alerts = self._account.alerts
+        if alerts is None:
+            return
+        alerts.raised.connect(self.toast.show_alert)
+        self.toast.acknowledged.connect(alerts.acknowledge)
 
     def on_account_sign_in_failed(self, _code: str, message: str) -> None:
         self.sign_in.set_busy(False)

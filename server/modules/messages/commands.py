@@ -106,8 +106,7 @@ def send(ctx: Context, tx: Tx, p: mp.MessageSend) -> dict[str, Any]:
         conversation_members.c.user_id == ctx.user_id).values(last_read_id=message_id))
     data = {"conversation_id": conversation_id, "message_id": message_id,
             "from_id": ctx.user_id}
-    for user_id in member_ids:
-        tx.emit(user_topic(user_id), mp.MESSAGE_RECEIVED, data)
+    tx.emit_many([user_topic(u) for u in member_ids], mp.MESSAGE_RECEIVED, data)
     return {"conversation_id": conversation_id, "message_id": message_id,
             "sent_at": tx.now_iso}
 
