@@ -39,7 +39,7 @@ class AlertsPage(QWidget):
         self.setObjectName("alertsPage")
         self.center = center
         title = label(self.tr("Cảnh báo"), "panelTitle")
-        self.count = label("", "muted")
+        self.count = label("", "muted", wrap=False)
         self.level = QComboBox()
         self.level.addItem(self.tr("Mọi mức độ"), "")
         for level in LEVELS:

@@ -1,8 +1,9 @@
 """A toast for a new alert: over whatever page is shown (the meeting room too),
 never taking the keyboard focus from what the person is doing.
 
-It is a child of the window, raised above the pages, with no focus policy and
-``WA_ShowWithoutActivating``: typing a minute or a ballot is never interrupted.
+It is a child of the window, raised above the pages in its bottom-left corner,
+with no focus policy and ``WA_ShowWithoutActivating``: typing a minute or a
+ballot is never interrupted.
 Info and warning toasts leave after a few seconds; critical ones stay until
 dismissed or acknowledged.
 """
@@ -37,20 +38,19 @@ class AlertToast(QFrame):
         self.body = label("", "toastBody")
         self.view = QPushButton(self.tr("Xem"))
         self.ack = QPushButton(self.tr("Đã xem"))
-        self.close_button = QPushButton("×")
+        self.close_button = QPushButton(self.tr("Đóng"))
         self.close_button.setObjectName("quiet")
         for button in (self.view, self.ack, self.close_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        top = QHBoxLayout()
-        top.addWidget(self.level)
-        top.addStretch(1)
-        top.addWidget(self.close_button)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
         buttons.addStretch(1)
         buttons.addWidget(self.view)
         buttons.addWidget(self.ack)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.setSpacing(6)
+        layout.setContentsMargins(16, 10, 12, 12)
+        layout.addWidget(self.level)
         layout.addWidget(self.title)
         layout.addWidget(self.body)
         layout.addLayout(buttons)
@@ -76,7 +76,9 @@ class AlertToast(QFrame):
         body = alert.body if len(alert.body) <= 240 else alert.body[:239] + "…"
         self.body.setText(body)
         self.body.setVisible(bool(body))
-        self.adjustSize()
+        self.layout().activate()
+        height = self.layout().heightForWidth(WIDTH)
+        self.resize(WIDTH, height if height > 0 else self.sizeHint().height())
         self._place()
         self.show()
         self.raise_()
@@ -96,9 +98,11 @@ class AlertToast(QFrame):
         self.hide()
 
     def _place(self) -> None:
+        """Bottom left: in the meeting room that covers the papers list, never the
+        ballot, the floor request or the connection state."""
         host = self.parentWidget()
         if host is not None:
-            self.move(host.width() - self.width() - MARGIN, MARGIN + 48)
+            self.move(MARGIN, host.height() - self.height() - MARGIN)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.ui.look import label
+from meeting_client.ui.messages.bubbles import BubbleDelegate
 from meeting_client.ui.messages.compose import ComposeBox
 from meeting_client.ui.messages.new_conversation import NewConversationDialog
 
@@ -38,6 +39,9 @@ class MessagesPage(QWidget):
         self.conversations = QListView()
         self.conversations.setModel(center.conversations)
         self.conversations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conversations.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.conversations.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.conversations.setSpacing(4)
         self.title = label(self.tr("Chọn một cuộc trao đổi"), "panelTitle")
         self.messages = QListView()
         self.messages.setModel(center.messages)
@@ -45,6 +49,9 @@ class MessagesPage(QWidget):
         self.messages.setSpacing(6)
         self.messages.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.messages.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.messages.setItemDelegate(BubbleDelegate(self.messages))
+        self.messages.setResizeMode(QListView.ResizeMode.Adjust)
+        self.messages.setUniformItemSizes(False)
         self.compose = ComposeBox()
         self.compose.setEnabled(False)
         self.error = label("", "muted")
