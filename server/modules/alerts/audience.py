@@ -1,9 +1,9 @@
 """Who an alert goes to: users, the members of units, the holders of global roles.
 
-Resolved once, when the alert is raised. Units and the roles other than
-``admin`` belong to the organisation module; until it is merged they resolve
-through :func:`unit_members` and :func:`role_holders` only (the two places to
-complete), and resolve to nobody.
+Resolved once, when the alert is raised (someone who joins a unit later does
+not get its old alerts). Units and roles are the organisation module's
+(``server.modules.org.service``); deactivated accounts receive nothing through
+a unit or a role.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from sqlalchemy import bindparam, select
 from sqlalchemy.engine import Connection
 
-from meeting_protocol.roles import ADMIN
 from server.modules.accounts.tables import users
+from server.modules.org import service as org
 from server.storage.prepared import Prepared
 
 _USER = Prepared(select(users.c.id).where(users.c.id == bindparam("id")))
@@ -30,17 +30,22 @@ def existing_users(conn: Connection, user_ids: Iterable[int]) -> set[int]:
 
 
 def unit_members(conn: Connection, unit_ids: Iterable[int]) -> set[int]:
-    """Users of these units (and their sub-units): the org module's answer."""
-    del conn, unit_ids
-    return set()
+    """Active members of these units and of the units below them."""
+    members: set[int] = set()
+    for unit_id in set(unit_ids):
+        members.update(org.users_of_unit(conn, unit_id, below=True))
+    return members
+
+
+def unknown_units(conn: Connection, unit_ids: Iterable[int]) -> list[int]:
+    return sorted(u for u in set(unit_ids) if not org.unit_exists(conn, u))
 
 
 def role_holders(conn: Connection, roles: Iterable[str]) -> set[int]:
-    """Users holding one of these global roles."""
-    wanted = set(roles)
+    """Active users holding one of these global roles."""
     holders: set[int] = set()
-    if ADMIN in wanted:
-        holders.update(conn.execute(select(users.c.id).where(users.c.is_admin)).scalars())
+    for role in set(roles):
+        holders.update(org.users_with_role(conn, role))
     return holders
 
 

@@ -115,7 +115,7 @@ class AlertIngest:
         outcome = await committer.run(lambda tx: self._store(tx, source, post, key))
         if isinstance(outcome, str):
             return self._refuse(request, source.name, outcome, 400, "bad_request",
-                                "Người nhận không tồn tại.")
+                                "Người nhận hoặc đơn vị nhận không tồn tại.")
         alert_id, created = outcome
         return json_response(201 if created else 200, {"alert_id": alert_id})
 
@@ -132,6 +132,8 @@ class AlertIngest:
         named = audience.existing_users(tx.conn, who.user_ids)
         if len(named) != len(set(who.user_ids)):
             return "unknown user ids in audience"
+        if audience.unknown_units(tx.conn, who.unit_ids):
+            return "unknown unit ids in audience"
         recipients = sorted(named | audience.unit_members(tx.conn, who.unit_ids)
                             | audience.role_holders(tx.conn, who.roles))
         alert_id = raise_alert(tx, level=post.level, title=post.title, body=post.body,

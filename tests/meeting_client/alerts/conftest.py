@@ -43,6 +43,8 @@ def terminal(qtbot: Any, live_server: Any) -> Iterator[Callable[[str], Terminal]
         feed.start()
         alerts.refresh()
         messages.refresh()
+        with qtbot.waitSignal(messages.directory_changed, timeout=WAIT):
+            messages.load_directory()  # org.users
         qtbot.waitUntil(lambda: feed.topic is not None, timeout=WAIT)
         return Terminal(bridge, feed, alerts, messages, user_id)
 

@@ -3,6 +3,7 @@ delivery to terminals that were away."""
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -119,15 +120,59 @@ async def test_a_retried_post_with_the_same_key_raises_one_alert(live_server, cl
 
 
 async def test_no_audience_goes_to_operators_and_leaders(live_server, clients) -> None:
-    """Before the org module, admins are the only holders of a global role; an admin is
-    not an operator, so the post is stored with nobody to receive it."""
-    d1, _ = await listening(live_server.url, "d001")
-    clients(d1)
+    """The demo's operator (vanhanh) and leader (lanhdao) get it; staff and office do not."""
+    listeners = {name: (await listening(live_server.url, name))[0]
+                 for name in ("vanhanh", "lanhdao", "vanphong", "d001")}
+    for c in listeners.values():
+        clients(c)
     token = add_source(live_server, "giam-sat")
-    status, _ = await post_alert(live_server, token, ALERT)
+    status, reply = await post_alert(live_server, token, ALERT)
     assert status == 201
-    assert (await d1.call("alert.list"))["alerts"] == []
+    for name in ("vanhanh", "lanhdao"):
+        ev = await listeners[name].next_event("alert.raised")
+        assert ev["data"]["alert_id"] == reply["alert_id"]
+    for name in ("vanphong", "d001"):
+        assert (await listeners[name].call("alert.list"))["alerts"] == []
     assert count_alerts(live_server.db_path) == 1
+
+
+async def test_units_and_roles_resolve_through_the_organisation(live_server, clients) -> None:
+    db = live_server.db_path
+    con = sqlite3.connect(db)
+    try:
+        unit_id, members = _unit_with_members(con)
+    finally:
+        con.close()
+    assert len(members) > 1, "the demo organisation has units with several people"
+    token = add_source(live_server, "don-vi")
+    status, reply = await post_alert(live_server, token, {
+        **ALERT, "audience": {"unit_ids": [unit_id], "roles": ["office"]}})
+    assert status == 201
+    for name in [*members, "vanphong"]:
+        client = clients(await WsClient.signed_in(live_server.url, name))
+        listed = (await client.call("alert.list"))["alerts"]
+        assert [a["alert_id"] for a in listed] == [reply["alert_id"]], name
+    outsider = clients(await WsClient.signed_in(live_server.url, "d001"))
+    assert (await outsider.call("alert.list"))["alerts"] == []
+    status, bad = await post_alert(live_server, token, {**ALERT, "audience": {
+        "unit_ids": [99999]}})
+    assert status == 400 and bad["error"] == "bad_request"
+    assert count_alerts(db) == 1
+
+
+def _unit_with_members(con: sqlite3.Connection) -> tuple[int, list[str]]:
+    """A unit of the demo organisation and the user names of its active members."""
+    rows = con.execute(
+        "SELECT p.unit_id, u.username FROM org_people p JOIN users u ON u.id = p.user_id "
+        "WHERE p.unit_id IS NOT NULL AND p.active ORDER BY p.unit_id, u.id").fetchall()
+    by_unit: dict[int, list[str]] = {}
+    for unit, name in rows:
+        by_unit.setdefault(unit, []).append(name)
+    leaf = [u for u in by_unit if not con.execute(
+        "SELECT 1 FROM org_units WHERE parent_id = ?", (u,)).fetchone()
+        and len(by_unit[u]) > 1]
+    unit = leaf[0]
+    return unit, by_unit[unit]
 
 
 async def test_a_terminal_that_was_away_gets_the_alert_on_reconnect(live_server) -> None:
