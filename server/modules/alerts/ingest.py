@@ -1,8 +1,9 @@
 """``POST /api/alerts``: other systems raise alerts (PROTOCOL.md "Alerts").
 
-Order of judgement: the token first (401, before any byte of the body is
-read), then the source's rate (429), then the size (413), then the body
-(400). Every refusal is logged with the source's name (never its token) and
+Order of judgement: the token first (401 whatever the body), then the
+source's rate (429), then the size (413), then the body (400). A body over the
+limit is never read past 64 KiB; everything else is judged and stored in one
+unit of work. Every refusal is logged with the source's name (never its token) and
 the reason. With ``Idempotency-Key`` the same source and key again creates
 nothing and answers ``200`` with the first ``alert_id``.
 """
@@ -72,52 +73,82 @@ def _bearer(request: web.Request) -> str | None:
     return token if scheme.lower() == "bearer" and token else None
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    source: str
+    """The source's name, ``-`` when the token names none (never the token)."""
+    reason: str
+    status: int
+    code: str
+    message: str
+
+
+UNAUTHENTICATED = (401, "unauthenticated", "Thiếu hoặc sai mã nguồn cảnh báo.")
+
+
 class AlertIngest:
     def __init__(self, services: Services, limits: RateLimits) -> None:
         self.services = services
         self.limits = limits
 
-    def _refuse(self, request: web.Request, source: str, reason: str, status: int,
-                code: str, message: str) -> web.Response:
-        log.warning("alert post refused: source=%s peer=%s status=%d reason=%s",
-                    source, request.remote, status, reason)
-        return _error(status, code, message)
-
     async def post(self, request: web.Request) -> web.Response:
+        """One unit of work judges the token, the rate, the size, the body and stores.
+
+        The body (at most 64 KiB of it) is read before that unit, so that a post
+        costs one trip to the database thread; it is judged only after the token.
+        """
         token = _bearer(request)
-        committer = self.services.committer
-        source = (await committer.run(lambda tx: find_source(tx.conn, token))
-                  if token else None)
-        if source is None or source.revoked:
-            reason = ("revoked token" if source else "unknown token" if token
-                      else "no bearer token")
-            return self._refuse(request, source.name if source else "-", reason, 401,
-                                "unauthenticated", "Thiếu hoặc sai mã nguồn cảnh báo.")
-        if not self.limits.allow(source):
-            return self._refuse(request, source.name, "rate limit", 429, "rate_limited",
-                                "Nguồn gửi quá nhiều cảnh báo; thử lại sau.")
+        if token is None:
+            return self._answer(request, Refusal("-", "no bearer token", *UNAUTHENTICATED))
+        oversized = (request.content_length or 0) > INGEST_LIMIT
+        post: AlertPost | None = None
+        bad_body: str | None = None
+        if not oversized:
+            raw = await request.content.read(INGEST_LIMIT + 1)
+            oversized = len(raw) > INGEST_LIMIT
+            if not oversized:
+                try:
+                    post = msgspec.json.decode(raw, type=AlertPost)
+                except msgspec.DecodeError as exc:
+                    bad_body = str(exc)
         key = request.headers.get("Idempotency-Key")
-        if key is not None and not 0 < len(key) <= MAX_KEY:
-            return self._refuse(request, source.name, "bad Idempotency-Key", 400,
-                                "bad_request", "Idempotency-Key phải dài 1–100 ký tự.")
-        if (request.content_length or 0) > INGEST_LIMIT:
-            return self._refuse(request, source.name, "body over 64 KiB", 413, "too_large",
-                                "Nội dung cảnh báo vượt quá 64 KiB.")
-        raw = await request.content.read(INGEST_LIMIT + 1)
-        if len(raw) > INGEST_LIMIT:
-            return self._refuse(request, source.name, "body over 64 KiB", 413, "too_large",
-                                "Nội dung cảnh báo vượt quá 64 KiB.")
-        try:
-            post = msgspec.json.decode(raw, type=AlertPost)
-        except msgspec.DecodeError as exc:
-            return self._refuse(request, source.name, f"bad body: {exc}", 400, "bad_request",
-                                f"Nội dung cảnh báo không hợp lệ ({exc}).")
-        outcome = await committer.run(lambda tx: self._store(tx, source, post, key))
-        if isinstance(outcome, str):
-            return self._refuse(request, source.name, outcome, 400, "bad_request",
-                                "Người nhận hoặc đơn vị nhận không tồn tại.")
-        alert_id, created = outcome
+        verdict = await self.services.committer.run(
+            lambda tx: self._judge(tx, token, key, oversized, bad_body, post))
+        return self._answer(request, verdict)
+
+    def _answer(self, request: web.Request, verdict: Refusal | tuple[int, bool]
+                ) -> web.Response:
+        if isinstance(verdict, Refusal):
+            log.warning("alert post refused: source=%s peer=%s status=%d reason=%s",
+                        verdict.source, request.remote, verdict.status, verdict.reason)
+            return _error(verdict.status, verdict.code, verdict.message)
+        alert_id, created = verdict
         return json_response(201 if created else 200, {"alert_id": alert_id})
+
+    def _judge(self, tx: Tx, token: str, key: str | None, oversized: bool,
+               bad_body: str | None, post: AlertPost | None) -> Refusal | tuple[int, bool]:
+        """In the database thread (the rate limits are only touched here)."""
+        source = find_source(tx.conn, token)
+        if source is None or source.revoked:
+            return Refusal(source.name if source else "-",
+                           "revoked token" if source else "unknown token", *UNAUTHENTICATED)
+        if not self.limits.allow(source):
+            return Refusal(source.name, "rate limit", 429, "rate_limited",
+                           "Nguồn gửi quá nhiều cảnh báo; thử lại sau.")
+        if key is not None and not 0 < len(key) <= MAX_KEY:
+            return Refusal(source.name, "bad Idempotency-Key", 400, "bad_request",
+                           "Idempotency-Key phải dài 1–100 ký tự.")
+        if oversized:
+            return Refusal(source.name, "body over 64 KiB", 413, "too_large",
+                           "Nội dung cảnh báo vượt quá 64 KiB.")
+        if post is None:
+            return Refusal(source.name, f"bad body: {bad_body}", 400, "bad_request",
+                           f"Nội dung cảnh báo không hợp lệ ({bad_body}).")
+        outcome = self._store(tx, source, post, key)
+        if isinstance(outcome, str):
+            return Refusal(source.name, outcome, 400, "bad_request",
+                           "Người nhận hoặc đơn vị nhận không tồn tại.")
+        return outcome
 
     @staticmethod
     def _store(tx: Tx, source: Source, post: AlertPost, key: str | None
