@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meeting_client.models.base import KEY_ROLE
+from meeting_client.models.base import KEY_ROLE, ROW_ROLE
 from meeting_client.ui.look import label
 from meeting_client.ui.messages.bubbles import BubbleDelegate
 from meeting_client.ui.messages.compose import ComposeBox
@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 
 class MessagesPage(QWidget):
     """Self-contained: give it a :class:`MessagesCenter`; the workspace registers it."""
+
+    link_requested = Signal(str)
+    """(``meeting:1``, ``directive:3``, ``registry:5``) — a message's reference was opened
+    (double click): the workspace shows that object."""
 
     def __init__(self, center: MessagesCenter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +84,7 @@ class MessagesPage(QWidget):
 
         self.new_button.clicked.connect(self.on_new_clicked)
         self.conversations.clicked.connect(self.on_conversation_clicked)
+        self.messages.doubleClicked.connect(self.on_message_double_clicked)
         self.compose.send_requested.connect(self.on_send_requested)
         center.opened.connect(self.on_center_opened)
         center.sent.connect(self.on_center_sent)
@@ -121,6 +126,11 @@ class MessagesPage(QWidget):
         index = self.conversations.currentIndex()
         if index.isValid():
             self.open(int(index.data(KEY_ROLE)))
+
+    def on_message_double_clicked(self, index: QModelIndex) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None and row.ref is not None:
+            self.link_requested.emit(f"{row.ref[0]}:{row.ref[1]}")
 
     def on_send_requested(self, text: str) -> None:
         self.error.setText("")

@@ -46,6 +46,12 @@ def test_a_conversation_from_compose_to_read(qtbot, terminal) -> None:
     b.messages.send("Đã nhận, cảm ơn anh.")
     qtbot.waitUntil(lambda: a.messages.messages.rowCount() == 2, timeout=WAIT)
     assert a.messages.messages.row_at(1).sender == b_name
+    # A message that refers to a meeting opens it (the workspace is asked to).
+    b.messages.send("Xem chương trình kỳ họp.", ref={"meeting_id": 1})
+    qtbot.waitUntil(lambda: a.messages.messages.rowCount() == 3, timeout=WAIT)
+    with qtbot.waitSignal(page.link_requested, timeout=WAIT) as link:
+        page.messages.doubleClicked.emit(a.messages.messages.index(2, 0))
+    assert link.args == ["meeting:1"]
     # Starting again with the same person reopens the same conversation.
     page.start_with([b.user_id])
     assert a.messages.current == conversation.conversation_id
