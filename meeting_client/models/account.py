@@ -137,8 +137,8 @@ class Account(QObject):
         if kind == "sign_in":
             self.me = Me(int(data.id), str(data.username), str(data.full_name),  # type: ignore[attr-defined]
                          tuple(data.roles))  # type: ignore[attr-defined]
+            self._start_centres(self.me)  # before signed_in: pages and badges read them
             self.signed_in.emit(self.me)
-            self._start_centres(self.me)
         elif kind == "list":
             self.meeting_list_model.set_rows(meeting_rows(data if isinstance(data, dict) else {}))
             self.meetings_loaded.emit()
