@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 
 import msgspec
 from aiohttp import web
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from meeting_protocol.alerts import DEFAULT_AUDIENCE, INGEST_LIMIT, AlertPost
 from server.modules.alerts import audience
 from server.modules.alerts.queries import raise_alert
 from server.modules.alerts.sources import Source, find_source
 from server.modules.alerts.tables import alerts
+from server.storage.prepared import Prepared
 from server.transport.api import json_response
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PATH = "/api/alerts"
+_FIRST = Prepared(select(alerts.c.id).where(alerts.c.source_id == bindparam("source"),
+                                            alerts.c.idempotency_key == bindparam("key")))
 MAX_KEY = 100
 
 
@@ -155,10 +158,9 @@ class AlertIngest:
                ) -> tuple[int, bool] | str:
         """``(alert_id, created)``, or the reason the post is refused."""
         if key is not None:
-            first = tx.conn.execute(select(alerts.c.id).where(
-                alerts.c.source_id == source.id, alerts.c.idempotency_key == key)).first()
+            first = _FIRST.scalar(tx.conn, {"source": source.id, "key": key})
             if first is not None:
-                return int(first.id), False
+                return int(first), False
         who = post.audience if post.audience and not post.audience.empty() else DEFAULT_AUDIENCE
         named = audience.existing_users(tx.conn, who.user_ids)
         if len(named) != len(set(who.user_ids)):

@@ -38,6 +38,11 @@ SERVER_SOURCE = "server"
 
 Rule = Callable[["Tx"], None]
 
+_FIRED = Prepared(select(alerts.c.id).where(alerts.c.rule_key == bindparam("key")))
+_ALERT = Prepared(insert(alerts).values(
+    {c: bindparam(c) for c in ("level", "title", "body", "link", "source", "raised_at",
+                               "source_id", "idempotency_key", "rule_key")}
+).returning(alerts.c.id))
 _RECIPIENT = Prepared(insert(alert_recipients).values(
     alert_id=bindparam("alert_id"), user_id=bindparam("user_id")))
 
@@ -54,16 +59,15 @@ def raise_alert(tx: Tx, *, level: str, title: str, body: str = "", link: str | N
     Recipients are resolved now (``recipients``: already resolved by the caller);
     an alert with none is still stored (it fired).
     """
-    if rule_key is not None and tx.conn.execute(
-            select(alerts.c.id).where(alerts.c.rule_key == rule_key)).first() is not None:
+    if rule_key is not None and _FIRED.first(tx.conn, {"key": rule_key}) is not None:
         return None
     if recipients is None:
         recipients = audience.resolve(tx.conn, user_ids=user_ids, unit_ids=unit_ids,
                                       roles=roles)
-    alert_id = int(tx.conn.execute(insert(alerts).values(
-        level=level, title=title, body=body, link=link, source=source, raised_at=tx.now_iso,
-        source_id=source_id, idempotency_key=idempotency_key, rule_key=rule_key,
-    )).inserted_primary_key[0])
+    alert_id = int(_ALERT.scalar(tx.conn, {
+        "level": level, "title": title, "body": body, "link": link, "source": source,
+        "raised_at": tx.now_iso, "source_id": source_id, "idempotency_key": idempotency_key,
+        "rule_key": rule_key}))
     if recipients:
         _RECIPIENT.many(tx.conn, [{"alert_id": alert_id, "user_id": u} for u in recipients])
     data = {"alert_id": alert_id, "level": level, "title": title, "body": body, "link": link,

@@ -12,10 +12,11 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.engine import Connection
 
 from server.modules.alerts.tables import alert_sources
+from server.storage.prepared import Prepared
 
 DEFAULT_RATE = 20
 """Posts per second a source may send (bursts of five seconds' worth)."""
@@ -33,12 +34,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+_FIND = Prepared(select(alert_sources.c.id, alert_sources.c.name, alert_sources.c.rate_per_s,
+                        alert_sources.c.revoked_at)
+                 .where(alert_sources.c.token_hash == bindparam("hash")))
+
+
 def find_source(conn: Connection, token: str) -> Source | None:
-    """The source holding this token (``revoked`` tells whether it may still post)."""
-    row = conn.execute(select(alert_sources.c.id, alert_sources.c.name,
-                              alert_sources.c.rate_per_s, alert_sources.c.revoked_at).where(
-        alert_sources.c.token_hash == token_hash(token))).first()
-    return Source(row.id, row.name, row.rate_per_s, row.revoked_at is not None) if row else None
+    """The source holding this token (``revoked`` tells whether it may still post).
+
+    Read on every post (prepared: one of the ingest's two hot statements)."""
+    row = _FIND.first(conn, {"hash": token_hash(token)})
+    return Source(row[0], row[1], row[2], row[3] is not None) if row else None
 
 
 def add_source(conn: Connection, name: str, now_iso: str, rate_per_s: int = DEFAULT_RATE
