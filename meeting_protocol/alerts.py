@@ -8,11 +8,12 @@ fail loudly rather than raise a half-empty alert.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
 from meeting_protocol.commands import Id, Payload
+from meeting_protocol.events import EventData, register_events
 
 AlertLevel = Literal["info", "warning", "critical"]
 LEVELS: tuple[str, ...] = ("info", "warning", "critical")
@@ -54,16 +55,42 @@ class AlertPost(msgspec.Struct, kw_only=True, forbid_unknown_fields=True):
 
 
 class AlertList(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "alert.list"
     unacknowledged: bool = False
     limit: Annotated[int, msgspec.Meta(ge=1, le=1000)] = 200
 
 
 class AlertAck(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "alert.ack"
     alert_id: Id
 
 
 ALERT_RAISED = "alert.raised"
-"""On ``user:<id>``: ``{alert_id, level, title, body, link, source, raised_at}``."""
+ALERT_ACKNOWLEDGED = "alert.acknowledged"
+
+
+class AlertRaised(EventData):
+    """On each recipient's ``user:<id>``."""
+
+    NAME: ClassVar[str] = ALERT_RAISED
+    alert_id: int
+    level: str
+    title: str
+    body: str
+    link: str | None
+    source: str
+    raised_at: str
+
+
+class AlertAcknowledged(EventData):
+    """On the user's own topic: their other terminals update the badge."""
+
+    NAME: ClassVar[str] = ALERT_ACKNOWLEDGED
+    alert_id: int
+    acknowledged_at: str
+
+
+register_events(AlertRaised, AlertAcknowledged)
 
 ALERT_PAYLOADS: dict[str, type[Payload]] = {
     "alert.list": AlertList,

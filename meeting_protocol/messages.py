@@ -6,11 +6,12 @@ hash-chained event log.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import msgspec
 
 from meeting_protocol.commands import Id, Payload
+from meeting_protocol.events import EventData, register_events
 
 MessageText = Annotated[str, msgspec.Meta(min_length=1, max_length=8000)]
 Recipients = Annotated[list[Id], msgspec.Meta(min_length=1, max_length=500)]
@@ -32,6 +33,7 @@ class MessageRef(msgspec.Struct, kw_only=True, omit_defaults=True):
 
 
 class MessageSend(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "message.send"
     to: Recipients | None = None
     conversation_id: Id | None = None
     text: MessageText
@@ -39,22 +41,36 @@ class MessageSend(Payload, kw_only=True):
 
 
 class MessageList(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "message.list"
     conversation_id: Id
     before: Id | None = None
     limit: Annotated[int, msgspec.Meta(ge=1, le=200)] = 50
 
 
 class MessageConversations(Payload, kw_only=True):
-    pass
+    TYPE: ClassVar[str] = "message.conversations"
 
 
 class MessageRead(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "message.read"
     conversation_id: Id
     message_id: Id
 
 
 MESSAGE_RECEIVED = "message.received"
-"""On ``user:<id>``: ``{conversation_id, message_id, from_id}`` — no text."""
+
+
+class MessageReceived(EventData):
+    """On each member's ``user:<id>``: ids only, never the text (the log is an audit
+    trail)."""
+
+    NAME: ClassVar[str] = MESSAGE_RECEIVED
+    conversation_id: int
+    message_id: int
+    from_id: int
+
+
+register_events(MessageReceived)
 
 MESSAGE_PAYLOADS: dict[str, type[Payload]] = {
     "message.send": MessageSend,

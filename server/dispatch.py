@@ -92,6 +92,17 @@ UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
 """All a session may do while its user must still choose a new password."""
 
 
+def check_password_change(spec: CommandSpec, session: Session | None) -> None:
+    """Refuse everything but a password change to a session that must choose one.
+
+    Called by the transport for every command, synchronous or not.
+    """
+    if (session is not None and session.must_change_password
+            and spec.access is not PUBLIC and spec.name not in UNTIL_PASSWORD_CHANGED):
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
+
+
 @dataclass(slots=True)
 class Session:
     user_id: int
@@ -261,9 +272,6 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     session = ctx.session
     if session is None:
         raise Unauthenticated()
-    if session.must_change_password and spec.name not in UNTIL_PASSWORD_CHANGED:
-        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
-                        en="You must change your password first.")
     if access is AUTHENTICATED:
         return
     if access.name == "global":

@@ -8,6 +8,7 @@ expired, and a server that is not the one this terminal was installed for.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -15,8 +16,10 @@ from PySide6.QtCore import QObject, Signal
 from meeting_client.models.alerts_model import AlertCenter
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
 from meeting_client.models.messages_model import MessagesCenter
+from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
 from meeting_client.models.user_feed import UserFeed, attach
+from meeting_protocol.commands import MeetingList
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -68,6 +71,16 @@ class Account(QObject):
     def url(self) -> str:
         return self._url
 
+    @property
+    def port(self) -> CommandPort:
+        """Where the workspace's pages send their commands (the bridge)."""
+        return self._bridge
+
+    def password_changed(self) -> None:
+        """The user chose a new password: the session is no longer restricted."""
+        if self.me is not None:
+            self.me = replace(self.me, must_change_password=False)
+
     def sign_in(self, url: str, username: str, password: str) -> None:
         self._url = url
         self.close_meeting()
@@ -75,7 +88,7 @@ class Account(QObject):
         self._token_kind[token] = ("sign_in", None)
 
     def load_meetings(self) -> None:
-        token = self._bridge.send_request("meeting.list", {})
+        token = self._bridge.send_request(MeetingList())
         self._token_kind[token] = ("list", None)
 
     def role_in(self, meeting_id: int) -> str:
@@ -115,12 +128,13 @@ class Account(QObject):
         self.centres_ready.emit()
 
     def _stop_centres(self) -> None:
-        for obj in (self.alerts, self.messages, self.user_feed):
-            if obj is not None:
-                obj.deleteLater()
         if self.user_feed is not None:
             self._bridge.events_received.disconnect(self.user_feed.on_events)
             self._bridge.connection_state_changed.disconnect(self.user_feed.on_connection_state)
+        for obj in (self.alerts, self.messages, self.user_feed):
+            if obj is not None:
+                obj.detach()  # a reply still on its way must not reach a deleted object
+                obj.deleteLater()
         self.user_feed = self.alerts = self.messages = None
 
     def sign_out(self) -> None:
@@ -136,7 +150,9 @@ class Account(QObject):
         kind, extra = self._token_kind.pop(token, (None, None))
         if kind == "sign_in":
             self.me = Me(int(data.id), str(data.username), str(data.full_name),  # type: ignore[attr-defined]
-                         tuple(data.roles))  # type: ignore[attr-defined]
+                         tuple(data.roles),  # type: ignore[attr-defined]
+                         data.unit_id, data.position,  # type: ignore[attr-defined]
+                         bool(data.must_change_password))  # type: ignore[attr-defined]
             self._start_centres(self.me)  # before signed_in: pages and badges read them
             self.signed_in.emit(self.me)
         elif kind == "list":

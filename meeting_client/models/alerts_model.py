@@ -25,15 +25,18 @@ from meeting_client.models.base import ROW_ROLE, KeyedTableModel
 from meeting_client.models.labels import date_time_text
 from meeting_client.models.port import CommandPort
 from meeting_client.models.user_feed import UserFeed
+from meeting_client.models.workspace import BadgeSource
+from meeting_protocol.alerts import AlertAck, AlertList
 
 LEVELS = ("critical", "warning", "info")
 LEVEL_COLORS = {"critical": "#b3261e", "warning": "#b26a00", "info": "#1f5fa8"}
 
 
 def level_label(level: str) -> str:
-    tr = QCoreApplication.translate
-    return {"critical": tr("AlertLabels", "Khẩn cấp"), "warning": tr("AlertLabels", "Cảnh báo"),
-            "info": tr("AlertLabels", "Thông tin")}.get(level, level)
+    labels = {"critical": QCoreApplication.translate("AlertLabels", "Khẩn cấp"),
+              "warning": QCoreApplication.translate("AlertLabels", "Cảnh báo"),
+              "info": QCoreApplication.translate("AlertLabels", "Thông tin")}
+    return labels.get(level, level)
 
 
 def source_label(source: str) -> str:
@@ -149,6 +152,11 @@ class AlertCenter(QObject):
         feed.event_received.connect(self.on_feed_event)
         feed.reset.connect(self.refresh)
 
+    def detach(self) -> None:
+        """Stop listening to the port (before this object is deleted)."""
+        self._port.command_finished.disconnect(self.on_port_command_finished)
+        self._port.command_failed.disconnect(self.on_port_command_failed)
+
     @property
     def unacknowledged(self) -> int:
         return sum(1 for r in self.model.rows() if r.acknowledged_at is None)
@@ -157,10 +165,10 @@ class AlertCenter(QObject):
         return list(self._sources)
 
     def refresh(self) -> None:
-        self._list_token = self._port.send_request("alert.list", {})
+        self._list_token = self._port.send_request(AlertList())
 
     def acknowledge(self, alert_id: int) -> None:
-        self._acks[self._port.send_command("alert.ack", {"alert_id": alert_id})] = alert_id
+        self._acks[self._port.send_command(AlertAck(alert_id=alert_id))] = alert_id
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         if token == self._list_token:
@@ -202,3 +210,13 @@ class AlertCenter(QObject):
         if pending != self._pending:
             self._pending = pending
             self.unacknowledged_changed.emit(pending)
+
+
+class CenterBadge(BadgeSource):
+    """A rail badge that follows a centre's count signal (unacknowledged alerts, unread
+    messages)."""
+
+    def __init__(self, changed: Any, initial: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.set_count(initial)
+        changed.connect(self.set_count)

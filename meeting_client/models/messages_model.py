@@ -17,6 +17,9 @@ from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import clock_text, date_time_text
 from meeting_client.models.port import CommandPort
 from meeting_client.models.user_feed import UserFeed
+from meeting_protocol import messages as mp
+from meeting_protocol.commands import Payload
+from meeting_protocol.org import OrgUsers
 
 PAGE = 50
 
@@ -53,11 +56,10 @@ class MessageRow:
 def ref_label(ref: tuple[str, int] | None) -> str:
     if ref is None:
         return ""
-    tr = QCoreApplication.translate
     kind, ref_id = ref
-    text = {"meeting": tr("MessageLabels", "Cuộc họp"),
-            "directive": tr("MessageLabels", "Chỉ đạo"),
-            "registry": tr("MessageLabels", "Văn bản")}.get(kind, kind)
+    text = {"meeting": QCoreApplication.translate("MessageLabels", "Cuộc họp"),
+            "directive": QCoreApplication.translate("MessageLabels", "Chỉ đạo"),
+            "registry": QCoreApplication.translate("MessageLabels", "Văn bản")}.get(kind, kind)
     return f"{text} #{ref_id}"
 
 
@@ -122,15 +124,20 @@ class MessagesCenter(QObject):
         feed.event_received.connect(self.on_feed_event)
         feed.reset.connect(self.refresh)
 
+    def detach(self) -> None:
+        """Stop listening to the port (before this object is deleted)."""
+        self._port.command_finished.disconnect(self.on_port_command_finished)
+        self._port.command_failed.disconnect(self.on_port_command_failed)
+
     # --- asking ---------------------------------------------------------------------------
 
-    def _ask(self, kind: str, type_: str, payload: dict[str, Any], extra: Any = None,
+    def _ask(self, kind: str, payload: Payload, extra: Any = None,
              command: bool = False) -> None:
         send = self._port.send_command if command else self._port.send_request
-        self._tokens[send(type_, payload)] = (kind, extra)
+        self._tokens[send(payload)] = (kind, extra)
 
     def load_directory(self) -> None:
-        self._ask("directory", "org.users", {})
+        self._ask("directory", OrgUsers())
 
     def set_people(self, people: list[Person]) -> None:
         self.people = {p.id: p for p in people}
@@ -138,28 +145,23 @@ class MessagesCenter(QObject):
         self.directory_changed.emit()
 
     def refresh(self) -> None:
-        self._ask("conversations", "message.conversations", {})
+        self._ask("conversations", mp.MessageConversations())
         if self.current is not None:
             self.open(self.current)
 
     def open(self, conversation_id: int) -> None:
         self.current = conversation_id
-        self._ask("messages", "message.list", {"conversation_id": conversation_id,
-                                               "limit": PAGE}, conversation_id)
+        self._ask("messages", mp.MessageList(conversation_id=conversation_id, limit=PAGE),
+                  conversation_id)
 
     def send(self, text: str, *, to: list[int] | None = None,
              ref: dict[str, int] | None = None) -> None:
         """To the open conversation, or (``to``) to those people's conversation."""
-        payload: dict[str, Any] = {"text": text}
-        if to is not None:
-            payload["to"] = to
-        elif self.current is not None:
-            payload["conversation_id"] = self.current
-        else:
+        if to is None and self.current is None:
             return
-        if ref:
-            payload["ref"] = ref
-        self._ask("send", "message.send", payload, command=True)
+        self._ask("send", mp.MessageSend(
+            text=text, to=to, conversation_id=self.current if to is None else None,
+            ref=mp.MessageRef(**ref) if ref else None), command=True)
 
     def mark_read(self) -> None:
         rows = self.messages.rows()
@@ -167,8 +169,8 @@ class MessagesCenter(QObject):
             return
         row = self.conversations.row_of_key(self.current)
         if row >= 0 and self.conversations.row_at(row).unread:
-            self._ask("read", "message.read", {"conversation_id": self.current,
-                                               "message_id": rows[-1].message_id},
+            self._ask("read", mp.MessageRead(conversation_id=self.current,
+                                             message_id=rows[-1].message_id),
                       self.current, command=True)
 
     # --- names -------------------------------------------------------------------------------
@@ -236,7 +238,7 @@ class MessagesCenter(QObject):
         if event.event != "message.received":
             return
         conversation_id = int(event.data["conversation_id"])
-        self._ask("conversations", "message.conversations", {})
+        self._ask("conversations", mp.MessageConversations())
         if conversation_id == self.current:
             self.open(conversation_id)
 
@@ -249,8 +251,12 @@ class MessagesCenter(QObject):
         return MessageRow(int(m["message_id"]), from_id, self.name(from_id), str(m["text"]),
                           str(m["sent_at"]), ref, from_id == self.me_id)
 
+    @property
+    def unread(self) -> int:
+        return sum(r.unread for r in self.conversations.rows())
+
     def _emit_unread(self) -> None:
-        total = sum(r.unread for r in self.conversations.rows())
+        total = self.unread
         if total != self._unread:
             self._unread = total
             self.unread_changed.emit(total)

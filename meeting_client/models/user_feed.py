@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.port import CommandPort
+from meeting_protocol.documents import UserSubscribe
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -35,9 +36,13 @@ class UserFeed(QObject):
         self._was_connected = True
         port.command_finished.connect(self.on_port_command_finished)
 
+    def detach(self) -> None:
+        """Stop listening to the port (before this object is deleted)."""
+        self._port.command_finished.disconnect(self.on_port_command_finished)
+
     def start(self) -> None:
         """Subscribe (again) from the last seq seen."""
-        self._token = self._port.send_request("user.subscribe", {"since": self.seq})
+        self._token = self._port.send_request(UserSubscribe(since=self.seq))
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         if token != self._token:

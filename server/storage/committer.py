@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
+from meeting_protocol.events import EventData, data_of
 from server.storage.eventlog import append_event, append_events
 
 log = logging.getLogger(__name__)
@@ -52,15 +53,15 @@ class Tx:
         self.now_iso = utc_now_iso(self.now)
         self.events: list[Event] = []
 
-    def emit(self, topic: str, event: str, data: dict[str, Any]) -> Event:
+    def emit(self, topic: str, payload: EventData) -> Event:
         """Append an event to the topic's log; it is published after commit."""
-        ev = append_event(self.conn, topic, event, data, self.now_iso)
+        ev = append_event(self.conn, topic, payload.NAME, data_of(payload), self.now_iso)
         self.events.append(ev)
         return ev
 
-    def emit_many(self, topics: list[str], event: str, data: dict[str, Any]) -> list[Event]:
+    def emit_many(self, topics: list[str], payload: EventData) -> list[Event]:
         """The same event on many topics (each recipient's own), appended in bulk."""
-        evs = append_events(self.conn, topics, event, data, self.now_iso)
+        evs = append_events(self.conn, topics, payload.NAME, data_of(payload), self.now_iso)
         self.events.extend(evs)
         return evs
 

@@ -19,10 +19,6 @@ from server.storage.committer import Tx
 
 commands = CommandSet()
 
-ALERT_ACKNOWLEDGED = "alert.acknowledged"
-"""On ``user:<id>``: ``{alert_id, acknowledged_at}`` — the user's other terminals
-update their badge."""
-
 
 def _not_found() -> NotFound:
     return NotFound("Không tìm thấy cảnh báo.", en="Alert not found.")
@@ -51,6 +47,6 @@ def alert_ack(ctx: Context, tx: Tx, p: ap.AlertAck) -> dict[str, Any]:
     if acked.acknowledged_at is not None:
         return {"alert_id": p.alert_id, "acknowledged_at": acked.acknowledged_at}
     tx.conn.execute(update(alert_recipients).where(mine).values(acknowledged_at=tx.now_iso))
-    tx.emit(user_topic(ctx.user_id), ALERT_ACKNOWLEDGED,
-            {"alert_id": p.alert_id, "acknowledged_at": tx.now_iso})
+    tx.emit(user_topic(ctx.user_id),
+            ap.AlertAcknowledged(alert_id=p.alert_id, acknowledged_at=tx.now_iso))
     return {"alert_id": p.alert_id, "acknowledged_at": tx.now_iso}

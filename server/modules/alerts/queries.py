@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, insert, select
 
-from meeting_protocol.alerts import ALERT_RAISED
+from meeting_protocol.alerts import AlertRaised
 from meeting_protocol.documents import user_topic
 from meeting_protocol.roles import OPERATOR
 from server.modules.alerts import audience
@@ -70,9 +70,9 @@ def raise_alert(tx: Tx, *, level: str, title: str, body: str = "", link: str | N
         "rule_key": rule_key}))
     if recipients:
         _RECIPIENT.many(tx.conn, [{"alert_id": alert_id, "user_id": u} for u in recipients])
-    data = {"alert_id": alert_id, "level": level, "title": title, "body": body, "link": link,
-            "source": source, "raised_at": tx.now_iso}
-    tx.emit_many([user_topic(u) for u in recipients], ALERT_RAISED, data)
+    tx.emit_many([user_topic(u) for u in recipients], AlertRaised(
+        alert_id=alert_id, level=level, title=title, body=body, link=link, source=source,
+        raised_at=tx.now_iso))
     return alert_id
 
 

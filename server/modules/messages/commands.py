@@ -104,9 +104,8 @@ def send(ctx: Context, tx: Tx, p: mp.MessageSend) -> dict[str, Any]:
     tx.conn.execute(update(conversation_members).where(
         conversation_members.c.conversation_id == conversation_id,
         conversation_members.c.user_id == ctx.user_id).values(last_read_id=message_id))
-    data = {"conversation_id": conversation_id, "message_id": message_id,
-            "from_id": ctx.user_id}
-    tx.emit_many([user_topic(u) for u in member_ids], mp.MESSAGE_RECEIVED, data)
+    tx.emit_many([user_topic(u) for u in member_ids], mp.MessageReceived(
+        conversation_id=conversation_id, message_id=message_id, from_id=ctx.user_id))
     return {"conversation_id": conversation_id, "message_id": message_id,
             "sent_at": tx.now_iso}
 

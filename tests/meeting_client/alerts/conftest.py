@@ -12,6 +12,7 @@ from meeting_client.bridge import Bridge
 from meeting_client.models.alerts_model import AlertCenter
 from meeting_client.models.messages_model import MessagesCenter
 from meeting_client.models.user_feed import UserFeed, attach
+from tests.meeting_client.workspace.conftest import workspace_window  # noqa: F401  (re-export)
 
 WAIT = 20_000
 

@@ -1,0 +1,129 @@
+"""The one place where a module registers its page in the workspace.
+
+To add a module (calendar, directives, registry, alerts, messages, cameras), add
+one :class:`ModuleEntry` to :func:`modules`: its key, Vietnamese title, icon,
+who may see it, how to build its page, and optionally what its badge counts.
+The page itself lives in its own package ``meeting_client/ui/<module>/`` with its
+models in ``meeting_client/models/``. Pages are built the first time they are
+shown, so a module costs nothing to a user who never opens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QWidget
+
+from meeting_client.models.account import Account
+from meeting_client.models.port import CommandPort
+from meeting_client.models.session import Me
+from meeting_client.models.workspace import BadgeSource
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceContext:
+    """What a module's page and badge are built from."""
+
+    account: Account
+    port: CommandPort
+    me: Me
+    owner: QObject
+    """Parent for QObjects a factory makes (badges, models): they live as long as it."""
+
+
+@dataclass(frozen=True, slots=True)
+class ModuleEntry:
+    key: str
+    title: Callable[[], str]
+    """Called when the rail is built, so the title follows the installed translation."""
+    icon: str
+    """Name of an SVG in ``resources/icons``."""
+    visible: Callable[[Me], bool]
+    """Whether this user sees the module (a predicate on their roles, unit …)."""
+    page: Callable[[WorkspaceContext], QWidget]
+    badge: Callable[[WorkspaceContext], BadgeSource] | None = None
+
+
+def _anyone(_me: Me) -> bool:
+    return True
+
+
+def _people_admins(me: Me) -> bool:
+    return bool({"admin", "office"} & set(me.roles))
+
+
+def _meetings_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.meetings.page import MeetingsPage
+
+    return MeetingsPage(ctx.account)
+
+
+def _meetings_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.workspace import TodayMeetingsBadge
+
+    return TodayMeetingsBadge(ctx.account.meeting_list_model, ctx.owner)
+
+
+def _admin_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.org import OrgDirectory
+    from meeting_client.ui.admin.page import AdminPage
+
+    return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
+
+
+def _open_link(ctx: WorkspaceContext, link: str) -> None:
+    """What an alert's or a message's link opens: meetings for now (directives, the
+    registry and cameras once their pages exist)."""
+    kind, _, ref = link.partition(":")
+    if kind == "meeting" and ref.isdigit():
+        ctx.account.open_meeting(int(ref))
+
+
+def _alerts_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.alerts.alerts_page import AlertsPage
+
+    assert ctx.account.alerts is not None
+    page = AlertsPage(ctx.account.alerts)
+    page.link_requested.connect(lambda link: _open_link(ctx, link))
+    return page
+
+
+def _alerts_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.alerts_model import CenterBadge
+
+    alerts = ctx.account.alerts
+    assert alerts is not None
+    return CenterBadge(alerts.unacknowledged_changed, alerts.unacknowledged, ctx.owner)
+
+
+def _messages_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.messages.messages_page import MessagesPage
+
+    assert ctx.account.messages is not None
+    page = MessagesPage(ctx.account.messages)
+    page.link_requested.connect(lambda link: _open_link(ctx, link))
+    return page
+
+
+def _messages_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.alerts_model import CenterBadge
+
+    messages = ctx.account.messages
+    assert messages is not None
+    return CenterBadge(messages.unread_changed, messages.unread, ctx.owner)
+
+
+def modules() -> list[ModuleEntry]:
+    """Every module of the workspace, in rail order."""
+    return [
+        ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
+                    "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),
+                    "rail-alerts", _anyone, _alerts_page, _alerts_badge),
+        ModuleEntry("messages", lambda: QCoreApplication.translate("Workspace", "Tin nhắn"),
+                    "rail-messages", _anyone, _messages_page, _messages_badge),
+        ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),
+                    "rail-admin", _people_admins, _admin_page),
+    ]
