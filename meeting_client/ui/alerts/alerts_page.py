@@ -34,11 +34,14 @@ class AlertsPage(QWidget):
     link_requested = Signal(str)
     """(link) — ``meeting:12``, ``directive:3``…: the workspace opens that page."""
 
-    def __init__(self, center: AlertCenter, parent: QWidget | None = None) -> None:
+    def __init__(self, center: AlertCenter, parent: QWidget | None = None, *,
+                 titled: bool = True) -> None:
+        """``titled``: show the page's own title (the workspace shows its own instead)."""
         super().__init__(parent)
         self.setObjectName("alertsPage")
         self.center = center
         title = label(self.tr("Cảnh báo"), "panelTitle")
+        title.setVisible(titled)
         self.count = label("", "muted", wrap=False)
         self.level = QComboBox()
         self.level.addItem(self.tr("Mọi mức độ"), "")
@@ -72,6 +75,7 @@ class AlertsPage(QWidget):
         filters.addWidget(self.source)
         filters.addWidget(self.pending)
         filters.addStretch(1)
+        filters.addWidget(self.count)
         detail = QFrame()
         detail.setObjectName("panel")
         dl = QVBoxLayout(detail)
@@ -82,12 +86,8 @@ class AlertsPage(QWidget):
         buttons.addWidget(self.open_link)
         buttons.addStretch(1)
         dl.addLayout(buttons)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addStretch(1)
-        head.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addLayout(head)
+        layout.addWidget(title)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty)

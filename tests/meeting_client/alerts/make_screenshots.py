@@ -4,8 +4,8 @@ against a real demo server (run under Xvfb)::
     Xvfb :143 -screen 0 1920x1080x24 &
     DISPLAY=:143 .venv/bin/python -m tests.meeting_client.alerts.make_screenshots
 
-Writes docs/screenshots/alerts-{1920,1280}.png, alerts-toast-room-{1920,1280}.png and
-messages-{1920,1280}.png.
+Writes docs/screenshots/alerts-{1920,1280}.png, alerts-toast-room-{1920,1280}.png,
+workspace-alerts-{1920,1280}.png and messages-{1920,1280}.png.
 """
 
 from __future__ import annotations
@@ -139,6 +139,21 @@ def main() -> int:
         assert status == 201
         wait(app, window.toast.isVisible)
         shoot(app, window, "alerts-toast-room")
+        window.close()
+
+        # The alerts page inside the workspace, with the rail's badges.
+        options = ClientOptions(server=server.url, user="d001", password="demo")
+        settings = QSettings(str(tmp / "d001.ini"), QSettings.Format.IniFormat)
+        window, wbridge, account = build(options, settings=settings)
+        bridges.append(wbridge)
+        window.resize(1920, 1080)
+        window.show()
+        window.start()
+        wait(app, lambda: window.stack.currentWidget() is window.workspace
+             and bool(window.workspace.module_keys()) and account.alerts is not None
+             and account.alerts.model.rowCount() == 4)
+        window.workspace.show_module("alerts")
+        shoot(app, window, "workspace-alerts")
         window.close()
 
         # A conversation.
