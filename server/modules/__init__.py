@@ -24,6 +24,7 @@ def all_modules() -> tuple[Module, ...]:
     """Every module, in dependency order (a module comes after those it reads)."""
     from server.modules.accounts.manifest import MODULE as accounts
     from server.modules.alerts.manifest import MODULE as alerts
+    from server.modules.calendar.manifest import MODULE as calendar
     from server.modules.documents.manifest import MODULE as documents
     from server.modules.hall.manifest import MODULE as hall
     from server.modules.meetings.manifest import MODULE as meetings
@@ -34,7 +35,7 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.voting.manifest import MODULE as voting
 
     return (accounts, org, meetings, speakers, voting, documents, hall, minutes, alerts,
-            messages)
+            messages, calendar)
 
 
 def load_all_tables() -> MetaData:

@@ -73,6 +73,16 @@ def _admin_page(ctx: WorkspaceContext) -> QWidget:
     return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
 
 
+def _calendar_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.calendar import CalendarStore
+    from meeting_client.ui.calendar.page import CalendarPage
+
+    store = CalendarStore(ctx.port, ctx.me, ctx.owner)
+    page = CalendarPage(store)
+    store.start()
+    return page
+
+
 def _open_link(ctx: WorkspaceContext, link: str) -> None:
     """What an alert's or a message's link opens: meetings for now (directives, the
     registry and cameras once their pages exist)."""
@@ -120,6 +130,8 @@ def modules() -> list[ModuleEntry]:
     return [
         ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
+                    "rail-calendar", _anyone, _calendar_page),
         ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),
                     "rail-alerts", _anyone, _alerts_page, _alerts_badge),
         ModuleEntry("messages", lambda: QCoreApplication.translate("Workspace", "Tin nhắn"),
