@@ -49,7 +49,12 @@ def main() -> int:
             assert translation is not None
             found = english.get((name, source))
             if found is not None:
-                translation.text = found
+                forms = translation.findall("numerusform")
+                if message.get("numerus") == "yes" and forms:
+                    for form in forms:  # "%n …(s)": one English text serves both forms
+                        form.text = found
+                else:
+                    translation.text = found
                 translation.attrib.pop("type", None)
             elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
                 missing.append(f"{name}: {source}")

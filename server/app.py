@@ -132,6 +132,8 @@ class MeetingServer:
         loop = asyncio.get_running_loop()
         loop.set_exception_handler(OnceLogger(loop.default_exception_handler))
         self.committer.start(loop)
+        for start_module in self.services.on_start:
+            start_module()
         api = self._api()
         await api.start()
         self.services.api_url = api.url

@@ -56,6 +56,8 @@ class Services:
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
     connections: Connections | None = None
     """Live connections by session token and user, and their limits (set by the app)."""
+    on_start: list[Callable[[], None]] = field(default_factory=list)
+    """Run on the event loop once the database thread runs (modules start their timers)."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)
     """Run once the last commit is done (modules stop their executors and timers)."""
     api_url: str | None = None

@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_client.models.alerts_model import AlertCenter
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
+from meeting_client.models.messages_model import MessagesCenter
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
+from meeting_client.models.user_feed import UserFeed, attach
 from meeting_protocol.commands import MeetingList
 from meeting_protocol.roles import HALL
 
@@ -39,6 +42,8 @@ class Account(QObject):
     session_expired = Signal(str)
     """(sentence) — the server dropped our session; the app returns to sign-in."""
     signed_out = Signal()
+    centres_ready = Signal()
+    """:attr:`alerts` and :attr:`messages` exist for the signed-in user (after each sign-in)."""
 
     def __init__(self, bridge: Bridge, lang: str = "vi", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -49,6 +54,9 @@ class Account(QObject):
         self._connection_state = "disconnected"
         self.me: Me | None = None
         self.session: MeetingSession | None = None
+        self.user_feed: UserFeed | None = None
+        self.alerts: AlertCenter | None = None
+        self.messages: MessagesCenter | None = None
         self.meeting_list_model = MeetingListModel(self)
         self._connect_signals()
 
@@ -122,8 +130,32 @@ class Account(QObject):
             self.session.deleteLater()
             self.session = None
 
+    def _start_centres(self, me: Me) -> None:
+        """Alerts and messages follow the user's own topic while signed in."""
+        self._stop_centres()
+        self.user_feed = UserFeed(self._bridge, self)
+        attach(self.user_feed, self._bridge)
+        self.alerts = AlertCenter(self._bridge, self.user_feed, self)
+        self.messages = MessagesCenter(self._bridge, self.user_feed, me.id, self)
+        self.user_feed.start()
+        self.alerts.refresh()
+        self.messages.refresh()
+        self.messages.load_directory()
+        self.centres_ready.emit()
+
+    def _stop_centres(self) -> None:
+        if self.user_feed is not None:
+            self._bridge.events_received.disconnect(self.user_feed.on_events)
+            self._bridge.connection_state_changed.disconnect(self.user_feed.on_connection_state)
+        for obj in (self.alerts, self.messages, self.user_feed):
+            if obj is not None:
+                obj.detach()  # a reply still on its way must not reach a deleted object
+                obj.deleteLater()
+        self.user_feed = self.alerts = self.messages = None
+
     def sign_out(self) -> None:
         self.close_meeting()
+        self._stop_centres()
         self.me = None
         self._bridge.sign_out()
         self.signed_out.emit()
@@ -137,6 +169,7 @@ class Account(QObject):
                          tuple(data.roles),  # type: ignore[attr-defined]
                          data.unit_id, data.position,  # type: ignore[attr-defined]
                          bool(data.must_change_password))  # type: ignore[attr-defined]
+            self._start_centres(self.me)  # before signed_in: pages and badges read them
             self.signed_in.emit(self.me)
         elif kind == "list":
             self.meeting_list_model.set_rows(meeting_rows(data if isinstance(data, dict) else {}))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QIcon
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -52,13 +52,28 @@ def wrap_rows(table: QTableView) -> None:
     rows.hide()
     rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.setWordWrap(True)
-    table.horizontalHeader().sectionResized.connect(
-        lambda *_args: table.resizeRowsToContents())
+    refit = _RowRefit(table)  # a child: its connections end with the table, the model's too
+    table.horizontalHeader().sectionResized.connect(refit.now)
     model = table.model()
     if model is not None:  # new or changed rows (a name replacing "Đang phát biểu")
         for signal in (model.dataChanged, model.rowsInserted, model.modelReset,
                        model.layoutChanged):
-            signal.connect(lambda *_args: QTimer.singleShot(0, table, table.resizeRowsToContents))
+            signal.connect(refit.soon)
+
+
+class _RowRefit(QObject):
+    """Re-fits a table's rows to their text; a model that outlives the table (the
+    account's models do) then no longer calls into a deleted view."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self._table = table
+
+    def now(self, *_args: object) -> None:
+        self._table.resizeRowsToContents()
+
+    def soon(self, *_args: object) -> None:
+        QTimer.singleShot(0, self, self.now)
 
 
 def plain_buttons(box: QDialogButtonBox) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMainWindow, QStackedWidget, QWidget
 
 from meeting_client.models.account import Account
 from meeting_client.models.session import Me, MeetingSession
+from meeting_client.ui.alerts.toast import AlertToast
 from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.hall_display import HallDisplay
 from meeting_client.ui.look import icon
@@ -59,6 +60,9 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.sign_in)
         self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
+        self.toast = AlertToast(self)
+        self.toast.opened.connect(self.on_toast_opened)
+        """New alerts, over whatever page is shown (the meeting room too)."""
         self.quit_action = QAction(self.tr("Thoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.addAction(self.quit_action)
@@ -73,6 +77,7 @@ class MainWindow(QMainWindow):
         a.meetings_loaded.connect(self.on_account_meetings_loaded)
         a.meeting_opened.connect(self.on_account_meeting_opened)
         a.session_expired.connect(self.on_account_session_expired)
+        a.centres_ready.connect(self.on_account_centres_ready)
         self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
         self.workspace.ready.connect(self._account.load_meetings)
         self.workspace.sign_out_requested.connect(self.on_sign_out_requested)
@@ -95,6 +100,27 @@ class MainWindow(QMainWindow):
         self.sign_in.password.clear()
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.enter(me)  # loads the meetings once the user may work
+
+    def on_account_centres_ready(self) -> None:
+        alerts = self._account.alerts
+        if alerts is None:
+            return
+        alerts.raised.connect(self.on_alert_raised)
+        self.toast.acknowledged.connect(alerts.acknowledge)
+
+    def on_alert_raised(self, alert: object) -> None:
+        """In the meeting room the toast only informs (acknowledge or close): "Xem" would
+        leave the room."""
+        self.toast.view.setVisible(self.room is None or self.stack.currentWidget()
+                                   is not self.room)
+        self.toast.show_alert(alert)  # type: ignore[arg-type]
+
+    def on_toast_opened(self, alert_id: int) -> None:
+        page = self.workspace.show_module("alerts")
+        self.stack.setCurrentWidget(self.workspace)
+        page = page or self.workspace.page("alerts")
+        if page is not None and hasattr(page, "select"):
+            page.select(alert_id)
 
     def on_account_sign_in_failed(self, code: str, message: str) -> None:
         self.sign_in.set_busy(False)

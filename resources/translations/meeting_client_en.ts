@@ -37,27 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="152"/>
+        <location filename="../../meeting_client/models/account.py" line="185"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="155"/>
+        <location filename="../../meeting_client/models/account.py" line="188"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="157"/>
+        <location filename="../../meeting_client/models/account.py" line="190"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="162"/>
+        <location filename="../../meeting_client/models/account.py" line="195"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="187"/>
+        <location filename="../../meeting_client/models/account.py" line="220"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -205,6 +205,132 @@
         <location filename="../../meeting_client/ui/agenda_panel.py" line="79"/>
         <source>Tài liệu của nội dung đang thảo luận sẽ hiển thị tại đây.</source>
         <translation>The papers of the item under discussion will appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>AlertLabels</name>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="36"/>
+        <source>Khẩn cấp</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="37"/>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="38"/>
+        <source>Thông tin</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="43"/>
+        <source>Hệ thống họp</source>
+        <translation>Meeting system</translation>
+    </message>
+</context>
+<context>
+    <name>AlertToast</name>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/toast.py" line="39"/>
+        <source>Xem</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/toast.py" line="40"/>
+        <source>Đã xem</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/toast.py" line="41"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsModel</name>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="95"/>
+        <source>Mức độ</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="95"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="95"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/alerts_model.py" line="96"/>
+        <source>Nội dung</source>
+        <translation>Alert</translation>
+    </message>
+</context>
+<context>
+    <name>AlertsPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="43"/>
+        <source>Cảnh báo</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="47"/>
+        <source>Mọi mức độ</source>
+        <translation>All levels</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="51"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="136"/>
+        <source>Mọi nguồn</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="52"/>
+        <source>Chỉ cảnh báo chưa xác nhận</source>
+        <translation>Unacknowledged only</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="66"/>
+        <source>Xác nhận đã xem</source>
+        <translation>Acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="68"/>
+        <source>Mở liên kết</source>
+        <translation>Open link</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="69"/>
+        <source>Không có cảnh báo nào.</source>
+        <translation>No alerts.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="72"/>
+        <source>Mức độ:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="74"/>
+        <source>Nguồn:</source>
+        <translation>Source:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="144"/>
+        <source>%n cảnh báo chưa xác nhận</source>
+        <translation>
+            <numerusform>%n unacknowledged alert(s)</numerusform>
+            <numerusform>%n unacknowledged alert(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="166"/>
+        <source>Chọn một cảnh báo để xem.</source>
+        <translation>Select an alert to see it.</translation>
     </message>
 </context>
 <context>
@@ -572,6 +698,14 @@
         <location filename="../../meeting_client/ui/clerk_view.py" line="82"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
+    </message>
+</context>
+<context>
+    <name>ComposeBox</name>
+    <message>
+        <location filename="../../meeting_client/ui/messages/compose.py" line="19"/>
+        <source>Nhập tin nhắn — Enter để gửi, Shift+Enter xuống dòng</source>
+        <translation>Type a message — Enter sends, Shift+Enter for a new line</translation>
     </message>
 </context>
 <context>
@@ -1311,22 +1445,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="45"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="46"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="62"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="66"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="120"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="146"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="153"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="179"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -1416,6 +1550,47 @@
         <location filename="../../meeting_client/ui/meeting_room.py" line="204"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
+    </message>
+</context>
+<context>
+    <name>MessageLabels</name>
+    <message>
+        <location filename="../../meeting_client/models/messages_model.py" line="60"/>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/messages_model.py" line="61"/>
+        <source>Chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/messages_model.py" line="62"/>
+        <source>Văn bản</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/messages_model.py" line="182"/>
+        <source>Người dùng #%1</source>
+        <translation>User #%1</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="41"/>
+        <source>Cuộc trao đổi mới</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="49"/>
+        <source>Chọn một cuộc trao đổi</source>
+        <translation>Choose a conversation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="66"/>
+        <source>Tin nhắn</source>
+        <translation>Messages</translation>
     </message>
 </context>
 <context>
@@ -1693,6 +1868,34 @@
         <location filename="../../meeting_client/ui/minutes/preview.py" line="97"/>
         <source>Trang %1/%2</source>
         <translation>Page %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>NewConversationDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/messages/new_conversation.py" line="32"/>
+        <source>Cuộc trao đổi mới</source>
+        <translation>New conversation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/new_conversation.py" line="35"/>
+        <source>Tìm theo tên, tài khoản hoặc chức vụ</source>
+        <translation>Search by name, account or position</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/new_conversation.py" line="48"/>
+        <source>Chọn một người để nhắn riêng, nhiều người để lập nhóm.</source>
+        <translation>Pick one person for a private conversation, several for a group.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/new_conversation.py" line="52"/>
+        <source>Bắt đầu</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/messages/new_conversation.py" line="53"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2849,17 +3052,27 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="89"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="131"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="91"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="133"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="93"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="135"/>
+        <source>Cảnh báo</source>
+        <translation>Alerts</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="137"/>
+        <source>Tin nhắn</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="139"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

@@ -23,16 +23,19 @@ if TYPE_CHECKING:
 def all_modules() -> tuple[Module, ...]:
     """Every module, in dependency order (a module comes after those it reads)."""
     from server.modules.accounts.manifest import MODULE as accounts
+    from server.modules.alerts.manifest import MODULE as alerts
     from server.modules.calendar.manifest import MODULE as calendar
     from server.modules.documents.manifest import MODULE as documents
     from server.modules.hall.manifest import MODULE as hall
     from server.modules.meetings.manifest import MODULE as meetings
+    from server.modules.messages.manifest import MODULE as messages
     from server.modules.minutes.manifest import MODULE as minutes
     from server.modules.org.manifest import MODULE as org
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
-    return (accounts, org, meetings, speakers, voting, documents, hall, minutes, calendar)
+    return (accounts, org, meetings, speakers, voting, documents, hall, minutes, alerts,
+            messages, calendar)
 
 
 def load_all_tables() -> MetaData:

@@ -38,7 +38,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
 from meeting_protocol.events import EventData, data_of
-from server.storage.eventlog import append_event
+from server.storage.eventlog import append_event, append_events
 from server.storage.sidestore import bind_side
 
 log = logging.getLogger(__name__)
@@ -68,6 +68,12 @@ class Tx:
         ev = append_event(self.conn, topic, payload.NAME, data_of(payload), self.now_iso)
         self.events.append(ev)
         return ev
+
+    def emit_many(self, topics: list[str], payload: EventData) -> list[Event]:
+        """The same event on many topics (each recipient's own), appended in bulk."""
+        evs = append_events(self.conn, topics, payload.NAME, data_of(payload), self.now_iso)
+        self.events.extend(evs)
+        return evs
 
 
 @dataclass(slots=True)

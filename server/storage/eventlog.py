@@ -14,10 +14,21 @@ from dataclasses import dataclass
 from typing import Any
 
 import msgspec
-from sqlalchemy import Column, Integer, String, Table, Text, UniqueConstraint, func, select
+from sqlalchemy import (
+    Column,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    bindparam,
+    func,
+    select,
+)
 from sqlalchemy.engine import Connection
 
 from meeting_protocol.envelope import Event
+from server.storage.prepared import Prepared
 from server.storage.schema import metadata
 
 GENESIS = "0" * 64
@@ -87,6 +98,52 @@ def append_event(conn: Connection, topic: str, event: str, data: dict[str, Any],
         )
     )
     return Event(topic=topic, seq=seq, at=at, event=event, data=data)
+
+
+_HEAD = Prepared(select(event_log.c.seq, event_log.c.hash)
+                 .where(event_log.c.topic == bindparam("topic"))
+                 .order_by(event_log.c.seq.desc()).limit(1))
+
+
+_INSERT = Prepared(event_log.insert().values(
+    topic=bindparam("topic"), seq=bindparam("seq"), at=bindparam("at"),
+    event=bindparam("event"), data=bindparam("data"), prev_hash=bindparam("prev_hash"),
+    hash=bindparam("hash")))
+
+
+def chain_heads(conn: Connection, topics: list[str]) -> dict[str, ChainHead]:
+    """The last event of each topic (absent: none yet); one prepared lookup per topic."""
+    heads: dict[str, ChainHead] = {}
+    for topic in topics:
+        row = _HEAD.first(conn, {"topic": topic})
+        if row is not None:
+            heads[topic] = ChainHead(row[0], row[1])
+    return heads
+
+
+def append_events(conn: Connection, topics: list[str], event: str, data: dict[str, Any],
+                  at: str) -> list[Event]:
+    """Append the same event to many topics (one per recipient): what
+    :func:`append_event` does for each, in a few statements instead of two per topic.
+
+    Each topic keeps its own chain; ``topics`` must not repeat.
+    """
+    if len(set(topics)) != len(topics):
+        raise ValueError("append_events: a topic twice")
+    heads = chain_heads(conn, topics)
+    data_json = canonical(data).decode()
+    rows = []
+    events = []
+    for topic in topics:
+        head = heads.get(topic) or ChainHead(0, GENESIS)
+        seq = head.seq + 1
+        rows.append({"topic": topic, "seq": seq, "at": at, "event": event, "data": data_json,
+                     "prev_hash": head.hash,
+                     "hash": event_hash(topic, seq, at, event, data_json, head.hash)})
+        events.append(Event(topic=topic, seq=seq, at=at, event=event, data=data))
+    if rows:
+        _INSERT.many(conn, rows)
+    return events
 
 
 def current_seq(conn: Connection, topic: str) -> int:

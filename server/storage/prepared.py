@@ -72,6 +72,18 @@ class Prepared:
             cursor.execute(c.sql, [values[name] for name in c.names])
         return cursor
 
+    def many(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        """Execute once per row (``executemany``) inside ``conn``'s transaction."""
+        c = self._by_dialect.get(conn.dialect.name) or self._compile(conn.dialect)
+        cursor = conn.connection.cursor()
+        if c.defaults:
+            rows = [{**c.defaults, **row} for row in rows]
+        if c.names is None:
+            cursor.executemany(c.sql, rows)
+        else:
+            names = c.names
+            cursor.executemany(c.sql, [[row[name] for name in names] for row in rows])
+
     def first(self, conn: Connection, params: Params = None) -> Row | None:
         return self.run(conn, params).fetchone()  # type: ignore[no-any-return]
 

@@ -13,6 +13,8 @@ import sys
 import pytest
 
 from server.app import build_registry
+from tests.server.alerts.matrix import alert_rows
+from tests.server.alerts.matrix import prepare as prepare_alerts
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
@@ -61,6 +63,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
+MATRIX.update(alert_rows())
 MATRIX.update(calendar_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
@@ -115,6 +118,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await d001.close()
     await chair.close()
     await calendar_objects(url)
+    await prepare_alerts(matrix_server)
 
     failures = []
     for role in ROLES:

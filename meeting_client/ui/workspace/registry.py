@@ -83,6 +83,48 @@ def _calendar_page(ctx: WorkspaceContext) -> QWidget:
     return page
 
 
+def _open_link(ctx: WorkspaceContext, link: str) -> None:
+    """What an alert's or a message's link opens: meetings for now (directives, the
+    registry and cameras once their pages exist)."""
+    kind, _, ref = link.partition(":")
+    if kind == "meeting" and ref.isdigit():
+        ctx.account.open_meeting(int(ref))
+
+
+def _alerts_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.alerts.alerts_page import AlertsPage
+
+    assert ctx.account.alerts is not None
+    page = AlertsPage(ctx.account.alerts, titled=False)
+    page.link_requested.connect(lambda link: _open_link(ctx, link))
+    return page
+
+
+def _alerts_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.alerts_model import CenterBadge
+
+    alerts = ctx.account.alerts
+    assert alerts is not None
+    return CenterBadge(alerts.unacknowledged_changed, alerts.unacknowledged, ctx.owner)
+
+
+def _messages_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.messages.messages_page import MessagesPage
+
+    assert ctx.account.messages is not None
+    page = MessagesPage(ctx.account.messages)
+    page.link_requested.connect(lambda link: _open_link(ctx, link))
+    return page
+
+
+def _messages_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.alerts_model import CenterBadge
+
+    messages = ctx.account.messages
+    assert messages is not None
+    return CenterBadge(messages.unread_changed, messages.unread, ctx.owner)
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
@@ -90,6 +132,10 @@ def modules() -> list[ModuleEntry]:
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
         ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
                     "rail-calendar", _anyone, _calendar_page),
+        ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),
+                    "rail-alerts", _anyone, _alerts_page, _alerts_badge),
+        ModuleEntry("messages", lambda: QCoreApplication.translate("Workspace", "Tin nhắn"),
+                    "rail-messages", _anyone, _messages_page, _messages_badge),
         ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),
                     "rail-admin", _people_admins, _admin_page),
     ]

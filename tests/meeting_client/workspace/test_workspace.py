@@ -14,12 +14,12 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
-    assert workspace_window("admin").workspace.module_keys() == ["meetings", "calendar", "admin"]
-    assert workspace_window("vanphong").workspace.module_keys() == [
-        "meetings", "calendar", "admin"]
+    everyone = ["meetings", "calendar", "alerts", "messages"]
+    assert workspace_window("admin").workspace.module_keys() == [*everyone, "admin"]
+    assert workspace_window("vanphong").workspace.module_keys() == [*everyone, "admin"]
     delegate = workspace_window("d001")
-    assert delegate.workspace.module_keys() == ["meetings", "calendar"]
-    assert workspace_window("lanhdao").workspace.module_keys() == ["meetings", "calendar"]
+    assert delegate.workspace.module_keys() == everyone
+    assert workspace_window("lanhdao").workspace.module_keys() == everyone
     # Họp comes first, showing the meeting list; its badge counts today's meeting.
     page = delegate.workspace.pages.currentWidget()
     assert isinstance(page, MeetingsPage)
