@@ -12,7 +12,11 @@ CHAIR = "chair"
 CLERK = "clerk"
 DELEGATE = "delegate"
 OBSERVER = "observer"
-MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER})
+VICE_CHAIR = "vice_chair"
+"""Chairs in turn: passes every chair check (PROTOCOL.md "Preparing meetings")."""
+GUEST = "guest"
+"""Invited guest (khách mời): may speak, never votes nor counts for the quorum."""
+MEETING_ROLES = frozenset({CHAIR, VICE_CHAIR, CLERK, DELEGATE, GUEST, OBSERVER})
 
 # Global roles (PROTOCOL.md "People and units"); a user with none is staff.
 ADMIN = "admin"

@@ -14,8 +14,8 @@ import msgspec
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Event
 
-MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-Role = Literal["chair", "clerk", "delegate", "observer"]
+MeetingStatus = Literal["draft", "scheduled", "in_progress", "ended", "cancelled"]
+Role = Literal["chair", "vice_chair", "clerk", "delegate", "guest", "observer"]
 PollStatus = Literal["draft", "open", "closed"]
 SpeakerStatus = Literal["waiting", "speaking"]
 
@@ -33,6 +33,11 @@ class MeetingInfo(msgspec.Struct, kw_only=True):
     """The deciding body, e.g. "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI"."""
     started_at: str | None = None
     ended_at: str | None = None
+    kind: str = ""
+    ends_at: str | None = None
+    """Planned end."""
+    quorum_rule: str = "half"
+    speech_limit_s: int = 300
 
 
 class AgendaItem(msgspec.Struct, kw_only=True):
@@ -41,6 +46,9 @@ class AgendaItem(msgspec.Struct, kw_only=True):
     position: int
     active: bool = False
     taken_up_at: str | None = None
+    duration_min: int | None = None
+    """Planned duration, for the item timer (planned vs used)."""
+    presenter_id: int | None = None
 
 
 class Participant(msgspec.Struct, kw_only=True):
@@ -51,6 +59,8 @@ class Participant(msgspec.Struct, kw_only=True):
     seat: str | None = None
     present: bool = False
     absence_reason: str | None = None
+    reply: str | None = None
+    """The answer to the invitation: ``attend``, ``absent`` or none yet."""
 
 
 class Attendance(msgspec.Struct, kw_only=True):
@@ -118,6 +128,8 @@ class Snapshot(msgspec.Struct, kw_only=True):
     """Who besides the chair may turn everyone's pages (``presentation.presenter``)."""
     hall: HallChoice | None = None
     """What the chair pinned on the hall screens; None means automatic."""
+    seat_plan: list[dict[str, Any]] | None = None
+    """The chamber layout (``seatplan.save``): blocks of rows of seat labels."""
 
 
 def decode_snapshot(data: Any) -> Snapshot:
@@ -234,7 +246,45 @@ def apply_event(state: Snapshot, event: Event) -> Snapshot:
         return _replace(state, designated_presenter=d.get("user_id"))
     if name in ("document.added", "document.replaced", "document.removed"):
         return _apply_document_event(state, name, d)
+    if name in _PREPARATION_EVENTS:
+        return _apply_preparation_event(state, name, d)
     return state
+
+
+_PREPARATION_EVENTS = frozenset({"meeting.updated", "agenda.changed", "participant.added",
+                                 "participant.updated", "participant.removed",
+                                 "invitation.replied", "seatplan.changed"})
+
+
+def _apply_preparation_event(state: Snapshot, name: str, d: dict[str, Any]) -> Snapshot:
+    """Changes the clerk makes to a meeting (PROTOCOL.md "Preparing meetings")."""
+    if name == "meeting.updated":
+        fields = {f: v for f, v in d.items() if f in _MEETING_FIELDS}
+        return _replace(state, meeting=_replace(state.meeting, **fields))
+    if name == "agenda.changed":
+        return _replace(state, agenda=[msgspec.convert(a, AgendaItem) for a in d["agenda"]])
+    if name == "seatplan.changed":
+        return _replace(state, seat_plan=d.get("seat_plan"))
+    if name == "invitation.replied":
+        people = [_replace(p, reply=d["reply"], absence_reason=d.get("absence_reason",
+                                                                     p.absence_reason))
+                  if p.user_id == d["user_id"] else p for p in state.participants]
+        return _replace(state, participants=people)
+    attendance = Attendance(**d["attendance"]) if "attendance" in d else state.attendance
+    meeting = state.meeting
+    if "quorum" in d:
+        meeting = _replace(meeting, quorum=d["quorum"])
+    if name == "participant.removed":
+        people = [p for p in state.participants if p.user_id != d["user_id"]]
+    else:
+        person = msgspec.convert(d["participant"], Participant)
+        people = [p for p in state.participants if p.user_id != person.user_id]
+        people = sorted([*people, person], key=lambda p: p.user_id)
+    return _replace(state, participants=people, attendance=attendance, meeting=meeting)
+
+
+_MEETING_FIELDS = frozenset({"title", "starts_at", "ends_at", "status", "quorum", "majority",
+                             "location", "body", "kind", "quorum_rule", "speech_limit_s"})
 
 
 def _apply_document_event(state: Snapshot, name: str, d: dict[str, Any]) -> Snapshot:

@@ -14,6 +14,7 @@ import pytest
 
 from server.app import build_registry
 from tests.server.documents.matrix import document_rows
+from tests.server.meetings.matrix import preparation_rows, seed_preparation
 from tests.server.minutes.matrix import minutes_rows
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
@@ -54,6 +55,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 }
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
+MATRIX.update(preparation_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -74,6 +76,7 @@ def matrix_server(tmp_path, demo_db_template) -> LiveServer:
     observer_id = con.execute("SELECT id FROM users WHERE username='observer'").fetchone()[0]
     con.execute("INSERT INTO participants (meeting_id, user_id, role, present) "
                 "VALUES (1, ?, 'observer', 0)", (observer_id,))
+    seed_preparation(con)
     con.commit()
     con.close()
     server = LiveServer(db)
@@ -103,6 +106,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await d001.close()
     await chair.close()
 
+    registry = build_registry()
     failures = []
     for role in ROLES:
         client = await signed_in_as(url, role)
@@ -114,7 +118,10 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     "auth.login", "auth.resume"):
                 failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
             if role not in allowed:
-                expected = {"anonymous": "unauthenticated", "outsider": "not_found"}.get(
+                # What one does not belong to is invisible; a missing global role is refused.
+                by_role = registry.get(name).access.name in ("global", "admin")  # type: ignore[union-attr]
+                expected = {"anonymous": "unauthenticated",
+                            "outsider": "forbidden" if by_role else "not_found"}.get(
                     role, "forbidden")
                 if code != expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
