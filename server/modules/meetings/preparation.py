@@ -186,17 +186,22 @@ def _defaults_for(conn: Connection, kind: str) -> tuple[str, str]:
 @commands.command("meeting.create", access=global_roles(OFFICE), payload=pp.MeetingCreate)
 def create(ctx: Context, tx: Tx, p: pp.MeetingCreate) -> dict[str, Any]:
     """A draft, invisible to delegates until ``meeting.publish``."""
+    return {"meeting_id": create_meeting(tx, p, ctx.user_id)}
+
+
+def create_meeting(tx: Tx, p: pp.MeetingCreate, user_id: int | None) -> int:
+    """Shared with ``meeting-server meetings create``."""
     starts_at, ends_at = _times(p.starts_at, p.ends_at)
     rule, majority = _defaults_for(tx.conn, p.kind)
     result = tx.conn.execute(insert(meetings).values(
         title=p.title.strip(), body=p.body.strip(), location=p.location.strip(),
         starts_at=starts_at, ends_at=ends_at, kind=p.kind, status=DRAFT,
         quorum_rule=p.quorum_rule or rule, majority=p.majority or majority, quorum=1,
-        speech_limit_s=p.speech_limit_s or 300, created_by=ctx.user_id))
+        speech_limit_s=p.speech_limit_s or 300, created_by=user_id))
     meeting_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     _refresh_quorum(tx, meeting_id)
     _emit(tx, meeting_id, pp.MEETING_UPDATED, _info(tx.conn, meeting_id))
-    return {"meeting_id": meeting_id}
+    return meeting_id
 
 
 def _info(conn: Connection, meeting_id: int) -> dict[str, Any]:
@@ -287,6 +292,10 @@ def cancel(ctx: Context, tx: Tx, p: pp.MeetingCancel) -> dict[str, Any]:
 @commands.command("meeting.publish", access=PREPARERS, payload=pp.MeetingRef)
 def publish(ctx: Context, tx: Tx, p: pp.MeetingRef) -> dict[str, Any]:
     """From now on the participants see the meeting (and their terminals fetch its papers)."""
+    return publish_meeting(tx, p)
+
+
+def publish_meeting(tx: Tx, p: pp.MeetingRef) -> dict[str, Any]:
     m = meeting_row(tx.conn, p.meeting_id)
     if m["status"] != DRAFT:
         raise Conflict("Cuộc họp đã được công bố trước đó.",
