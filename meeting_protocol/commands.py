@@ -140,6 +140,10 @@ class PollClose(Payload):
     poll_id: Id
 
 
+class PollVoters(Payload):
+    poll_id: Id
+
+
 # --- presentation ------------------------------------------------------------
 
 
@@ -171,12 +175,13 @@ COMMAND_PAYLOADS: dict[str, type[Payload]] = {
     "poll.open": PollOpen,
     "poll.cast": PollCast,
     "poll.close": PollClose,
+    "poll.voters": PollVoters,
     "presentation.page": PresentationPage,
 }
 """Every command of the core and its extensions; other modules add theirs."""
 
 READ_ONLY_COMMANDS = frozenset(
     {"auth.login", "auth.resume", "meeting.list", "meeting.subscribe",
-     "meeting.unsubscribe", "meeting.timeline"}
+     "meeting.unsubscribe", "meeting.timeline", "poll.voters"}
 )
 """Commands that change nothing durable; terminals send no idempotency key."""

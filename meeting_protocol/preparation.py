@@ -186,7 +186,17 @@ class SeatPlanSave(Payload):
     blocks: Annotated[list[SeatBlock], msgspec.Meta(max_length=20)]
 
 
+class MeetingGet(Payload):
+    meeting_id: Id
+
+
+class ParticipantCandidates(Payload):
+    meeting_id: Id
+
+
 PREPARATION_PAYLOADS: dict[str, type[Payload]] = {
+    "meeting.get": MeetingGet,
+    "participant.candidates": ParticipantCandidates,
     "meeting.create": MeetingCreate,
     "meeting.update": MeetingUpdate,
     "meeting.copy": MeetingCopy,

@@ -46,6 +46,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
     "poll.open": ({"chair", "admin"}, {"poll_id": 1}),
     "poll.cast": ({"delegate"}, {"poll_id": 1, "choice": "yes"}),
     "poll.close": ({"chair", "admin"}, {"poll_id": 1}),
+    "poll.voters": ({"chair", "clerk", "admin"}, {"poll_id": 1}),
     # A delegate presents only while holding the floor (tested below); d001 is not.
     "presentation.page": ({"chair", "admin"},
                           {"meeting_id": 1, "document_id": 1, "page": 2}),

@@ -327,7 +327,41 @@ def kinds(ctx: Context, tx: Tx, _p: pp.MeetingKinds) -> dict[str, Any]:
     return {"kinds": out}
 
 
+@commands.command("meeting.get", access=meeting_roles(CLERK, CHAIR, VICE_CHAIR, staff=(OFFICE,)),
+                  payload=pp.MeetingGet, read_only=True)
+def get(ctx: Context, tx: Tx, p: pp.MeetingGet) -> dict[str, Any]:
+    """What the preparation screens edit, without subscribing (a draft included)."""
+    return meeting_details(tx.conn, p.meeting_id)
+
+
+def meeting_details(conn: Connection, meeting_id: int) -> dict[str, Any]:
+    people = [
+        {"user_id": r.user_id, "username": r.username, "full_name": r.full_name,
+         "role": r.role, "seat": r.seat, "present": bool(r.present),
+         "absence_reason": r.absence_reason, "reply": r.reply, "replied_at": r.replied_at}
+        for r in conn.execute(
+            select(participants, users.c.username, users.c.full_name)
+            .join(users, users.c.id == participants.c.user_id)
+            .where(participants.c.meeting_id == meeting_id)
+            .order_by(participants.c.user_id))
+    ]
+    return {"meeting": {"id": meeting_id, **_info(conn, meeting_id)},
+            "agenda": agenda_data(conn, meeting_id), "participants": people,
+            "seat_plan": seat_plan(conn, meeting_id)}
+
+
 # --------------------------------------------------------------------------- participants
+
+
+@commands.command("participant.candidates", access=PREPARERS,
+                  payload=pp.ParticipantCandidates, read_only=True)
+def candidates(ctx: Context, tx: Tx, p: pp.ParticipantCandidates) -> dict[str, Any]:
+    """People who may be added: every user not yet a participant, by name."""
+    taken = select(participants.c.user_id).where(participants.c.meeting_id == p.meeting_id)
+    rows = tx.conn.execute(select(users.c.id, users.c.username, users.c.full_name, users.c.title)
+                           .where(users.c.id.not_in(taken)).order_by(users.c.username))
+    return {"users": [{"id": r.id, "username": r.username, "full_name": r.full_name,
+                       "title": r.title} for r in rows]}
 
 
 def _participant_row(conn: Connection, meeting_id: int, user_id: int) -> Any:

@@ -63,6 +63,8 @@ def preparation_rows(d002_id: int = 5) -> dict[str, tuple[set[str], dict[str, An
         "invitation.reply": (INVITED, {"meeting_id": 2, "reply": "attend"}),
         "invitation.render": (SEEN, {"meeting_id": 2}),
         # Published already / cancelled already: conflict for those allowed.
+        "meeting.get": ({"chair", "clerk", "admin"}, {"meeting_id": 2}),
+        "participant.candidates": (PREPARERS, {"meeting_id": 2}),
         "meeting.publish": (PREPARERS, {"meeting_id": 2}),
         "meeting.cancel": (PREPARERS, {"meeting_id": 3}),
     }

@@ -114,3 +114,30 @@ async def test_invitation_replies_reach_the_clerk_and_the_minutes(live_server, c
     assert people["d002"]["reply"] == "absent"
     assert people["d002"]["absence_reason"] == "Đi công tác tỉnh"
     assert people["d003"]["reply"] is None
+
+
+async def test_who_voted_in_a_secret_poll_without_any_choice(live_server, clients) -> None:
+    chair = clients(await WsClient.signed_in(live_server.url, "chair"))
+    clerk = clients(await WsClient.signed_in(live_server.url, "clerk"))
+    ids = await user_ids(chair, "d001", "d002")
+    await chair.act("meeting.start", meeting_id=1)
+    delegates = [clients(c) for c in await sign_in_many(live_server.url, delegate_names(16))]
+    for d in delegates:
+        await d.act("attendance.check_in", meeting_id=1)
+    poll = await chair.act("poll.create", meeting_id=1, title="Bầu Phó Chủ tịch", secret=True)
+    await chair.act("poll.open", poll_id=poll["poll_id"])
+    await delegates[1].act("poll.cast", poll_id=poll["poll_id"], choice="no")
+    await delegates[0].act("poll.cast", poll_id=poll["poll_id"], choice="yes")
+    seen = await clerk.call("poll.voters", poll_id=poll["poll_id"])
+    assert seen == {"poll_id": poll["poll_id"], "voted": sorted([ids["d001"], ids["d002"]])}
+    reply = await delegates[2].raw("poll.voters", poll_id=poll["poll_id"])
+    assert reply["code"] == "forbidden"
+
+
+async def test_meeting_get_and_candidates_for_the_editor(live_server, clients) -> None:
+    clerk = clients(await WsClient.signed_in(live_server.url, "clerk"))
+    details = await clerk.call("meeting.get", meeting_id=1)
+    assert details["meeting"]["quorum_rule"] == "half" and len(details["agenda"]) == 8
+    assert len(details["participants"]) == 32
+    outsiders = await clerk.call("participant.candidates", meeting_id=1)
+    assert [u["username"] for u in outsiders["users"]] == ["admin"]
