@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
+from meeting_client.models.meeting_news import MeetingNews
 from meeting_client.models.session import Me, MeetingSession
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ class Account(QObject):
         self.me: Me | None = None
         self.session: MeetingSession | None = None
         self.meeting_list_model = MeetingListModel(self)
+        self.news = MeetingNews(bridge, parent=self)
+        """Meetings published or changed for this user; their papers prefetched."""
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -55,6 +58,7 @@ class Account(QObject):
         self._bridge.snapshot_changed.connect(self.on_bridge_snapshot_changed)
         self._bridge.events_received.connect(self.on_bridge_events_received)
         self._bridge.auth_expired.connect(self.on_bridge_auth_expired)
+        self.news.changed.connect(self.on_news_changed)
 
     @property
     def url(self) -> str:
@@ -95,6 +99,7 @@ class Account(QObject):
 
     def sign_out(self) -> None:
         self.close_meeting()
+        self.news.stop()
         self.me = None
         self._bridge.sign_out()
         self.signed_out.emit()
@@ -106,6 +111,7 @@ class Account(QObject):
         if kind == "sign_in":
             self.me = Me(int(data.id), str(data.username), str(data.full_name),  # type: ignore[attr-defined]
                          tuple(data.roles))  # type: ignore[attr-defined]
+            self.news.start(self.me.id)
             self.signed_in.emit(self.me)
         elif kind == "list":
             self.meeting_list_model.set_rows(meeting_rows(data if isinstance(data, dict) else {}))
@@ -148,6 +154,11 @@ class Account(QObject):
     def on_bridge_events_received(self, events: list[Any]) -> None:
         if self.session is not None:
             self.session.apply_events(events)
+
+    def on_news_changed(self, _data: dict[str, Any]) -> None:
+        """A meeting appeared, changed or was cancelled: list again."""
+        if self.me is not None:
+            self.load_meetings()
 
     def on_bridge_auth_expired(self) -> None:
         self.close_meeting()
