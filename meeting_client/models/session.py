@@ -164,7 +164,7 @@ class MeetingSession(QObject):
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair" or "admin" in self.me.roles
+        return self.role in ("chair", "vice_chair") or "admin" in self.me.roles
 
     @property
     def is_clerk(self) -> bool:

@@ -10,6 +10,7 @@ from meeting_client.models.session import MeetingSession
 from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chime import Chime
 from meeting_client.ui.hall_control import HallControl
+from meeting_client.ui.item_timer import ItemTimer
 from meeting_client.ui.look import label
 from meeting_client.ui.poll_control_panel import PollControlPanel
 from meeting_client.ui.seat_map import SeatMap
@@ -39,6 +40,8 @@ class ChairConsole(QWidget):
         self.end_button = QPushButton(self.tr("Bế mạc kỳ họp"))
         meeting_layout = QVBoxLayout(meeting)
         meeting_layout.addWidget(self.meeting_status)
+        self.item_timer = ItemTimer(session)
+        meeting_layout.addWidget(self.item_timer)
         row = QHBoxLayout()
         row.addWidget(self.start_button)
         row.addWidget(self.end_button)
