@@ -97,6 +97,21 @@ class Membership(Protocol):
     def meeting_exists(self, conn: Connection, meeting_id: int) -> bool: ...
 
 
+UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
+"""All a session may do while its user must still choose a new password."""
+
+
+def check_password_change(spec: CommandSpec, session: Session | None) -> None:
+    """Refuse everything but a password change to a session that must choose one.
+
+    Called by the transport for every command, synchronous or not.
+    """
+    if (session is not None and session.must_change_password
+            and spec.access is not PUBLIC and spec.name not in UNTIL_PASSWORD_CHANGED):
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
+
+
 @dataclass(slots=True)
 class Session:
     user_id: int
@@ -106,10 +121,12 @@ class Session:
     token_hash: str
     lang: str = "vi"
     roles: frozenset[str] = frozenset()
-    """Global roles; ``admin`` is in it exactly when ``is_admin``."""
+    """Global roles; ``admin`` is in it exactly when ``is_admin`` (kept current by org)."""
 
     def has_role(self, *roles: str) -> bool:
         return self.is_admin or not self.roles.isdisjoint(roles)
+    unit_id: int | None = None
+    must_change_password: bool = False
 
 
 class ConnectionHandle(Protocol):
@@ -266,12 +283,13 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
         raise Unauthenticated()
     if access is AUTHENTICATED:
         return
-    if access is ADMIN:
-        if not session.is_admin:
-            raise Forbidden()
-        return
     if access.name == "global":
         if not session.has_role(*access.roles):
+            raise Forbidden("Bạn không có quyền thực hiện thao tác này.",
+                            en="You are not allowed to do this.")
+        return
+    if access is ADMIN:
+        if not session.is_admin:
             raise Forbidden()
         return
     assert spec.meeting_of is not None

@@ -8,12 +8,14 @@ expired, and a server that is not the one this terminal was installed for.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
 from meeting_client.models.meeting_news import MeetingNews
+from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
 
 if TYPE_CHECKING:
@@ -64,6 +66,16 @@ class Account(QObject):
     def url(self) -> str:
         return self._url
 
+    @property
+    def port(self) -> CommandPort:
+        """Where the workspace's pages send their commands (the bridge)."""
+        return self._bridge
+
+    def password_changed(self) -> None:
+        """The user chose a new password: the session is no longer restricted."""
+        if self.me is not None:
+            self.me = replace(self.me, must_change_password=False)
+
     def sign_in(self, url: str, username: str, password: str) -> None:
         self._url = url
         self.close_meeting()
@@ -110,7 +122,9 @@ class Account(QObject):
         kind, extra = self._token_kind.pop(token, (None, None))
         if kind == "sign_in":
             self.me = Me(int(data.id), str(data.username), str(data.full_name),  # type: ignore[attr-defined]
-                         tuple(data.roles))  # type: ignore[attr-defined]
+                         tuple(data.roles),  # type: ignore[attr-defined]
+                         data.unit_id, data.position,  # type: ignore[attr-defined]
+                         bool(data.must_change_password))  # type: ignore[attr-defined]
             self.news.start(self.me.id)
             self.signed_in.emit(self.me)
         elif kind == "list":

@@ -43,6 +43,9 @@ class Me:
     username: str
     full_name: str
     roles: tuple[str, ...] = ()
+    unit_id: int | None = None
+    position: str | None = None
+    must_change_password: bool = False
 
 
 @dataclass(slots=True)

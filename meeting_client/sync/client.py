@@ -139,6 +139,9 @@ class UserInfo:
     username: str
     full_name: str
     roles: list[str]
+    unit_id: int | None = None
+    position: str | None = None
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)
