@@ -45,6 +45,7 @@ from server.modules.meetings.tables import (
     seat_plans,
 )
 from server.modules.meetings.units import unit_member_ids
+from server.modules.org.tables import org_people
 from server.storage.committer import Tx, utc_now_iso
 
 commands = CommandSet()
@@ -356,10 +357,12 @@ def meeting_details(conn: Connection, meeting_id: int) -> dict[str, Any]:
 @commands.command("participant.candidates", access=PREPARERS,
                   payload=pp.ParticipantCandidates, read_only=True)
 def candidates(ctx: Context, tx: Tx, p: pp.ParticipantCandidates) -> dict[str, Any]:
-    """People who may be added: every user not yet a participant, by name."""
+    """People who may be added: every active user not yet a participant, by user name."""
     taken = select(participants.c.user_id).where(participants.c.meeting_id == p.meeting_id)
+    inactive = select(org_people.c.user_id).where(org_people.c.active.is_(False))
     rows = tx.conn.execute(select(users.c.id, users.c.username, users.c.full_name, users.c.title)
-                           .where(users.c.id.not_in(taken)).order_by(users.c.username))
+                           .where(users.c.id.not_in(taken), users.c.id.not_in(inactive))
+                           .order_by(users.c.username))
     return {"users": [{"id": r.id, "username": r.username, "full_name": r.full_name,
                        "title": r.title} for r in rows]}
 
