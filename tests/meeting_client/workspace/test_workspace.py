@@ -14,8 +14,10 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
-    assert workspace_window("admin").workspace.module_keys() == ["meetings", "admin"]
-    assert workspace_window("vanphong").workspace.module_keys() == ["meetings", "admin"]
+    assert workspace_window("admin").workspace.module_keys() == [
+        "meetings", "preparation", "admin"]
+    assert workspace_window("vanphong").workspace.module_keys() == [
+        "meetings", "preparation", "admin"]
     delegate = workspace_window("d001")
     assert delegate.workspace.module_keys() == ["meetings"]
     assert workspace_window("lanhdao").workspace.module_keys() == ["meetings"]
