@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import date_time_text, meeting_status_label, role_label
@@ -73,20 +73,25 @@ class ParticipantRow:
 
 
 class PreparedMeetingsModel(KeyedTableModel[PreparedMeeting]):
-    """Columns: title, time, kind, status (drafts and cancelled meetings included)."""
+    """Columns: title, time, status (drafts and cancelled meetings included); the kind in
+    the tooltip, so that the list still reads on a 1280-pixel screen."""
 
-    column_count = 4
+    column_count = 3
 
     def row_key(self, row: PreparedMeeting) -> int:
         return row.id
 
     def display(self, row: PreparedMeeting, column: int) -> str:
-        return (row.title, date_time_text(row.starts_at), kind_label(row.kind),
+        return (row.title, date_time_text(row.starts_at),
                 meeting_status_label(row.status))[column]
 
+    def role_data(self, row: PreparedMeeting, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{kind_label(row.kind)} · {date_time_text(row.starts_at)}"
+        return None
+
     def header_text(self, section: int) -> str:
-        return (self.tr("Cuộc họp"), self.tr("Thời gian"), self.tr("Loại"),
-                self.tr("Trạng thái"))[section]
+        return (self.tr("Cuộc họp"), self.tr("Thời gian"), self.tr("Trạng thái"))[section]
 
 
 class ParticipantsModel(KeyedTableModel[ParticipantRow]):
@@ -282,11 +287,13 @@ class Preparation(QObject):
         if not isinstance(data, dict) or data["meeting"]["id"] != self.current_id:
             return
         self.details = data
-        self.participants.set_rows([
-            ParticipantRow(int(p["user_id"]), str(p["full_name"]), str(p["username"]),
-                           str(p["role"]), p.get("seat"), p.get("reply"),
-                           p.get("absence_reason"))
-            for p in data.get("participants", [])])
+        rows = [ParticipantRow(int(p["user_id"]), str(p["full_name"]), str(p["username"]),
+                               str(p["role"]), p.get("seat"), p.get("reply"),
+                               p.get("absence_reason"))
+                for p in data.get("participants", [])]
+        self.participants.set_rows(sorted(rows, key=lambda r: (
+            ROLES.index(r.role) if r.role in ROLES else len(ROLES), r.seat or "~",
+            r.full_name)))
         self.meeting_loaded.emit(data)
 
     def _take_invitation(self, data: Any) -> None:

@@ -40,6 +40,8 @@ def to_qdatetime(text: str | None, fallback: datetime) -> QDateTime:
 
 def combo(values: tuple[str, ...], label: Any) -> QComboBox:
     box = QComboBox()
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(12)
     for value in values:
         box.addItem(label(value), value)
     return box

@@ -15,9 +15,11 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -46,13 +48,15 @@ class PreparationPage(QWidget):
     notice = Signal(str)
 
     def __init__(self, port: CommandPort, *, submit: Submit | None = None, me_id: int = 0,
-                 cache_dir: Path | None = None, parent: QWidget | None = None) -> None:
+                 is_admin: bool = False, cache_dir: Path | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preparationPage")
         self.preparation = Preparation(port, self)
         self._port = port
         self._submit = submit
         self._me_id = me_id
+        self._is_admin = is_admin
         self._cache_dir = cache_dir
         self.papers: Any = None
         self.table = QTableView()
@@ -62,7 +66,11 @@ class PreparationPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setWordWrap(True)
         self.create_button = QPushButton(self.tr("Tạo cuộc họp"))
         self.create_button.setObjectName("primary")
         self.copy_button = QPushButton(self.tr("Sao chép"))
@@ -74,8 +82,7 @@ class PreparationPage(QWidget):
         self.publish_button.setObjectName("primary")
         self.cancel_button = QPushButton(self.tr("Hủy cuộc họp"))
         self.confirm = ConfirmBar()
-        self.message = label("", "warnText")
-        self.message.setObjectName("preparationMessage")
+        self.message = label("", "muted")
         self.general = GeneralTab()
         self.agenda = AgendaTab()
         self.participants = ParticipantsTab(self.preparation.participants)
@@ -84,9 +91,11 @@ class PreparationPage(QWidget):
         self.tabs.addTab(self.general, self.tr("Thông tin chung"))
         self.tabs.addTab(self.agenda, self.tr("Chương trình"))
         self.tabs.addTab(self.participants, self.tr("Thành phần"))
-        self.tabs.addTab(self.invitation, self.tr("Giấy mời và phản hồi"))
-        self.papers_holder = QWidget()
-        QVBoxLayout(self.papers_holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(self.invitation, self.tr("Giấy mời"))
+        # The papers page is wide (list beside the reader): it scrolls inside the tab.
+        self.papers_holder = QScrollArea()
+        self.papers_holder.setWidgetResizable(True)
+        self.papers_holder.setFrameShape(QFrame.Shape.NoFrame)
         if submit is not None:
             self.tabs.addTab(self.papers_holder, self.tr("Tài liệu"))
         self.tabs.setEnabled(False)
@@ -97,7 +106,7 @@ class PreparationPage(QWidget):
     def _build_layout(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(label(self.tr("Chuẩn bị cuộc họp"), "appTitle"))
+        left_layout.addWidget(label(self.tr("Danh sách cuộc họp"), "panelTitle"))
         left_layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         row.addWidget(self.refresh_button)
@@ -123,6 +132,7 @@ class PreparationPage(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 1000])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)
@@ -222,11 +232,22 @@ class PreparationPage(QWidget):
         self.general.load(meeting)
         self.agenda.load(details["agenda"], details["participants"])
         self.invitation.show_replies(details["participants"])
-        if self._submit is not None and (self.papers is None
-                                         or self.papers.center.meeting_id != meeting["id"]):
-            self._show_papers(int(meeting["id"]))
+        if self._submit is not None:
+            self._papers_for(details)
         self.preparation.load_candidates()
         self._update_buttons()
+
+    def _papers_for(self, details: dict[str, Any]) -> None:
+        """Papers are uploaded by the meeting's chair or clerk (or an admin): the tab is
+        there for them only (the documents module does not open papers to office)."""
+        mine = next((p["role"] for p in details["participants"]
+                     if p["user_id"] == self._me_id), None)
+        index = self.tabs.indexOf(self.papers_holder)
+        allowed = self._is_admin or mine in ("chair", "vice_chair", "clerk")
+        self.tabs.setTabVisible(index, allowed)
+        if allowed and (self.papers is None
+                        or self.papers.center.meeting_id != details["meeting"]["id"]):
+            self._show_papers(int(details["meeting"]["id"]))
 
     def _show_papers(self, meeting_id: int) -> None:
         """The documents page of the meeting, for attaching papers (upload)."""
@@ -234,20 +255,25 @@ class PreparationPage(QWidget):
 
         if self.papers is not None:
             self.papers.stop()
+            self.papers_holder.takeWidget()
             self.papers.deleteLater()
         assert self._submit is not None
         self.papers = DocumentsPage(self._submit, self._port, meeting_id, self._me_id,
                                     can_upload=True, cache_dir=self._cache_dir)
-        self.papers_holder.layout().addWidget(self.papers)
+        self.papers_holder.setWidget(self.papers)
         self.papers.start()
 
     def on_done(self, sentence: str) -> None:
-        self.message.setObjectName("okText")
-        self.message.setText(sentence)
-        self.notice.emit(sentence)
+        self._say(sentence, "muted")
 
     def on_failed(self, sentence: str) -> None:
-        self.message.setObjectName("warnText")
+        self._say(sentence, "warnText")
+
+    def _say(self, sentence: str, look: str) -> None:
+        """A committed change in grey, a refusal in the warning colour."""
+        self.message.setObjectName(look)
+        self.message.style().unpolish(self.message)
+        self.message.style().polish(self.message)
         self.message.setText(sentence)
         self.notice.emit(sentence)
 

@@ -1,0 +1,110 @@
+"""Screenshots of the preparation page against a real demo server (run under Xvfb):
+
+    Xvfb :93 -screen 0 1920x1080x24 &
+    DISPLAY=:93 .venv/bin/python -m tests.meeting_client.preparation.make_screenshots
+
+Signs in as the office (``vanphong``) in the real workspace, copies meeting 1 into a
+draft, adds a timed agenda item and a guest, then writes docs/screenshots/
+preparation-<tab>-<size>.png for the general, agenda, participants and invitation tabs
+at 1920×1080 and 1280×800, and the chair's console with the voted marks and item timer.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from meeting_client.app import apply_style, build
+from meeting_client.ui.main_window import ClientOptions
+from meeting_client.ui.preparation.page import PreparationPage
+from tests.support.live import LiveServer, init_demo_db
+
+ROOT = Path(__file__).resolve().parents[3]
+OUT = ROOT / "docs" / "screenshots"
+SIZES = ((1920, 1080), (1280, 800))
+
+
+def wait(app: QApplication, predicate: Any, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        app.processEvents()
+        if time.monotonic() > deadline:
+            raise TimeoutError("condition not met")
+        time.sleep(0.005)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def main() -> int:
+    tmp = Path(tempfile.mkdtemp(prefix="prep-shots-"))
+    db = tmp / "demo.sqlite3"
+    init_demo_db(db, 30)
+    server = LiveServer(db)
+    server.start()
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_style(app)  # type: ignore[arg-type]
+    OUT.mkdir(parents=True, exist_ok=True)
+    try:
+        settings = QSettings(str(tmp / "office.ini"), QSettings.Format.IniFormat)
+        window, bridge, _account = build(ClientOptions(server=server.url, user="vanphong",
+                                                       password="demo"), settings=settings)
+        window.resize(1920, 1080)
+        window.show()
+        window.start()
+        wait(app, lambda: bool(window.workspace.module_keys()))
+        page = window.workspace.show_module("preparation")
+        assert isinstance(page, PreparationPage)
+        prep = page.preparation
+        wait(app, lambda: prep.meetings.row_of_key(1) >= 0)
+        page.table.selectRow(prep.meetings.row_of_key(1))
+        wait(app, lambda: prep.details is not None and prep.details["meeting"]["id"] == 1)
+        page.copy_button.click()
+        wait(app, lambda: prep.details is not None and prep.details["meeting"]["id"] != 1)
+        page.general.title.setText("Kỳ họp thứ Tư (chuyên đề), HĐND thành phố Móng Cái")
+        page.general.quorum_rule.setCurrentIndex(page.general.quorum_rule.findData(
+            "two_thirds"))
+        page.general.location.setText("Hội trường tầng 3, Trụ sở HĐND - UBND thành phố")
+        page.general.save_button.click()
+        wait(app, lambda: prep.details["meeting"]["quorum_rule"] == "two_thirds")
+        page.agenda.title.setText("Tờ trình về đề án chuyển đổi số thành phố giai đoạn "
+                                  "2026 - 2030")
+        page.agenda.duration.setValue(25)
+        page.agenda.presenter.setCurrentIndex(page.agenda.presenter.findText("Phạm Thu Hà"))
+        page.agenda.add_button.click()
+        wait(app, lambda: len(prep.details["agenda"]) == 9)
+        person = page.participants.person
+        wait(app, lambda: person.findText("Quản trị hệ thống (admin)") >= 0)
+        person.setCurrentIndex(person.findText("Quản trị hệ thống (admin)"))
+        page.participants.role.setCurrentIndex(page.participants.role.findData("guest"))
+        page.participants.seat.setText("KM01")
+        page.participants.add_button.click()
+        wait(app, lambda: len(prep.details["participants"]) == 33)
+        page.invitation.preview_button.click()
+        wait(app, lambda: page.invitation.document.pageCount() > 0)
+        for width, height in SIZES:
+            window.resize(width, height)
+            for index, name in enumerate(("general", "agenda", "participants", "invitation")):
+                page.tabs.setCurrentIndex(index)
+                settle(app)
+                path = OUT / f"preparation-{name}-{width}x{height}.png"
+                window.grab().save(str(path))
+                print(path)
+        bridge.stop()
+    finally:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
