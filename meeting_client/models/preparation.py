@@ -241,6 +241,9 @@ class Preparation(QObject):
         self._on_current("participant.remove", {"user_id": user_id},
                          self.tr("Đã bỏ khỏi thành phần."), then=self.load_candidates)
 
+    def save_seat_plan(self, blocks: list[dict[str, Any]]) -> None:
+        self._on_current("seatplan.save", {"blocks": blocks}, self.tr("Đã lưu sơ đồ chỗ ngồi."))
+
     # --- plumbing ----------------------------------------------------------------------
 
     def _request(self, type_: str, payload: dict[str, Any],

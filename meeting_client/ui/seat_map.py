@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QListView,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from meeting_client.models.participant_model import SEAT_ROLE, STATUS_ROLE, VOTED_ROLE
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label
+from meeting_client.ui.seat_plan_view import SeatPlanView, SeatState
 
 STATUS_COLOURS = {
     "present": ("#d7f0de", "#1b7f3b"),
@@ -156,7 +158,40 @@ class SeatMap(QFrame):
         for i, chip in enumerate(chips):
             legend.addWidget(chip, i // 3, i % 3)
         legend.setColumnStretch(3, 1)
+        # With a seat plan (``seatplan.save``) the chamber is drawn as laid out.
+        self._session = session
+        self.plan_view = SeatPlanView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.plan_view)
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Sơ đồ hội trường"), "panelTitle"))
         layout.addLayout(legend)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.stack, 1)
+        session.snapshot_changed.connect(self.on_session_snapshot_changed)
+        model = session.seat_model
+        for signal in (model.dataChanged, model.modelReset, model.rowsInserted,
+                       model.rowsRemoved):
+            signal.connect(self.plan_view.update)
+        self.on_session_snapshot_changed()
+
+    def on_session_snapshot_changed(self, *_args: object) -> None:
+        snap = self._session.snapshot
+        plan = snap.seat_plan if snap is not None else None
+        if plan:
+            self.plan_view.set_plan(plan, self.seat_state)
+        self.stack.setCurrentWidget(self.plan_view if plan else self.view)
+
+    def seat_state(self, seat: str) -> SeatState:
+        """Who sits at ``seat`` and their state, from the shared meeting state."""
+        snap = self._session.snapshot
+        if snap is None:
+            return SeatState()
+        who = next((p for p in snap.participants if p.seat == seat), None)
+        if who is None:
+            return SeatState()
+        floor = next((s.status for s in snap.speakers if s.user_id == who.user_id), "")
+        status = floor or ("present" if who.present else
+                           "excused" if who.absence_reason else "absent")
+        return SeatState(status, short_name(who.full_name),
+                         self._session.seat_model.voted(who.user_id))

@@ -37,6 +37,7 @@ from meeting_client.ui.preparation.agenda_tab import AgendaTab
 from meeting_client.ui.preparation.general_tab import GeneralTab
 from meeting_client.ui.preparation.invitation_tab import InvitationTab
 from meeting_client.ui.preparation.participants_tab import ParticipantsTab
+from meeting_client.ui.preparation.seat_plan_tab import SeatPlanTab
 
 Submit = Callable[[Any], int]
 
@@ -87,10 +88,12 @@ class PreparationPage(QWidget):
         self.agenda = AgendaTab()
         self.participants = ParticipantsTab(self.preparation.participants)
         self.invitation = InvitationTab()
+        self.seat_plan = SeatPlanTab()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("Thông tin chung"))
         self.tabs.addTab(self.agenda, self.tr("Chương trình"))
         self.tabs.addTab(self.participants, self.tr("Thành phần"))
+        self.tabs.addTab(self.seat_plan, self.tr("Sơ đồ"))
         self.tabs.addTab(self.invitation, self.tr("Giấy mời"))
         # The papers page is wide (list beside the reader): it scrolls inside the tab.
         self.papers_holder = QScrollArea()
@@ -164,6 +167,7 @@ class PreparationPage(QWidget):
         self.participants.update_requested.connect(p.update_participant)
         self.participants.remove_requested.connect(p.remove_participant)
         self.invitation.preview_requested.connect(p.render_invitation)
+        self.seat_plan.save_requested.connect(p.save_seat_plan)
 
     def start(self) -> None:
         self.preparation.load_meetings()
@@ -232,6 +236,7 @@ class PreparationPage(QWidget):
         self.general.load(meeting)
         self.agenda.load(details["agenda"], details["participants"])
         self.invitation.show_replies(details["participants"])
+        self.seat_plan.load(details.get("seat_plan"), details["participants"])
         if self._submit is not None:
             self._papers_for(details)
         self.preparation.load_candidates()

@@ -90,12 +90,18 @@ def main() -> int:
         page.participants.seat.setText("KM01")
         page.participants.add_button.click()
         wait(app, lambda: len(prep.details["participants"]) == 33)
+        page.seat_plan.guess_button.click()
+        page.seat_plan.save_button.click()
+        wait(app, lambda: prep.details.get("seat_plan") is not None)
         page.invitation.preview_button.click()
         wait(app, lambda: page.invitation.document.pageCount() > 0)
         for width, height in SIZES:
             window.resize(width, height)
-            for index, name in enumerate(("general", "agenda", "participants", "invitation")):
-                page.tabs.setCurrentIndex(index)
+            tabs = {"general": page.general, "agenda": page.agenda,
+                    "participants": page.participants, "seat-plan": page.seat_plan,
+                    "invitation": page.invitation}
+            for name, tab in tabs.items():
+                page.tabs.setCurrentWidget(tab)
                 settle(app)
                 path = OUT / f"preparation-{name}-{width}x{height}.png"
                 window.grab().save(str(path))

@@ -4,40 +4,13 @@ publishes it, and a delegate's running terminal sees it appear and prefetches it
 from __future__ import annotations
 
 import subprocess
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
-import pytest
 from PySide6.QtCore import QModelIndex
 
-from meeting_client.bridge import Bridge
 from meeting_client.ui.preparation.page import PreparationPage
+from tests.meeting_client.preparation.conftest import WAIT
 from tests.server.documents.conftest import PAPERS
-
-WAIT = 30_000
-
-
-@pytest.fixture
-def clerk_page(qtbot: Any, live_server: Any, tmp_path: Path) -> Iterator[PreparationPage]:
-    bridge = Bridge()
-    bridge.start()
-    try:
-        with qtbot.waitSignal(bridge.command_finished, timeout=WAIT) as signed:
-            bridge.sign_in(live_server.url, "clerk", "demo")
-        page = PreparationPage(bridge, submit=bridge.submit, me_id=signed.args[1].id,
-                               cache_dir=tmp_path / "clerk-cache")
-        qtbot.addWidget(page)
-        page.resize(1600, 900)
-        page.show()
-        with qtbot.waitSignal(page.preparation.meetings_loaded, timeout=WAIT):
-            page.start()
-        yield page
-        if page.papers is not None:
-            with qtbot.waitSignal(bridge.command_finished, timeout=WAIT):
-                page.papers.stop()
-    finally:
-        bridge.stop()
 
 
 def loaded(qtbot: Any, page: PreparationPage, check: Any = None) -> Any:

@@ -9,7 +9,7 @@ from typing import Any
 from meeting_client.models.participant_model import VOTED_ROLE
 from tests.support.wsclient import WsClient
 
-WAIT = 20_000
+WAIT = 30_000
 
 
 def run_as(url: str, steps: list[tuple[str, str, dict[str, Any]]]) -> list[Any]:
@@ -65,3 +65,32 @@ def test_voted_marks_without_choices_and_the_item_timer(qtbot, room_window,
     run_as(url, [("chair", "poll.close", {"poll_id": poll["poll_id"]})])
     qtbot.waitUntil(lambda: not any(model.voted(r.user_id) for r in model.rows()),
                     timeout=WAIT)
+
+
+def test_a_seat_plan_made_in_the_editor_is_the_chairs_seat_map(qtbot, clerk_page,
+                                                                 room_window, live_server) -> None:
+    page = clerk_page
+    prep = page.preparation
+    with qtbot.waitSignal(prep.meeting_loaded, timeout=WAIT):
+        page.table.selectRow(prep.meetings.row_of_key(1))
+    editor = page.seat_plan
+    editor.guess_button.click()
+    assert [(s.name, s.presidium) for s in editor.specs()] == [
+        ("Đoàn chủ tịch", True), ("Hội trường", False)]
+    assert editor.preview.seats()[:3] == ["CT", "TK", "A01"]
+    with qtbot.waitSignal(prep.meeting_loaded, timeout=WAIT,
+                          check_params_cb=lambda d: d["seat_plan"] is not None) as saved:
+        editor.save_button.click()
+    plan = saved.args[0]["seat_plan"]
+    assert plan[0] == {"name": "Đoàn chủ tịch", "presidium": True, "seats": [["CT", "TK"]]}
+    assert plan[1]["seats"][2][9] == "C10" and len(plan[1]["seats"]) == 3
+
+    window = room_window("chair", size=(1920, 1080))
+    seats = window.room.body.seats
+    assert seats.stack.currentWidget() is seats.plan_view
+    assert len(seats.plan_view.seats()) == 32
+    assert seats.plan_view.state("CT").name == "Văn Thành"
+    assert seats.plan_view.state("A01").status == "absent"
+    run_as(live_server.url, [("chair", "meeting.start", {"meeting_id": 1}),
+                             ("d001", "attendance.check_in", {"meeting_id": 1})])
+    qtbot.waitUntil(lambda: seats.plan_view.state("A01").status == "present", timeout=WAIT)
