@@ -69,9 +69,9 @@ class SeatPlanView(QWidget):
         widest = max((len(row) for b in self._plan for row in b.get("seats", [])), default=1)
         rows = sum(len(b.get("seats", [])) for b in self._plan) or 1
         need_w = widest * (self.CELL.width() + self.GAP)
-        need_h = rows * (self.CELL.height() + self.GAP) + len(self._plan) * 28
-        return max(0.45, min(1.0, self.width() / max(1, need_w),
-                             self.height() / max(1, need_h)))
+        need_h = rows * (self.CELL.height() + self.GAP)
+        room_h = self.height() - 4 - len(self._plan) * 32  # block titles and spacing
+        return max(0.35, min(1.0, self.width() / max(1, need_w), room_h / max(1, need_h)))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)

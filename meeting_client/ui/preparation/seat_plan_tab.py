@@ -41,7 +41,11 @@ class SeatPlanTab(QWidget):
             self.tr("Ghế mỗi hàng"), self.tr("Hàng đầu / các ghế")])
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setMaximumHeight(180)
         self.hint = label(self.tr("Đoàn chủ tịch: liệt kê các ghế, cách nhau bằng dấu phẩy. "
                                   "Hội trường: số hàng, số ghế mỗi hàng và chữ của hàng đầu."),
