@@ -279,6 +279,11 @@ class MeetingSession(QObject):
     def is_pending(self, type_: str) -> bool:
         return any(p.type == type_ for p in self._pending.values())
 
+    def reply_invitation(self, reply: str, reason: str = "") -> int:
+        """``attend``, or ``absent`` with a reason, before the day (``invitation.reply``)."""
+        return self._command("invitation.reply", {"meeting_id": self.meeting_id,
+                                                  "reply": reply, "reason": reason})
+
     def start_meeting(self) -> int:
         return self._command("meeting.start", {"meeting_id": self.meeting_id})
 
