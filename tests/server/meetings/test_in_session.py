@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import base64
 
 from tests.server.meetings.helpers import snapshot, user_ids
+from tests.server.meetings.test_invitation import pdf_text
 from tests.support.wsclient import WsClient, delegate_names, sign_in_many
 
 
@@ -101,7 +103,8 @@ async def test_editing_an_ongoing_meeting_never_touches_what_happened(
     assert snap["meeting"]["quorum"] == 15
 
 
-async def test_invitation_replies_reach_the_clerk_and_the_minutes(live_server, clients) -> None:
+async def test_invitation_replies_reach_the_clerk_and_the_minutes(live_server, clients,
+                                                                  tmp_path) -> None:
     clerk = clients(await WsClient.signed_in(live_server.url, "clerk"))
     d001 = clients(await WsClient.signed_in(live_server.url, "d001"))
     d002 = clients(await WsClient.signed_in(live_server.url, "d002"))
@@ -114,6 +117,12 @@ async def test_invitation_replies_reach_the_clerk_and_the_minutes(live_server, c
     assert people["d002"]["reply"] == "absent"
     assert people["d002"]["absence_reason"] == "Đi công tác tỉnh"
     assert people["d003"]["reply"] is None
+    # The minutes list the absence with the reason given ahead of time.
+    chair = clients(await WsClient.signed_in(live_server.url, "chair"))
+    await chair.act("meeting.start", meeting_id=1)
+    rendered = await clerk.call("minutes.render", meeting_id=1, format="pdf")
+    text = pdf_text(base64.b64decode(rendered["content_base64"]), tmp_path)
+    assert f"{people['d002']['full_name']}" in text and "Đi công tác tỉnh" in text
 
 
 async def test_who_voted_in_a_secret_poll_without_any_choice(live_server, clients) -> None:
