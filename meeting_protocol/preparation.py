@@ -7,11 +7,13 @@ CommandSet); docs/protocol.md ("Preparing meetings") describes them.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
+from msgspec import UNSET, UnsetType
 
 from meeting_protocol.commands import Id, Majority, Payload, Title
+from meeting_protocol.events import EventData, register_events
 
 Instant = Annotated[str, msgspec.Meta(min_length=10, max_length=40)]
 """ISO 8601 with an offset (``2026-12-07T08:00:00+07:00``); checked by the server."""
@@ -46,6 +48,7 @@ MEETING_CHANGED = "meeting.changed"
 
 
 class MeetingCreate(Payload):
+    TYPE: ClassVar[str] = "meeting.create"
     title: Title
     starts_at: Instant
     ends_at: Instant | None = None
@@ -62,6 +65,7 @@ class MeetingCreate(Payload):
 class MeetingUpdate(Payload):
     """Only the fields given change; rules are fixed once the meeting has started."""
 
+    TYPE: ClassVar[str] = "meeting.update"
     meeting_id: Id
     title: Title | None = None
     starts_at: Instant | None = None
@@ -77,17 +81,20 @@ class MeetingUpdate(Payload):
 class MeetingCopy(Payload):
     """A new draft from ``meeting_id``: its agenda, participants, seats and rules."""
 
+    TYPE: ClassVar[str] = "meeting.copy"
     meeting_id: Id
     starts_at: Instant
     title: Title | None = None
     ends_at: Instant | None = None
 
 
-class MeetingRef(Payload):
+class MeetingPublish(Payload):
+    TYPE: ClassVar[str] = "meeting.publish"
     meeting_id: Id
 
 
 class MeetingCancel(Payload):
+    TYPE: ClassVar[str] = "meeting.cancel"
     meeting_id: Id
     reason: Reason = ""
 
@@ -95,16 +102,19 @@ class MeetingCancel(Payload):
 class MeetingDefaults(Payload):
     """The admin's default rules for a kind of meeting."""
 
+    TYPE: ClassVar[str] = "meeting.defaults"
     kind: Kind
     quorum_rule: QuorumRule
     majority: Majority = "absolute"
 
 
 class MeetingKinds(Payload):
+    TYPE: ClassVar[str] = "meeting.kinds"
     pass
 
 
 class ParticipantAdd(Payload):
+    TYPE: ClassVar[str] = "participant.add"
     meeting_id: Id
     user_id: Id
     role: ParticipantRole = "delegate"
@@ -112,6 +122,7 @@ class ParticipantAdd(Payload):
 
 
 class ParticipantUpdate(Payload):
+    TYPE: ClassVar[str] = "participant.update"
     meeting_id: Id
     user_id: Id
     role: ParticipantRole | None = None
@@ -120,17 +131,20 @@ class ParticipantUpdate(Payload):
 
 
 class ParticipantRemove(Payload):
+    TYPE: ClassVar[str] = "participant.remove"
     meeting_id: Id
     user_id: Id
 
 
 class ParticipantAddUnit(Payload):
+    TYPE: ClassVar[str] = "participant.add_unit"
     meeting_id: Id
     unit_id: Id
     role: ParticipantRole = "delegate"
 
 
 class AgendaAdd(Payload):
+    TYPE: ClassVar[str] = "agenda.add"
     meeting_id: Id
     title: Title
     position: Position | None = None
@@ -139,6 +153,7 @@ class AgendaAdd(Payload):
 
 
 class AgendaUpdate(Payload):
+    TYPE: ClassVar[str] = "agenda.update"
     meeting_id: Id
     item_id: Id
     title: Title | None = None
@@ -148,23 +163,27 @@ class AgendaUpdate(Payload):
 
 
 class AgendaRemove(Payload):
+    TYPE: ClassVar[str] = "agenda.remove"
     meeting_id: Id
     item_id: Id
 
 
 class AgendaMove(Payload):
+    TYPE: ClassVar[str] = "agenda.move"
     meeting_id: Id
     item_id: Id
     position: Position
 
 
 class InvitationReply(Payload):
+    TYPE: ClassVar[str] = "invitation.reply"
     meeting_id: Id
     reply: Reply
     reason: Reason = ""
 
 
 class InvitationRender(Payload):
+    TYPE: ClassVar[str] = "invitation.render"
     meeting_id: Id
 
 
@@ -182,15 +201,18 @@ class SeatBlock(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
 
 
 class SeatPlanSave(Payload):
+    TYPE: ClassVar[str] = "seatplan.save"
     meeting_id: Id
     blocks: Annotated[list[SeatBlock], msgspec.Meta(max_length=20)]
 
 
 class MeetingGet(Payload):
+    TYPE: ClassVar[str] = "meeting.get"
     meeting_id: Id
 
 
 class ParticipantCandidates(Payload):
+    TYPE: ClassVar[str] = "participant.candidates"
     meeting_id: Id
 
 
@@ -201,7 +223,7 @@ PREPARATION_PAYLOADS: dict[str, type[Payload]] = {
     "meeting.update": MeetingUpdate,
     "meeting.copy": MeetingCopy,
     "meeting.cancel": MeetingCancel,
-    "meeting.publish": MeetingRef,
+    "meeting.publish": MeetingPublish,
     "meeting.defaults": MeetingDefaults,
     "meeting.kinds": MeetingKinds,
     "participant.add": ParticipantAdd,
@@ -216,3 +238,77 @@ PREPARATION_PAYLOADS: dict[str, type[Payload]] = {
     "invitation.render": InvitationRender,
     "seatplan.save": SeatPlanSave,
 }
+
+
+# --- events ----------------------------------------------------------------------------
+
+
+class MeetingUpdated(EventData):
+    """The meeting's general fields that changed (all of them when it is created)."""
+
+    NAME: ClassVar[str] = MEETING_UPDATED
+    title: str | UnsetType = UNSET
+    starts_at: str | UnsetType = UNSET
+    ends_at: str | UnsetType | None = UNSET
+    status: str | UnsetType = UNSET
+    quorum: int | UnsetType = UNSET
+    majority: str | UnsetType = UNSET
+    location: str | UnsetType = UNSET
+    body: str | UnsetType = UNSET
+    kind: str | UnsetType = UNSET
+    quorum_rule: str | UnsetType = UNSET
+    speech_limit_s: int | UnsetType = UNSET
+    copied_from: int | UnsetType = UNSET
+
+
+class AgendaChanged(EventData):
+    NAME: ClassVar[str] = AGENDA_CHANGED
+    agenda: list[dict[str, Any]]
+
+
+class ParticipantAdded(EventData):
+    NAME: ClassVar[str] = PARTICIPANT_ADDED
+    quorum: int
+    attendance: dict[str, Any]
+    participant: dict[str, Any]
+
+
+class ParticipantUpdated(EventData):
+    NAME: ClassVar[str] = PARTICIPANT_UPDATED
+    quorum: int
+    attendance: dict[str, Any]
+    participant: dict[str, Any]
+
+
+class ParticipantRemoved(EventData):
+    NAME: ClassVar[str] = PARTICIPANT_REMOVED
+    quorum: int
+    attendance: dict[str, Any]
+    user_id: int
+
+
+class InvitationReplied(EventData):
+    NAME: ClassVar[str] = INVITATION_REPLIED
+    user_id: int
+    reply: str
+    absence_reason: str | None = None
+
+
+class SeatPlanChanged(EventData):
+    NAME: ClassVar[str] = SEAT_PLAN_CHANGED
+    seat_plan: list[dict[str, Any]] | None
+
+
+class MeetingChanged(EventData):
+    """On ``user:<id>``: a meeting of this user was published, changed or cancelled."""
+
+    NAME: ClassVar[str] = MEETING_CHANGED
+    meeting_id: int
+    title: str
+    starts_at: str
+    status: str
+    change: str
+
+
+register_events(MeetingUpdated, AgendaChanged, ParticipantAdded, ParticipantUpdated,
+                ParticipantRemoved, InvitationReplied, SeatPlanChanged, MeetingChanged)

@@ -17,6 +17,7 @@ from meeting_client.models.meeting_list_model import MeetingListModel, meeting_r
 from meeting_client.models.meeting_news import MeetingNews
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
+from meeting_protocol.commands import MeetingList
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -83,7 +84,7 @@ class Account(QObject):
         self._token_kind[token] = ("sign_in", None)
 
     def load_meetings(self) -> None:
-        token = self._bridge.send_request("meeting.list", {})
+        token = self._bridge.send_request(MeetingList())
         self._token_kind[token] = ("list", None)
 
     def role_in(self, meeting_id: int) -> str:

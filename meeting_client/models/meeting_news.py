@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.document_model import DocumentCenter
+from meeting_protocol.documents import UserSubscribe
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -39,7 +40,7 @@ class MeetingNews(QObject):
     def start(self, user_id: int) -> None:
         self._user_id = user_id
         self._topic = f"user:{user_id}"
-        self._bridge.send_request("user.subscribe", {})
+        self._bridge.send_request(UserSubscribe())
 
     def stop(self) -> None:
         self._topic = self._user_id = None
@@ -63,7 +64,7 @@ class MeetingNews(QObject):
 
     def on_bridge_connection_state_changed(self, state: str) -> None:
         if state == "connected" and self._user_id is not None:
-            self._bridge.send_request("user.subscribe", {})
+            self._bridge.send_request(UserSubscribe())
 
     def on_bridge_events_received(self, events: list[Any]) -> None:
         for event in events:

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
@@ -23,6 +24,8 @@ from PySide6.QtGui import QBrush, QColor
 from meeting_client.models.base import KEY_ROLE, KeyedTableModel
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me
+from meeting_protocol import org as op
+from meeting_protocol.commands import Payload
 
 Index = QModelIndex | QPersistentModelIndex
 GLOBAL_ROLES = ("admin", "office", "leader", "operator")
@@ -272,33 +275,31 @@ class OrgDirectory(QObject):
 
     def refresh(self) -> None:
         self._waiting_lists = {"org.units", "org.users"}
-        for name in ("org.units", "org.users"):
-            self._pending[self._port.send_request(name, {})] = name
+        for request in (op.OrgUnits(), op.OrgUsers()):
+            self._pending[self._port.send_request(request)] = request.TYPE
 
-    def _send(self, type_: str, payload: dict[str, Any]) -> None:
-        self._pending[self._port.send_command(type_, payload)] = type_
+    def _send(self, payload: Payload) -> None:
+        self._pending[self._port.send_command(payload)] = payload.TYPE
 
-    def create_user(self, payload: dict[str, Any]) -> None:
-        self._send("org.user.create", payload)
+    def create_user(self, fields: dict[str, Any]) -> None:
+        """``fields`` from the user dialog; checked against the command's struct here."""
+        self._send(msgspec.convert(fields, op.OrgUserCreate))
 
     def update_user(self, user_id: int, changes: dict[str, Any]) -> None:
-        self._send("org.user.update", {"user_id": user_id, **changes})
+        self._send(msgspec.convert({"user_id": user_id, **changes}, op.OrgUserUpdate))
 
     def set_active(self, user_id: int, active: bool) -> None:
-        self._send("org.user.reactivate" if active else "org.user.deactivate",
-                   {"user_id": user_id})
+        self._send(op.OrgUserReactivate(user_id=user_id) if active
+                   else op.OrgUserDeactivate(user_id=user_id))
 
     def reset_password(self, user_id: int) -> None:
-        self._send("org.user.reset_password", {"user_id": user_id})
+        self._send(op.OrgUserResetPassword(user_id=user_id))
 
     def create_unit(self, name: str, code: str | None, parent_id: int | None) -> None:
-        payload: dict[str, Any] = {"name": name, "parent_id": parent_id}
-        if code:
-            payload["code"] = code
-        self._send("org.unit.create", payload)
+        self._send(op.OrgUnitCreate(name=name, code=code or None, parent_id=parent_id))
 
     def update_unit(self, unit_id: int, changes: dict[str, Any]) -> None:
-        self._send("org.unit.update", {"unit_id": unit_id, **changes})
+        self._send(msgspec.convert({"unit_id": unit_id, **changes}, op.OrgUnitUpdate))
 
     # --- answers -------------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.port import CommandPort
+from meeting_protocol.org import AuthChangePassword
 
 MIN_PASSWORD = 8
 """As the server's rule (meeting_protocol.org.MIN_PASSWORD)."""
@@ -50,7 +51,7 @@ class PasswordChange(QObject):
         if self.busy:
             return False
         self._token = self._port.send_command(
-            "auth.change_password", {"old_password": old, "new_password": new})
+            AuthChangePassword(old_password=old, new_password=new))
         return True
 
     def on_port_command_finished(self, token: int, _data: object) -> None:

@@ -13,16 +13,27 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import date_time_text, meeting_status_label, role_label
 from meeting_client.models.port import CommandPort
+from meeting_protocol.commands import COMMAND_PAYLOADS, Payload
+from meeting_protocol.preparation import PREPARATION_PAYLOADS
 
 KINDS = ("hdnd_session", "ubnd_session", "briefing", "thematic", "online")
 ROLES = ("chair", "vice_chair", "clerk", "delegate", "guest", "observer")
 QUORUM_RULES = ("half", "two_thirds")
 MAJORITIES = ("absolute", "two_thirds", "simple")
+
+
+_PAYLOADS: dict[str, type[Payload]] = {**COMMAND_PAYLOADS, **PREPARATION_PAYLOADS}
+
+
+def typed(type_: str, fields: dict[str, Any]) -> Payload:
+    """The command's payload struct (the port sends structs, each knowing its type)."""
+    return msgspec.convert(fields, _PAYLOADS[type_])
 
 
 def kind_label(kind: str) -> str:
@@ -248,7 +259,7 @@ class Preparation(QObject):
 
     def _request(self, type_: str, payload: dict[str, Any],
                  on_done: Callable[[Any], None]) -> None:
-        self._pending[self._port.send_request(type_, payload)] = on_done
+        self._pending[self._port.send_request(typed(type_, payload))] = on_done
 
     def _command(self, type_: str, payload: dict[str, Any], on_done: Callable[[Any], None],
                  sentence: str) -> None:
@@ -256,7 +267,7 @@ class Preparation(QObject):
             on_done(data)
             self.done.emit(sentence)
 
-        self._pending[self._port.send_command(type_, payload)] = finished
+        self._pending[self._port.send_command(typed(type_, payload))] = finished
 
     def _on_current(self, type_: str, fields: dict[str, Any], sentence: str, *,
                     relist: bool = False, then: Callable[[], None] | None = None) -> None:

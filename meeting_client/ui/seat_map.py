@@ -21,6 +21,7 @@ from meeting_client.models.participant_model import SEAT_ROLE, STATUS_ROLE, VOTE
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.look import label
 from meeting_client.ui.seat_plan_view import SeatPlanView, SeatState
+from meeting_protocol.commands import PollVoters
 
 STATUS_COLOURS = {
     "present": ("#d7f0de", "#1b7f3b"),
@@ -110,8 +111,7 @@ class VotedTracker(QObject):
         key = (poll.poll_id, poll.cast)
         if key != self._asked:
             self._asked = key
-            self._token = self._session.port.send_request("poll.voters",
-                                                          {"poll_id": poll.poll_id})
+            self._token = self._session.port.send_request(PollVoters(poll_id=poll.poll_id))
 
     def on_port_command_finished(self, token: int, data: object) -> None:
         if token != self._token or not isinstance(data, dict):

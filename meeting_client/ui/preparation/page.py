@@ -7,7 +7,6 @@ open the page directly against a real server; the workspace shell registers it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,23 +38,22 @@ from meeting_client.ui.preparation.invitation_tab import InvitationTab
 from meeting_client.ui.preparation.participants_tab import ParticipantsTab
 from meeting_client.ui.preparation.seat_plan_tab import SeatPlanTab
 
-Submit = Callable[[Any], int]
-
 
 class PreparationPage(QWidget):
-    """Args: ``port`` for commands; ``submit`` (``Bridge.submit``) and ``me_id`` to show the
-    papers tab (upload through the documents page), ``cache_dir`` for its cache."""
+    """Args: ``port`` for commands (with a live client, :attr:`carries_documents`, the
+    papers tab uploads through the documents page); ``me_id`` and ``is_admin`` say whose
+    papers tab it is; ``cache_dir`` is the papers' cache."""
 
     notice = Signal(str)
 
-    def __init__(self, port: CommandPort, *, submit: Submit | None = None, me_id: int = 0,
+    def __init__(self, port: CommandPort, *, me_id: int = 0,
                  is_admin: bool = False, cache_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("preparationPage")
         self.preparation = Preparation(port, self)
         self._port = port
-        self._submit = submit
+        self._with_papers = bool(port.carries_documents)
         self._me_id = me_id
         self._is_admin = is_admin
         self._cache_dir = cache_dir
@@ -99,7 +97,7 @@ class PreparationPage(QWidget):
         self.papers_holder = QScrollArea()
         self.papers_holder.setWidgetResizable(True)
         self.papers_holder.setFrameShape(QFrame.Shape.NoFrame)
-        if submit is not None:
+        if self._with_papers:
             self.tabs.addTab(self.papers_holder, self.tr("Tài liệu"))
         self.tabs.setEnabled(False)
         self._build_layout()
@@ -237,7 +235,7 @@ class PreparationPage(QWidget):
         self.agenda.load(details["agenda"], details["participants"])
         self.invitation.show_replies(details["participants"])
         self.seat_plan.load(details.get("seat_plan"), details["participants"])
-        if self._submit is not None:
+        if self._with_papers:
             self._papers_for(details)
         self.preparation.load_candidates()
         self._update_buttons()
@@ -262,8 +260,7 @@ class PreparationPage(QWidget):
             self.papers.stop()
             self.papers_holder.takeWidget()
             self.papers.deleteLater()
-        assert self._submit is not None
-        self.papers = DocumentsPage(self._submit, self._port, meeting_id, self._me_id,
+        self.papers = DocumentsPage(self._port, meeting_id, self._me_id,
                                     can_upload=True, cache_dir=self._cache_dir)
         self.papers_holder.setWidget(self.papers)
         self.papers.start()

@@ -73,8 +73,7 @@ def _preparers(me: Me) -> bool:
 def _preparation_page(ctx: WorkspaceContext) -> QWidget:
     from meeting_client.ui.preparation.page import PreparationPage
 
-    page = PreparationPage(ctx.port, submit=getattr(ctx.port, "submit", None), me_id=ctx.me.id,
-                           is_admin="admin" in ctx.me.roles)
+    page = PreparationPage(ctx.port, me_id=ctx.me.id, is_admin="admin" in ctx.me.roles)
     page.start()
     return page
 

@@ -175,7 +175,7 @@ def cmd_meetings_create(args: argparse.Namespace) -> int:
                            {"agenda": prep.agenda_data(conn, meeting_id)})
             if data.get("publish"):
                 where = "publish"
-                prep.publish_meeting(tx, pp.MeetingRef(meeting_id=meeting_id))
+                prep.publish_meeting(tx, pp.MeetingPublish(meeting_id=meeting_id))
     except ProtocolError as exc:
         print(f"{path}: {where}: {exc.message}", file=sys.stderr)
         print("nothing was created", file=sys.stderr)

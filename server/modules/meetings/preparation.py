@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 from meeting_protocol import events as ev
 from meeting_protocol import preparation as pp
 from meeting_protocol.documents import user_topic
+from meeting_protocol.events import EVENT_TYPES, EventData
 from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, OFFICE, VICE_CHAIR
 from server.dispatch import (
     ADMIN,
@@ -130,8 +131,13 @@ def agenda_data(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def event(name: str, data: dict[str, Any]) -> EventData:
+    """The event's struct (``meeting_protocol``) from its name and fields."""
+    return msgspec.convert(data, EVENT_TYPES[name])
+
+
 def _emit(tx: Tx, meeting_id: int, name: str, data: dict[str, Any]) -> None:
-    tx.emit(ev.meeting_topic(meeting_id), name, data)
+    tx.emit(ev.meeting_topic(meeting_id), event(name, data))
 
 
 def notify_participants(tx: Tx, meeting_id: int, change: str) -> None:
@@ -143,7 +149,7 @@ def notify_participants(tx: Tx, meeting_id: int, change: str) -> None:
             "status": m["status"], "change": change}
     for (user_id,) in tx.conn.execute(select(participants.c.user_id).where(
             participants.c.meeting_id == meeting_id).order_by(participants.c.user_id)):
-        tx.emit(user_topic(user_id), pp.MEETING_CHANGED, data)
+        tx.emit(user_topic(user_id), pp.MeetingChanged(**data))
 
 
 def _refresh_quorum(tx: Tx, meeting_id: int) -> dict[str, Any]:
@@ -237,7 +243,7 @@ def update_meeting(ctx: Context, tx: Tx, p: pp.MeetingUpdate) -> dict[str, Any]:
         refreshed = _refresh_quorum(tx, p.meeting_id)
         data["quorum"] = refreshed["quorum"]
         _emit(tx, p.meeting_id, pp.MEETING_UPDATED, data)
-        tx.emit(ev.meeting_topic(p.meeting_id), ev.ATTENDANCE_CHANGED, refreshed["attendance"])
+        _emit(tx, p.meeting_id, ev.ATTENDANCE_CHANGED, refreshed["attendance"])
     else:
         _emit(tx, p.meeting_id, pp.MEETING_UPDATED, data)
     notify_participants(tx, p.meeting_id, "updated")
@@ -283,27 +289,26 @@ def cancel(ctx: Context, tx: Tx, p: pp.MeetingCancel) -> dict[str, Any]:
     reason = p.reason.strip() or None
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
                     .values(status="cancelled", cancel_reason=reason))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.MEETING_STATUS,
-            {"status": "cancelled", "reason": reason})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.MeetingStatusChanged(status="cancelled"))
     if m["status"] != DRAFT:
         notify_participants(tx, p.meeting_id, "cancelled")
     return {"status": "cancelled"}
 
 
-@commands.command("meeting.publish", access=PREPARERS, payload=pp.MeetingRef)
-def publish(ctx: Context, tx: Tx, p: pp.MeetingRef) -> dict[str, Any]:
+@commands.command("meeting.publish", access=PREPARERS, payload=pp.MeetingPublish)
+def publish(ctx: Context, tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
     """From now on the participants see the meeting (and their terminals fetch its papers)."""
     return publish_meeting(tx, p)
 
 
-def publish_meeting(tx: Tx, p: pp.MeetingRef) -> dict[str, Any]:
+def publish_meeting(tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
     m = meeting_row(tx.conn, p.meeting_id)
     if m["status"] != DRAFT:
         raise Conflict("Cuộc họp đã được công bố trước đó.",
                        en="The meeting is not a draft.")
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
                     .values(status="scheduled"))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.MEETING_STATUS, {"status": "scheduled"})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.MeetingStatusChanged(status="scheduled"))
     notify_participants(tx, p.meeting_id, "published")
     return {"status": "scheduled"}
 

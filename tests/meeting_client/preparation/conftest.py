@@ -24,7 +24,7 @@ def clerk_page(qtbot: Any, live_server: Any, tmp_path: Path) -> Iterator[Prepara
     try:
         with qtbot.waitSignal(bridge.command_finished, timeout=WAIT) as signed:
             bridge.sign_in(live_server.url, "clerk", "demo")
-        page = PreparationPage(bridge, submit=bridge.submit, me_id=signed.args[1].id,
+        page = PreparationPage(bridge, me_id=signed.args[1].id,
                                cache_dir=tmp_path / "clerk-cache")
         qtbot.addWidget(page)
         page.resize(1600, 900)
