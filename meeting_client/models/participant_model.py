@@ -106,7 +106,8 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
         if role == VOTED_ROLE:
             return row.user_id in self._voted
         if role == Qt.ItemDataRole.ToolTipRole:
-            voted = f" · {self.tr('Đã biểu quyết')}" if row.user_id in self._voted else ""
+            voted_text = self.tr("Đã biểu quyết")
+            voted = f" · {voted_text}" if row.user_id in self._voted else ""
             return f"{row.full_name} — {self.status_text(row)}{voted}"
         return None
 
