@@ -22,7 +22,7 @@ from meeting_protocol.events import Ballot
 __all__ = ["Ballot", "Snapshot", "apply_event", "decode_snapshot"]
 
 MeetingStatus = Literal["draft", "scheduled", "in_progress", "ended", "cancelled"]
-Role = Literal["chair", "vice_chair", "clerk", "delegate", "guest", "observer"]
+Role = Literal["chair", "vice_chair", "clerk", "delegate", "guest", "observer", "hall"]
 PollStatus = Literal["draft", "open", "closed"]
 SpeakerStatus = Literal["waiting", "speaking"]
 

@@ -22,6 +22,7 @@ from meeting_protocol.roles import (
     DELEGATE,
     GLOBAL_ROLES,
     GUEST,
+    HALL,
     MEETING_ROLES,
     OBSERVER,
     VICE_CHAIR,
@@ -83,7 +84,7 @@ def meeting_roles(*roles: str, staff: tuple[str, ...] = ()) -> Access:
     return Access("meeting", frozenset(roles), frozenset(staff))
 
 
-MEMBERS = meeting_roles(CHAIR, VICE_CHAIR, CLERK, DELEGATE, GUEST, OBSERVER)
+MEMBERS = meeting_roles(CHAIR, VICE_CHAIR, CLERK, DELEGATE, GUEST, OBSERVER, HALL)
 
 
 class Membership(Protocol):

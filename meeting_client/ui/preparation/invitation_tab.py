@@ -61,6 +61,7 @@ class InvitationTab(QWidget):
 
     def show_replies(self, participants: list[dict[str, Any]]) -> None:
         """Who confirmed, who sent a reason (the clerk reads them here before the day)."""
+        participants = [p for p in participants if p.get("role") != "hall"]  # devices
         attend = sum(1 for p in participants if p.get("reply") == "attend")
         absent = [p for p in participants if p.get("reply") == "absent"]
         waiting = len(participants) - attend - len(absent)

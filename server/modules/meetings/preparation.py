@@ -21,7 +21,7 @@ from meeting_protocol import events as ev
 from meeting_protocol import preparation as pp
 from meeting_protocol.documents import user_topic
 from meeting_protocol.events import EVENT_TYPES, EventData
-from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, OFFICE, VICE_CHAIR
+from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, HALL, OFFICE, VICE_CHAIR
 from server.dispatch import (
     ADMIN,
     CommandSet,
@@ -663,7 +663,7 @@ def read_invitation(conn: Connection, meeting_id: int, user_id: int | None) -> A
         select(participants.c.user_id, participants.c.role, participants.c.seat,
                users.c.full_name, users.c.title)
         .join(users, users.c.id == participants.c.user_id)
-        .where(participants.c.meeting_id == meeting_id)
+        .where(participants.c.meeting_id == meeting_id, participants.c.role != HALL)
         .order_by(participants.c.seat.is_(None), participants.c.seat, users.c.full_name)).all()
     names = dict(conn.execute(select(users.c.id, users.c.full_name)).all())
     invitees = [Invitee(p.full_name, p.role, p.title, p.seat) for p in people]
