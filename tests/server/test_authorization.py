@@ -17,6 +17,11 @@ from tests.server.documents.matrix import document_rows
 from tests.server.meetings.matrix import preparation_rows, seed_preparation
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
+from tests.server.work_calendar.matrix import (
+    CALENDAR_SEEN_BY_ALL,
+    calendar_objects,
+    calendar_rows,
+)
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -59,6 +64,11 @@ MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
 MATRIX.update(preparation_rows())
+MATRIX.update(calendar_rows())
+# What an outsider may not run is invisible to them (not_found), except commands for
+# global roles and refusals about objects everyone sees (a public calendar event).
+OUTSIDER_FORBIDDEN = {spec.name for spec in build_registry()
+                      if spec.access.name in ("global", "admin")} | CALENDAR_SEEN_BY_ALL
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -108,8 +118,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await calendar_objects(url)
 
-    registry = build_registry()
     failures = []
     for role in ROLES:
         client = await signed_in_as(url, role)
@@ -121,10 +131,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     "auth.login", "auth.resume"):
                 failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
             if role not in allowed:
-                # What one does not belong to is invisible; a missing global role is refused.
-                by_role = registry.get(name).access.name in ("global", "admin")  # type: ignore[union-attr]
-                expected = {"anonymous": "unauthenticated",
-                            "outsider": "forbidden" if by_role else "not_found"}.get(
+                outsider = "forbidden" if name in OUTSIDER_FORBIDDEN else "not_found"
+                expected = {"anonymous": "unauthenticated", "outsider": outsider}.get(
                     role, "forbidden")
                 if name in GLOBAL_COMMANDS and role == "outsider":
                     expected = "forbidden"  # not a meeting: nothing to hide

@@ -85,6 +85,16 @@ def _admin_page(ctx: WorkspaceContext) -> QWidget:
     return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
 
 
+def _calendar_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.calendar import CalendarStore
+    from meeting_client.ui.calendar.page import CalendarPage
+
+    store = CalendarStore(ctx.port, ctx.me, ctx.owner)
+    page = CalendarPage(store)
+    store.start()
+    return page
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
@@ -93,6 +103,8 @@ def modules() -> list[ModuleEntry]:
         ModuleEntry("preparation",
                     lambda: QCoreApplication.translate("Workspace", "Chuẩn bị họp"),
                     "rail-preparation", _preparers, _preparation_page),
+        ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
+                    "rail-calendar", _anyone, _calendar_page),
         ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),
                     "rail-admin", _people_admins, _admin_page),
     ]
