@@ -11,6 +11,7 @@ at 1920×1080 and 1280×800, and the chair's console with the voted marks and it
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
@@ -19,6 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from websockets.sync.client import connect
 
 from meeting_client.app import apply_style, build
 from meeting_client.ui.main_window import ClientOptions
@@ -44,6 +46,61 @@ def settle(app: QApplication, seconds: float = 0.4) -> None:
     while time.monotonic() < end:
         app.processEvents()
         time.sleep(0.01)
+
+
+def act(url: str, user: str, type_: str, **fields: object) -> Any:
+    with connect(url) as ws:
+        ws.send(json.dumps({"id": 1, "type": "auth.login", "username": user,
+                            "password": "demo"}))
+        ws.recv()
+        ws.send(json.dumps({"id": 2, "type": type_, "key": f"{user}{type_}{time.time()}",
+                            **fields}))
+        while True:
+            reply = json.loads(ws.recv())
+            if reply.get("id") == 2:
+                break
+        if reply["type"] != "result":
+            raise RuntimeError(reply)
+        return reply["data"]
+
+
+def chair_seat_map(app: QApplication, server: LiveServer, tmp: Path) -> None:
+    """The chair's seat map on the saved plan during a secret ballot: who voted, not what."""
+    url = server.url
+    act(url, "clerk", "seatplan.save", meeting_id=1, blocks=[
+        {"name": "Đoàn chủ tịch", "presidium": True, "seats": [["CT", "TK"]]},
+        {"name": "Hội trường", "seats": [[f"{r}{c:02d}" for c in range(1, 11)]
+                                         for r in "ABC"]}])
+    act(url, "clerk", "agenda.update", meeting_id=1, item_id=7, duration_min=20)
+    act(url, "chair", "meeting.start", meeting_id=1)
+    act(url, "chair", "agenda.activate", meeting_id=1, item_id=7)
+    for i in range(1, 21):
+        act(url, f"d{i:03d}", "attendance.check_in", meeting_id=1)
+    request = act(url, "d005", "speaker.request", meeting_id=1)
+    act(url, "d009", "speaker.request", meeting_id=1)
+    act(url, "chair", "speaker.grant", request_id=request["request_id"])
+    poll = act(url, "chair", "poll.create", meeting_id=1, title="Bầu Phó Chủ tịch HĐND",
+               secret=True)
+    act(url, "chair", "poll.open", poll_id=poll["poll_id"])
+    for i in (1, 2, 3, 4, 6, 7, 8, 11, 12, 15):
+        act(url, f"d{i:03d}", "poll.cast", poll_id=poll["poll_id"], choice="yes")
+    settings = QSettings(str(tmp / "chair.ini"), QSettings.Format.IniFormat)
+    window, bridge, _account = build(ClientOptions(server=url, user="chair", password="demo",
+                                                   meeting=1), settings=settings)
+    window.show()
+    window.start()
+    wait(app, lambda: window.room is not None and window.room.session.snapshot is not None)
+    console = window.room.body
+    console.tabs.setCurrentWidget(console.seats)
+    model = window.room.session.seat_model
+    wait(app, lambda: sum(1 for r in model.rows() if model.voted(r.user_id)) == 10)
+    for width, height in SIZES:
+        window.resize(width, height)
+        settle(app, 1.2)
+        path = OUT / f"chair-seat-plan-{width}x{height}.png"
+        window.grab().save(str(path))
+        print(path)
+    bridge.stop()
 
 
 def main() -> int:
@@ -107,6 +164,7 @@ def main() -> int:
                 window.grab().save(str(path))
                 print(path)
         bridge.stop()
+        chair_seat_map(app, server, tmp)
     finally:
         server.stop()
     return 0
