@@ -194,6 +194,11 @@ class PollClose(Payload):
     poll_id: Id
 
 
+class PollVoters(Payload):
+    TYPE: ClassVar[str] = "poll.voters"
+    poll_id: Id
+
+
 # --- presentation ------------------------------------------------------------
 
 
@@ -210,13 +215,13 @@ COMMAND_PAYLOADS: dict[str, type[Payload]] = {cls.TYPE: cls for cls in (
     MeetingTimeline, AttendanceCheckIn, AttendanceCheckOut, AttendanceSetAbsence,
     AgendaActivate,
     SpeakerRequest, SpeakerWithdraw, SpeakerGrant, SpeakerFinish,
-    PollCreate, PollOpen, PollCast, PollClose,
+    PollCreate, PollOpen, PollCast, PollClose, PollVoters,
     PresentationPage,
 )}
 """Every command of the core and its extensions; other modules add theirs."""
 
 READ_ONLY_COMMANDS = frozenset(
     {"auth.login", "auth.resume", "meeting.list", "meeting.subscribe",
-     "meeting.unsubscribe", "meeting.timeline"}
+     "meeting.unsubscribe", "meeting.timeline", "poll.voters"}
 )
 """Commands that change nothing durable; terminals send no idempotency key."""

@@ -12,10 +12,14 @@ CHAIR = "chair"
 CLERK = "clerk"
 DELEGATE = "delegate"
 OBSERVER = "observer"
+VICE_CHAIR = "vice_chair"
+"""Chairs in turn: passes every chair check (PROTOCOL.md "Preparing meetings")."""
+GUEST = "guest"
+"""Invited guest (khách mời): may speak, never votes nor counts for the quorum."""
 HALL = "hall"
 """A hall screen's device account (extension): follows the meeting, acts on nothing, and
 is no person — not counted, not in the minutes."""
-MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER, HALL})
+MEETING_ROLES = frozenset({CHAIR, VICE_CHAIR, CLERK, DELEGATE, GUEST, OBSERVER, HALL})
 
 # Global roles (PROTOCOL.md "People and units"); a user with none is staff.
 ADMIN = "admin"

@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import math
 
+QUORUM_RULES = ("half", "two_thirds")
+"""``half``: present > n/2 (the default); ``two_thirds``: present >= ceil(2n/3)."""
 
-def quorum_for(expected: int) -> int:
-    """More than half of the delegates must be checked in."""
-    return expected // 2 + 1
+
+def quorum_for(expected: int, rule: str = "half") -> int:
+    """The least number of delegates checked in that meets the meeting's quorum rule.
+
+    16 of 30 for ``half`` (more than half), 20 of 30 for ``two_thirds``.
+    """
+    if rule == "half":
+        return expected // 2 + 1
+    if rule == "two_thirds":
+        return math.ceil(2 * expected / 3)
+    raise ValueError(f"unknown quorum rule {rule!r}")
 
 
 def outcome(tally: dict[str, int], eligible: int, majority: str) -> str | None:

@@ -14,14 +14,15 @@ import msgspec
 from msgspec import UNSET
 
 from meeting_protocol import events as ev
+from meeting_protocol import preparation as pp
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Event
 from meeting_protocol.events import Ballot
 
 __all__ = ["Ballot", "Snapshot", "apply_event", "decode_snapshot"]
 
-MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-Role = Literal["chair", "clerk", "delegate", "observer", "hall"]
+MeetingStatus = Literal["draft", "scheduled", "in_progress", "ended", "cancelled"]
+Role = Literal["chair", "vice_chair", "clerk", "delegate", "guest", "observer", "hall"]
 PollStatus = Literal["draft", "open", "closed"]
 SpeakerStatus = Literal["waiting", "speaking"]
 
@@ -39,6 +40,11 @@ class MeetingInfo(msgspec.Struct, kw_only=True):
     """The deciding body, e.g. "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI"."""
     started_at: str | None = None
     ended_at: str | None = None
+    kind: str = ""
+    ends_at: str | None = None
+    """Planned end."""
+    quorum_rule: str = "half"
+    speech_limit_s: int = 300
 
 
 class AgendaItem(msgspec.Struct, kw_only=True):
@@ -47,6 +53,9 @@ class AgendaItem(msgspec.Struct, kw_only=True):
     position: int
     active: bool = False
     taken_up_at: str | None = None
+    duration_min: int | None = None
+    """Planned duration, for the item timer (planned vs used)."""
+    presenter_id: int | None = None
 
 
 class Participant(msgspec.Struct, kw_only=True):
@@ -57,6 +66,8 @@ class Participant(msgspec.Struct, kw_only=True):
     seat: str | None = None
     present: bool = False
     absence_reason: str | None = None
+    reply: str | None = None
+    """The answer to the invitation: ``attend``, ``absent`` or none yet."""
 
 
 class Attendance(msgspec.Struct, kw_only=True):
@@ -119,6 +130,8 @@ class Snapshot(msgspec.Struct, kw_only=True):
     """Who besides the chair may turn everyone's pages (``presentation.presenter``)."""
     hall: HallChoice | None = None
     """What the chair pinned on the hall screens; None means automatic."""
+    seat_plan: list[dict[str, Any]] | None = None
+    """The chamber layout (``seatplan.save``): blocks of rows of seat labels."""
 
 
 def decode_snapshot(data: Any) -> Snapshot:
@@ -283,6 +296,45 @@ def _document_added(state: Snapshot, d: ev.DocumentAdded, at: str) -> Snapshot:
     return _replace(state, documents=[*rest, info])
 
 
+# --- preparing meetings (meeting_protocol.preparation) -----------------------------------
+
+
+_MEETING_FIELDS = ("title", "starts_at", "ends_at", "status", "quorum", "majority",
+                   "location", "body", "kind", "quorum_rule", "speech_limit_s")
+
+
+def _meeting_updated(state: Snapshot, d: pp.MeetingUpdated, _at: str) -> Snapshot:
+    fields = {f: getattr(d, f) for f in _MEETING_FIELDS if getattr(d, f) is not UNSET}
+    return _replace(state, meeting=_replace(state.meeting, **fields))
+
+
+def _agenda_changed(state: Snapshot, d: pp.AgendaChanged, _at: str) -> Snapshot:
+    return _replace(state, agenda=[msgspec.convert(a, AgendaItem) for a in d.agenda])
+
+
+def _seat_plan_changed(state: Snapshot, d: pp.SeatPlanChanged, _at: str) -> Snapshot:
+    return _replace(state, seat_plan=d.seat_plan)
+
+
+def _invitation_replied(state: Snapshot, d: pp.InvitationReplied, _at: str) -> Snapshot:
+    people = [_replace(p, reply=d.reply, absence_reason=d.absence_reason)
+              if p.user_id == d.user_id else p for p in state.participants]
+    return _replace(state, participants=people)
+
+
+def _participants_changed(state: Snapshot, d: Any, _at: str) -> Snapshot:
+    """Added, updated or removed: the person, the new quorum and attendance."""
+    attendance = msgspec.convert(d.attendance, Attendance)
+    meeting = _replace(state.meeting, quorum=d.quorum)
+    if isinstance(d, pp.ParticipantRemoved):
+        people = [p for p in state.participants if p.user_id != d.user_id]
+    else:
+        person = msgspec.convert(d.participant, Participant)
+        people = sorted([*(p for p in state.participants if p.user_id != person.user_id),
+                         person], key=lambda p: p.user_id)
+    return _replace(state, participants=people, attendance=attendance, meeting=meeting)
+
+
 def _or(value: Any, default: Any) -> Any:
     """``value`` unless the event left it out."""
     return default if value is UNSET else value
@@ -310,6 +362,13 @@ _REDUCERS: dict[str, Reducer] = {
     ev.DocumentAdded.NAME: _document_added,
     ev.DocumentReplaced.NAME: _document_added,
     ev.DocumentRemoved.NAME: _document_removed,
+    pp.MeetingUpdated.NAME: _meeting_updated,
+    pp.AgendaChanged.NAME: _agenda_changed,
+    pp.SeatPlanChanged.NAME: _seat_plan_changed,
+    pp.InvitationReplied.NAME: _invitation_replied,
+    pp.ParticipantAdded.NAME: _participants_changed,
+    pp.ParticipantUpdated.NAME: _participants_changed,
+    pp.ParticipantRemoved.NAME: _participants_changed,
 }
 """The events that change the shared state; others (minutes, annotations) leave it be."""
 

@@ -56,7 +56,8 @@ def main() -> int:
                 else:
                     translation.text = found
                 translation.attrib.pop("type", None)
-            elif translation.get("type") == "unfinished" or not (translation.text or "").strip():
+            elif translation.get("type") == "unfinished" or not "".join(
+                    translation.itertext()).strip():
                 missing.append(f"{name}: {source}")
     ET.indent(tree, space="    ")
     body = ET.tostring(tree.getroot(), encoding="unicode")

@@ -21,9 +21,11 @@ from meeting_protocol.roles import (
     CLERK,
     DELEGATE,
     GLOBAL_ROLES,
+    GUEST,
     HALL,
     MEETING_ROLES,
     OBSERVER,
+    VICE_CHAIR,
 )
 from server.errors import (
     Conflict,
@@ -41,18 +43,23 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["CHAIR", "CLERK", "DELEGATE", "MEETING_ROLES", "OBSERVER"]  # re-exported for domains
+# re-exported for domains
+__all__ = ["CHAIR", "CLERK", "DELEGATE", "GUEST", "MEETING_ROLES", "OBSERVER", "VICE_CHAIR"]
 
 
 class Access:
     """Who may run a command. Use the module constants below."""
 
-    def __init__(self, name: str, roles: frozenset[str] = frozenset()) -> None:
+    def __init__(self, name: str, roles: frozenset[str] = frozenset(),
+                 staff: frozenset[str] = frozenset()) -> None:
         self.name = name
         self.roles = roles
+        self.staff = staff
+        """Global roles that pass this meeting rule's chair and clerk checks like an admin
+        (``office`` prepares every meeting), member of the meeting or not."""
 
     def __repr__(self) -> str:
-        return f"Access({self.name}, {sorted(self.roles)})"
+        return f"Access({self.name}, {sorted(self.roles)}, {sorted(self.staff)})"
 
 
 PUBLIC = Access("public")
@@ -71,18 +78,20 @@ def global_roles(*roles: str) -> Access:
     return Access("global", frozenset(roles))
 
 
-def meeting_roles(*roles: str) -> Access:
+def meeting_roles(*roles: str, staff: tuple[str, ...] = ()) -> Access:
     """Members of the command's meeting with one of these roles.
 
-    An admin passes every chair and clerk check, but never acts as a delegate.
+    An admin passes every chair and clerk check, but never acts as a delegate;
+    so do the holders of the global roles in ``staff`` (e.g. ``office``). A
+    vice-chair passes every chair check (vice-chairs chair in turn).
     """
     unknown = set(roles) - MEETING_ROLES
-    if unknown or not roles:
-        raise ValueError(f"bad meeting roles {roles!r}")
-    return Access("meeting", frozenset(roles))
+    if unknown or not roles or set(staff) - GLOBAL_ROLES:
+        raise ValueError(f"bad meeting roles {roles!r} / {staff!r}")
+    return Access("meeting", frozenset(roles), frozenset(staff))
 
 
-MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER, HALL)
+MEMBERS = meeting_roles(CHAIR, VICE_CHAIR, CLERK, DELEGATE, GUEST, OBSERVER, HALL)
 
 
 class Membership(Protocol):
@@ -328,14 +337,14 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     membership = ctx.services.membership
     role = membership.role_in_meeting(conn, meeting_id, session.user_id)
     ctx.role = role
-    if role is None and (not session.is_admin
-                         or not membership.meeting_exists(conn, meeting_id)):
+    staff = session.is_admin or bool(access.staff and session.has_role(*access.staff))
+    if role is None and (not staff or not membership.meeting_exists(conn, meeting_id)):
         hidden = getattr(spec.meeting_of, "not_found", None)  # see object_resolver
         raise hidden() if hidden else NotFound("Không tìm thấy cuộc họp.",
                                                en="Meeting not found.")
-    allowed = role in access.roles or (
-        session.is_admin and bool(access.roles & {CHAIR, CLERK})
-    )
+    allowed = (role in access.roles
+               or (staff and bool(access.roles & {CHAIR, CLERK}))
+               or (role == VICE_CHAIR and CHAIR in access.roles))
     if not allowed:
         raise Forbidden(
             "Vai trò của bạn trong cuộc họp không cho phép thao tác này.",

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.alerts_model import AlertCenter
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
+from meeting_client.models.meeting_news import MeetingNews
 from meeting_client.models.messages_model import MessagesCenter
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
@@ -58,6 +59,8 @@ class Account(QObject):
         self.alerts: AlertCenter | None = None
         self.messages: MessagesCenter | None = None
         self.meeting_list_model = MeetingListModel(self)
+        self.news = MeetingNews(bridge, parent=self)
+        """Meetings published or changed for this user; their papers prefetched."""
         self._connect_signals()
 
     def _connect_signals(self) -> None:
@@ -67,6 +70,7 @@ class Account(QObject):
         self._bridge.snapshot_changed.connect(self.on_bridge_snapshot_changed)
         self._bridge.events_received.connect(self.on_bridge_events_received)
         self._bridge.auth_expired.connect(self.on_bridge_auth_expired)
+        self.news.changed.connect(self.on_news_changed)
 
     @property
     def url(self) -> str:
@@ -156,6 +160,7 @@ class Account(QObject):
     def sign_out(self) -> None:
         self.close_meeting()
         self._stop_centres()
+        self.news.stop()
         self.me = None
         self._bridge.sign_out()
         self.signed_out.emit()
@@ -170,6 +175,7 @@ class Account(QObject):
                          data.unit_id, data.position,  # type: ignore[attr-defined]
                          bool(data.must_change_password))  # type: ignore[attr-defined]
             self._start_centres(self.me)  # before signed_in: pages and badges read them
+            self.news.start(self.me.id)
             self.signed_in.emit(self.me)
         elif kind == "list":
             self.meeting_list_model.set_rows(meeting_rows(data if isinstance(data, dict) else {}))
@@ -212,6 +218,11 @@ class Account(QObject):
     def on_bridge_events_received(self, events: list[Any]) -> None:
         if self.session is not None:
             self.session.apply_events(events)
+
+    def on_news_changed(self, _data: dict[str, Any]) -> None:
+        """A meeting appeared, changed or was cancelled: list again."""
+        if self.me is not None:
+            self.load_meetings()
 
     def on_bridge_auth_expired(self) -> None:
         self.close_meeting()

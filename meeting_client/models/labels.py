@@ -51,6 +51,8 @@ def role_label(role: str) -> str:
         "observer": QCoreApplication.translate("Labels", "Khách mời"),
         "hall": QCoreApplication.translate("Labels", "Màn hình hội trường"),
         "admin": QCoreApplication.translate("Labels", "Quản trị"),
+        "vice_chair": QCoreApplication.translate("Labels", "Phó Chủ tọa"),
+        "guest": QCoreApplication.translate("Labels", "Khách mời (phát biểu)"),
     }.get(role, role)
 
 
@@ -59,6 +61,8 @@ def meeting_status_label(status: str) -> str:
         "scheduled": QCoreApplication.translate("Labels", "Sắp diễn ra"),
         "in_progress": QCoreApplication.translate("Labels", "Đang họp"),
         "ended": QCoreApplication.translate("Labels", "Đã kết thúc"),
+        "draft": QCoreApplication.translate("Labels", "Bản nháp"),
+        "cancelled": QCoreApplication.translate("Labels", "Đã hủy"),
     }.get(status, status)
 
 

@@ -15,6 +15,8 @@ from meeting_protocol.state import Snapshot
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 20
 """One of ``speaking``, ``waiting``, ``present``, ``excused``, ``absent``."""
 SEAT_ROLE = Qt.ItemDataRole.UserRole + 21
+VOTED_ROLE = Qt.ItemDataRole.UserRole + 22
+"""True when the delegate has voted in the open poll (never what: also for secret polls)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,19 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
     def __init__(self, parent: Any = None, *, delegates_only: bool = False) -> None:
         super().__init__(parent)
         self._delegates_only = delegates_only
+        self._voted: frozenset[int] = frozenset()
+
+    def set_voted(self, user_ids: frozenset[int]) -> None:
+        """Who has voted in the open poll (``poll.voters``); empty when none is open."""
+        if user_ids == self._voted:
+            return
+        self._voted = user_ids
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def voted(self, user_id: int) -> bool:
+        return user_id in self._voted
 
     def row_key(self, row: ParticipantRow) -> int:
         return row.user_id
@@ -89,8 +104,12 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
             return row.status
         if role == SEAT_ROLE:
             return row.seat
+        if role == VOTED_ROLE:
+            return row.user_id in self._voted
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.full_name} — {self.status_text(row)}"
+            voted_text = self.tr("Đã biểu quyết")
+            voted = f" · {voted_text}" if row.user_id in self._voted else ""
+            return f"{row.full_name} — {self.status_text(row)}{voted}"
         return None
 
     def header_text(self, section: int) -> str:

@@ -48,6 +48,7 @@ from meeting_protocol.commands import (
 from meeting_protocol.envelope import Event
 from meeting_protocol.hall import HallShow
 from meeting_protocol.hall import HallView as HallChoiceName
+from meeting_protocol.preparation import InvitationReply
 from meeting_protocol.state import AgendaItem, Participant, Poll, Snapshot, Speaker
 
 UNKNOWN_CHOICE = ""
@@ -187,7 +188,7 @@ class MeetingSession(QObject):
 
     @property
     def is_chair(self) -> bool:
-        return self.role == "chair" or "admin" in self.me.roles
+        return self.role in ("chair", "vice_chair") or "admin" in self.me.roles
 
     @property
     def is_clerk(self) -> bool:
@@ -302,6 +303,11 @@ class MeetingSession(QObject):
 
     def is_pending(self, type_: str) -> bool:
         return any(p.type == type_ for p in self._pending.values())
+
+    def reply_invitation(self, reply: str, reason: str = "") -> int:
+        """``attend``, or ``absent`` with a reason, before the day (``invitation.reply``)."""
+        return self._command(InvitationReply(meeting_id=self.meeting_id,
+                                             reply=reply, reason=reason))  # type: ignore[arg-type]
 
     def start_meeting(self) -> int:
         return self._command(MeetingStart(meeting_id=self.meeting_id))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
@@ -26,6 +26,13 @@ class AttendancePanel(QFrame):
         self.check_out_button = GuardedButton(self.tr("Rời phòng họp"))
         self.check_out_button.setObjectName("quiet")
         self.confirm = ConfirmBar()
+        # Before the day: answer the invitation (giấy mời).
+        self.reply = label("", "muted")
+        self.attend_button = QPushButton(self.tr("Xác nhận tham dự"))
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(self.tr("Lý do vắng mặt"))
+        self.absent_button = QPushButton(self.tr("Báo vắng mặt"))
+        self.absent_button.setObjectName("quiet")
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Điểm danh"), "panelTitle"))
         layout.addWidget(self.summary)
@@ -33,6 +40,8 @@ class AttendancePanel(QFrame):
         layout.addWidget(self.check_in_button)
         layout.addWidget(self.check_out_button)
         layout.addWidget(self.confirm)
+        for widget in (self.reply, self.attend_button, self.reason, self.absent_button):
+            layout.addWidget(widget)
         layout.addStretch(1)
         self._connect_signals()
         self.on_session_changed()
@@ -45,6 +54,9 @@ class AttendancePanel(QFrame):
         self.check_in_button.clicked.connect(self.on_check_in_clicked)
         self.check_out_button.clicked.connect(self.on_check_out_clicked)
         self.confirm.confirmed.connect(self.on_confirm_confirmed)
+        self.attend_button.clicked.connect(self.on_attend_clicked)
+        self.absent_button.clicked.connect(self.on_absent_clicked)
+        self.reason.textChanged.connect(self.on_session_changed)
 
     def on_session_changed(self, *_args: object) -> None:
         snap = self._session.snapshot
@@ -53,8 +65,9 @@ class AttendancePanel(QFrame):
         a = snap.attendance
         self.summary.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.summary, "ok" if a.quorum_met else "warn")
-        delegate = self._session.is_delegate
+        delegate = self._session.role in ("delegate", "guest")
         present = self._session.checked_in()
+        self._show_reply(delegate and snap.meeting.status == "scheduled" and not present)
         busy = (self._session.is_pending("attendance.check_in")
                 or self._session.is_pending("attendance.check_out"))
         self.check_in_button.setVisible(delegate and not present)
@@ -78,6 +91,34 @@ class AttendancePanel(QFrame):
         else:
             self.mine.setText(self.tr("Bạn chưa điểm danh."))
             set_state(self.mine, "")
+
+    def _show_reply(self, show: bool) -> None:
+        for widget in (self.reply, self.attend_button, self.reason, self.absent_button):
+            widget.setVisible(show)
+        if not show:
+            return
+        me = self._session.me_participant()
+        answer = me.reply if me is not None else None
+        if answer == "attend":
+            self.reply.setText(self.tr("Bạn đã xác nhận tham dự."))
+        elif answer == "absent":
+            self.reply.setText(self.tr("Bạn đã báo vắng: %1").replace(
+                "%1", (me.absence_reason if me is not None else "") or ""))
+        else:
+            self.reply.setText(self.tr("Giấy mời: hãy xác nhận tham dự hoặc báo vắng."))
+        busy = self._session.is_pending("invitation.reply")
+        online = self._session.online
+        self.attend_button.setEnabled(online and not busy and answer != "attend")
+        self.absent_button.setEnabled(online and not busy and bool(self.reason.text().strip()))
+
+    def on_attend_clicked(self) -> None:
+        self._session.reply_invitation("attend")
+        self.on_session_changed()
+
+    def on_absent_clicked(self) -> None:
+        self._session.reply_invitation("absent", self.reason.text().strip())
+        self.reason.clear()
+        self.on_session_changed()
 
     def on_check_in_clicked(self) -> None:
         self._session.check_in()

@@ -12,6 +12,7 @@ from meeting_client.ui.chime import Chime
 from meeting_client.ui.confirm_bar import ConfirmBar
 from meeting_client.ui.guard import GuardedButton
 from meeting_client.ui.hall_control import HallControl
+from meeting_client.ui.item_timer import ItemTimer
 from meeting_client.ui.look import label
 from meeting_client.ui.poll_control_panel import PollControlPanel
 from meeting_client.ui.seat_map import SeatMap
@@ -43,6 +44,8 @@ class ChairConsole(QWidget):
         self.confirm = ConfirmBar()
         meeting_layout = QVBoxLayout(meeting)
         meeting_layout.addWidget(self.meeting_status)
+        self.item_timer = ItemTimer(session)
+        meeting_layout.addWidget(self.item_timer)
         row = QHBoxLayout()
         row.addWidget(self.start_button)
         row.addWidget(self.end_button)

@@ -20,6 +20,7 @@ from meeting_client.models.hall import HallFocus
 from meeting_client.models.labels import attendance_text, duration_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.hall_paper import HallPaper
+from meeting_client.ui.item_timer import ItemTimer
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.result_view import ResultView
 
@@ -118,7 +119,10 @@ class HallDisplay(QFrame):
         self.footer_attendance = label("", "hallFooter", wrap=False)
         self.footer_clock = label("", "hallFooter", wrap=False)
         footer = QHBoxLayout()
+        self.item_timer = ItemTimer(session, object_name="hallFooter")
         footer.addWidget(self.footer_attendance)
+        footer.addStretch(1)
+        footer.addWidget(self.item_timer)
         footer.addStretch(1)
         footer.addWidget(self.footer_clock)
         layout = QVBoxLayout(self)

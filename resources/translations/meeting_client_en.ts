@@ -37,27 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="185"/>
+        <location filename="../../meeting_client/models/account.py" line="191"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="188"/>
+        <location filename="../../meeting_client/models/account.py" line="194"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="190"/>
+        <location filename="../../meeting_client/models/account.py" line="196"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="195"/>
+        <location filename="../../meeting_client/models/account.py" line="201"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="220"/>
+        <location filename="../../meeting_client/models/account.py" line="231"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -208,6 +208,74 @@
     </message>
 </context>
 <context>
+    <name>AgendaTab</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="45"/>
+        <source>Kéo thả để sắp xếp lại thứ tự các nội dung.</source>
+        <translation>Drag and drop to reorder the items.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="48"/>
+        <source>Tên nội dung, ví dụ: Tờ trình về dự toán ngân sách năm 2027</source>
+        <translation>Item title, e.g. Proposal on the 2027 budget estimate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="52"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="53"/>
+        <source>Không định trước</source>
+        <translation>Not planned</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="55"/>
+        <source>Thêm nội dung</source>
+        <translation>Add item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="57"/>
+        <source>Lưu nội dung đang chọn</source>
+        <translation>Save the selected item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="58"/>
+        <source>Xóa nội dung</source>
+        <translation>Remove item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="60"/>
+        <source>Nội dung</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="61"/>
+        <source>Thời lượng dự kiến</source>
+        <translation>Planned duration</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="62"/>
+        <source>Người trình bày</source>
+        <translation>Presenter</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="85"/>
+        <source>— Chưa chọn —</source>
+        <translation>— None —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="105"/>
+        <source>%1 phút</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/agenda_tab.py" line="108"/>
+        <source>trình bày: %1</source>
+        <translation>presented by %1</translation>
+    </message>
+</context>
+<context>
     <name>AlertLabels</name>
     <message>
         <location filename="../../meeting_client/models/alerts_model.py" line="36"/>
@@ -337,33 +405,63 @@
     <name>AttendancePanel</name>
     <message>
         <location filename="../../meeting_client/ui/attendance_panel.py" line="23"/>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="30"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="37"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/attendance_panel.py" line="26"/>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="89"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="130"/>
         <source>Rời phòng họp</source>
         <translation>Leave the chamber</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="75"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="31"/>
+        <source>Xác nhận tham dự</source>
+        <translation>Confirm attendance</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="33"/>
+        <source>Lý do vắng mặt</source>
+        <translation>Reason for absence</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="34"/>
+        <source>Báo vắng mặt</source>
+        <translation>Report absence</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="88"/>
         <source>✓ Bạn đã điểm danh</source>
         <translation>✓ You are checked in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="76"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="89"/>
         <source> — ghế %1</source>
         <translation> — seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="79"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="92"/>
         <source>Bạn chưa điểm danh.</source>
         <translation>You have not checked in.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="88"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="103"/>
+        <source>Bạn đã xác nhận tham dự.</source>
+        <translation>You confirmed your attendance.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="105"/>
+        <source>Bạn đã báo vắng: %1</source>
+        <translation>You reported an absence: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="108"/>
+        <source>Giấy mời: hãy xác nhận tham dự hoặc báo vắng.</source>
+        <translation>Invitation: confirm your attendance or report an absence.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="129"/>
         <source>Rời phòng họp? Bạn sẽ không được biểu quyết cho đến khi điểm danh lại.</source>
         <translation>Leave the chamber? You cannot vote until you check in again.</translation>
     </message>
@@ -636,38 +734,38 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="40"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="41"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="41"/>
-        <location filename="../../meeting_client/ui/chair_console.py" line="106"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="42"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="109"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="60"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="63"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="104"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="107"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể mở lại, không thể biểu quyết hay phát biểu thêm.</source>
         <translation>End the session? An ended session cannot be reopened; no more votes or speeches.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="58"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="61"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="59"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="62"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="85"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="88"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
     </message>
@@ -1053,6 +1151,64 @@
     </message>
 </context>
 <context>
+    <name>GeneralTab</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="60"/>
+        <source>Ví dụ: Kỳ họp thứ Tư, HĐND thành phố khóa XV</source>
+        <translation>E.g. Fourth session, City People&apos;s Council, 15th term</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="63"/>
+        <source>Ví dụ: HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI</source>
+        <translation>E.g. HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ MÓNG CÁI</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="73"/>
+        <source>Lưu thông tin chung</source>
+        <translation>Save general details</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="76"/>
+        <source>Tên cuộc họp</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="77"/>
+        <source>Loại cuộc họp</source>
+        <translation>Kind of meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="78"/>
+        <source>Cơ quan chủ trì</source>
+        <translation>Presiding body</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="79"/>
+        <source>Bắt đầu</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="80"/>
+        <source>Dự kiến kết thúc</source>
+        <translation>Planned end</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="81"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="82"/>
+        <source>Số lượng tối thiểu có mặt</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/general_tab.py" line="83"/>
+        <source>Biểu quyết thông qua</source>
+        <translation>Passing majority</translation>
+    </message>
+</context>
+<context>
     <name>HallControl</name>
     <message>
         <location filename="../../meeting_client/ui/hall_control.py" line="26"/>
@@ -1133,58 +1289,58 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="59"/>
-        <location filename="../../meeting_client/ui/hall_display.py" line="175"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="60"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="179"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="70"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="71"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="85"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="86"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="104"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="105"/>
         <source>Điểm danh đại biểu</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="167"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="171"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="170"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="174"/>
         <source>Đủ số lượng đại biểu theo quy định</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="171"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="175"/>
         <source>Chưa đủ số lượng: cần %1 đại biểu</source>
         <translation>No quorum: %1 delegates needed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="174"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="178"/>
         <source>Kỳ họp chưa bắt đầu nội dung</source>
         <translation>No item has been taken up yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="180"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="184"/>
         <source>Kỳ họp đã bế mạc</source>
         <translation>The session has ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="184"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="188"/>
         <source>Ghế %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="187"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="191"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
@@ -1200,6 +1356,47 @@
         <location filename="../../meeting_client/ui/hall_paper.py" line="77"/>
         <source>Không mở được tài liệu trình chiếu.</source>
         <translation>The presented paper could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>InvitationTab</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/invitation_tab.py" line="44"/>
+        <source>Xem giấy mời</source>
+        <translation>Preview invitation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/invitation_tab.py" line="46"/>
+        <source>Lưu giấy mời (PDF)…</source>
+        <translation>Save invitation (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/invitation_tab.py" line="68"/>
+        <source>Tham dự: %1 · Vắng mặt: %2 · Chưa trả lời: %3</source>
+        <translation>Attending: %1 · Absent: %2 · No reply: %3</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/invitation_tab.py" line="90"/>
+        <source>Lưu giấy mời</source>
+        <translation>Save invitation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/invitation_tab.py" line="91"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemTimer</name>
+    <message>
+        <location filename="../../meeting_client/ui/item_timer.py" line="52"/>
+        <source>Nội dung đang thảo luận: %1</source>
+        <translation>Current item: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/item_timer.py" line="56"/>
+        <source>Nội dung đang thảo luận: %1 / dự kiến %2</source>
+        <translation>Current item: %1 / planned %2</translation>
     </message>
 </context>
 <context>
@@ -1275,169 +1472,189 @@
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="59"/>
+        <location filename="../../meeting_client/models/labels.py" line="54"/>
+        <source>Phó Chủ tọa</source>
+        <translation>Vice-chair</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="55"/>
+        <source>Khách mời (phát biểu)</source>
+        <translation>Invited guest (may speak)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="61"/>
         <source>Sắp diễn ra</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="60"/>
+        <location filename="../../meeting_client/models/labels.py" line="62"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="61"/>
-        <location filename="../../meeting_client/models/labels.py" line="69"/>
+        <location filename="../../meeting_client/models/labels.py" line="63"/>
+        <location filename="../../meeting_client/models/labels.py" line="73"/>
         <source>Đã kết thúc</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="67"/>
+        <location filename="../../meeting_client/models/labels.py" line="64"/>
+        <source>Bản nháp</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="65"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="71"/>
         <source>Chưa mở</source>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="68"/>
+        <location filename="../../meeting_client/models/labels.py" line="72"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="76"/>
-        <location filename="../../meeting_client/models/labels.py" line="150"/>
+        <location filename="../../meeting_client/models/labels.py" line="80"/>
+        <location filename="../../meeting_client/models/labels.py" line="154"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="81"/>
+        <location filename="../../meeting_client/models/labels.py" line="85"/>
         <source>Đủ số lượng</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="83"/>
+        <location filename="../../meeting_client/models/labels.py" line="87"/>
         <source>Chưa đủ số lượng</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="143"/>
+        <location filename="../../meeting_client/models/labels.py" line="147"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Session opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="144"/>
+        <location filename="../../meeting_client/models/labels.py" line="148"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="146"/>
+        <location filename="../../meeting_client/models/labels.py" line="150"/>
         <source>Trạng thái kỳ họp thay đổi</source>
         <translation>Session status changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="158"/>
+        <location filename="../../meeting_client/models/labels.py" line="162"/>
         <source>%1 điểm danh — %2</source>
         <translation>%1 checked in — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="164"/>
+        <location filename="../../meeting_client/models/labels.py" line="168"/>
         <source>%1 vắng mặt có lý do: %2</source>
         <translation>%1 absent (excused): %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="170"/>
+        <location filename="../../meeting_client/models/labels.py" line="174"/>
         <source>%1 rời phòng họp — %2</source>
         <translation>%1 left the chamber — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="176"/>
+        <location filename="../../meeting_client/models/labels.py" line="180"/>
         <source>Chuyển sang nội dung: %1</source>
         <translation>Now on item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="180"/>
+        <location filename="../../meeting_client/models/labels.py" line="184"/>
         <source>%1 đăng ký phát biểu</source>
         <translation>%1 requested the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="182"/>
+        <location filename="../../meeting_client/models/labels.py" line="186"/>
         <source>%1 rút đăng ký phát biểu</source>
         <translation>%1 withdrew the floor request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="191"/>
+        <location filename="../../meeting_client/models/labels.py" line="195"/>
         <source>%1 kết thúc phát biểu (%2)</source>
         <translation>%1 finished speaking (%2)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="200"/>
+        <location filename="../../meeting_client/models/labels.py" line="204"/>
         <source>Mở biểu quyết «%1»</source>
         <translation>Vote opened: “%1”</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="216"/>
+        <location filename="../../meeting_client/models/labels.py" line="220"/>
         <source>Kết thúc biểu quyết «%1»: %2</source>
         <translation>Vote closed: “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="233"/>
+        <location filename="../../meeting_client/models/labels.py" line="237"/>
         <source>Thêm tài liệu: %1</source>
         <translation>Paper added: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="234"/>
+        <location filename="../../meeting_client/models/labels.py" line="238"/>
         <source>Cập nhật tài liệu: %1</source>
         <translation>Paper updated: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="235"/>
+        <location filename="../../meeting_client/models/labels.py" line="239"/>
         <source>Gỡ tài liệu</source>
         <translation>Paper removed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="236"/>
+        <location filename="../../meeting_client/models/labels.py" line="240"/>
         <source>Kết thúc trình chiếu</source>
         <translation>Presentation ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="237"/>
+        <location filename="../../meeting_client/models/labels.py" line="241"/>
         <source>Chỉ định người trình bày: %1</source>
         <translation>Presenter named: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="239"/>
+        <location filename="../../meeting_client/models/labels.py" line="243"/>
         <source>Thư ký cập nhật biên bản</source>
         <translation>The clerk updated the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="240"/>
+        <location filename="../../meeting_client/models/labels.py" line="244"/>
         <source>Cấp số biên bản: %1</source>
         <translation>Minutes numbered: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="241"/>
+        <location filename="../../meeting_client/models/labels.py" line="245"/>
         <source>Ban hành thông báo kết luận: %1</source>
         <translation>Conclusion notice issued: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="243"/>
+        <location filename="../../meeting_client/models/labels.py" line="247"/>
         <source>Đổi nội dung màn hình hội trường</source>
         <translation>Hall display changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="186"/>
+        <location filename="../../meeting_client/models/labels.py" line="190"/>
         <source>%1 được mời phát biểu</source>
         <translation>%1 was given the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="196"/>
+        <location filename="../../meeting_client/models/labels.py" line="200"/>
         <source>Tạo biểu quyết: %1</source>
         <translation>Vote created: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="205"/>
+        <location filename="../../meeting_client/models/labels.py" line="209"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="222"/>
+        <location filename="../../meeting_client/models/labels.py" line="226"/>
         <source>Trình chiếu tài liệu, trang %1</source>
         <translation>Presenting a paper, page %1</translation>
     </message>
@@ -1924,39 +2141,105 @@
 <context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="73"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="88"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="90"/>
         <source>Vắng mặt có lý do: %1</source>
         <translation>Absent (excused): %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="76"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="91"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="110"/>
+        <source>Đã biểu quyết</source>
+        <translation>Voted</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/participant_model.py" line="116"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="116"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="116"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="98"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="117"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsModel</name>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="121"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="121"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="121"/>
+        <source>Ghế</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="122"/>
+        <source>Trả lời giấy mời</source>
+        <translation>Reply to the invitation</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsTab</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="58"/>
+        <source>Ghế</source>
+        <translation>Seat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="59"/>
+        <source>Số ghế, ví dụ A01; để trống nếu chưa xếp ghế</source>
+        <translation>Seat number, e.g. A01; leave empty if not yet seated</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="61"/>
+        <source>Thêm người</source>
+        <translation>Add person</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="63"/>
+        <source>Đổi vai trò / ghế</source>
+        <translation>Change role / seat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="64"/>
+        <source>Bỏ khỏi thành phần</source>
+        <translation>Remove from participants</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="66"/>
+        <source>Mời thêm</source>
+        <translation>Invite</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/participants_tab.py" line="113"/>
+        <source>%1 người được mời, %2 đại biểu; %3 đã trả lời giấy mời</source>
+        <translation>%1 invited, %2 delegates; %3 replied to the invitation</translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2486,221 @@ Option 2</translation>
         <location filename="../../meeting_client/models/poll_model.py" line="42"/>
         <source>Kết quả</source>
         <translation>Result</translation>
+    </message>
+</context>
+<context>
+    <name>Preparation</name>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="41"/>
+        <source>Kỳ họp HĐND</source>
+        <translation>People&apos;s Council session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="42"/>
+        <source>Phiên họp UBND</source>
+        <translation>People&apos;s Committee meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="43"/>
+        <source>Họp giao ban</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="44"/>
+        <source>Họp chuyên đề</source>
+        <translation>Thematic meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="45"/>
+        <source>Họp trực tuyến</source>
+        <translation>Online meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="51"/>
+        <source>Quá nửa số đại biểu</source>
+        <translation>More than half of the delegates</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="52"/>
+        <source>Ít nhất hai phần ba số đại biểu</source>
+        <translation>At least two thirds of the delegates</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="58"/>
+        <source>Tham dự</source>
+        <translation>Attending</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="60"/>
+        <source>Vắng mặt</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="62"/>
+        <source>Chưa trả lời</source>
+        <translation>No reply yet</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="190"/>
+        <source>Đã tạo bản nháp cuộc họp.</source>
+        <translation>Meeting draft created.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="197"/>
+        <source>Đã sao chép thành bản nháp mới.</source>
+        <translation>Copied into a new draft.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="200"/>
+        <source>Đã lưu thông tin chung.</source>
+        <translation>General details saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="204"/>
+        <source>Đã công bố cuộc họp.</source>
+        <translation>Meeting published.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="207"/>
+        <source>Đã hủy cuộc họp.</source>
+        <translation>Meeting cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="218"/>
+        <source>Đã thêm nội dung.</source>
+        <translation>Item added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="228"/>
+        <source>Đã sửa nội dung.</source>
+        <translation>Item updated.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="231"/>
+        <source>Đã xóa nội dung.</source>
+        <translation>Item removed.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="235"/>
+        <source>Đã sắp xếp lại chương trình.</source>
+        <translation>Agenda reordered.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="243"/>
+        <source>Đã thêm thành phần.</source>
+        <translation>Participant added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="249"/>
+        <source>Đã cập nhật thành phần.</source>
+        <translation>Participant updated.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="253"/>
+        <source>Đã bỏ khỏi thành phần.</source>
+        <translation>Participant removed.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="256"/>
+        <source>Đã lưu sơ đồ chỗ ngồi.</source>
+        <translation>Seat plan saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PreparationPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="73"/>
+        <source>Tạo cuộc họp</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="75"/>
+        <source>Sao chép</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="76"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="77"/>
+        <source>Chọn hoặc tạo một cuộc họp để chuẩn bị.</source>
+        <translation>Choose or create a meeting to prepare.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="80"/>
+        <source>Công bố</source>
+        <translation>Publish</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="82"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="220"/>
+        <source>Hủy cuộc họp</source>
+        <translation>Cancel meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="91"/>
+        <source>Thông tin chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="92"/>
+        <source>Chương trình</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="93"/>
+        <source>Thành phần</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="94"/>
+        <source>Sơ đồ</source>
+        <translation>Seat plan</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="95"/>
+        <source>Giấy mời</source>
+        <translation>Invitation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="101"/>
+        <source>Tài liệu</source>
+        <translation>Papers</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="110"/>
+        <source>Danh sách cuộc họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="200"/>
+        <source>Cuộc họp mới</source>
+        <translation>New meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="218"/>
+        <source>Hủy cuộc họp “%1”? Người được mời sẽ được báo tin.</source>
+        <translation>Cancel the meeting “%1”? Those invited will be told.</translation>
+    </message>
+</context>
+<context>
+    <name>PreparedMeetingsModel</name>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="105"/>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="105"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/preparation.py" line="105"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -2472,29 +2970,92 @@ Option 2</translation>
 <context>
     <name>SeatMap</name>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="96"/>
+        <location filename="../../meeting_client/ui/seat_map.py" line="144"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="96"/>
+        <location filename="../../meeting_client/ui/seat_map.py" line="144"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="97"/>
+        <location filename="../../meeting_client/ui/seat_map.py" line="145"/>
         <source>Đăng ký phát biểu</source>
         <translation>Waiting to speak</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="98"/>
+        <location filename="../../meeting_client/ui/seat_map.py" line="146"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/seat_map.py" line="105"/>
+        <location filename="../../meeting_client/ui/seat_map.py" line="152"/>
+        <source>Đã biểu quyết</source>
+        <translation>Voted</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/seat_map.py" line="168"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
+    </message>
+</context>
+<context>
+    <name>SeatPlanTab</name>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="40"/>
+        <source>Khối</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="40"/>
+        <source>Đoàn chủ tịch</source>
+        <translation>Presidium</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="40"/>
+        <source>Số hàng</source>
+        <translation>Rows</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="41"/>
+        <source>Ghế mỗi hàng</source>
+        <translation>Seats per row</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="41"/>
+        <source>Hàng đầu / các ghế</source>
+        <translation>First row / seats</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="50"/>
+        <source>Đoàn chủ tịch: liệt kê các ghế, cách nhau bằng dấu phẩy. Hội trường: số hàng, số ghế mỗi hàng và chữ của hàng đầu.</source>
+        <translation>Presidium: list the seats, separated by commas. Hall: rows, seats per row and the letter of the first row.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="53"/>
+        <source>Lấy từ ghế đã xếp</source>
+        <translation>From the seats given</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="54"/>
+        <source>Thêm khối</source>
+        <translation>Add block</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="55"/>
+        <source>Xóa khối</source>
+        <translation>Remove block</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="56"/>
+        <source>Lưu sơ đồ</source>
+        <translation>Save layout</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/seat_plan_tab.py" line="71"/>
+        <source>Khối mới</source>
+        <translation>New block</translation>
     </message>
 </context>
 <context>
@@ -3052,27 +3613,32 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="131"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="143"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="133"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="146"/>
+        <source>Chuẩn bị họp</source>
+        <translation>Preparing meetings</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="148"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="135"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="150"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="137"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="152"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="139"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="154"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

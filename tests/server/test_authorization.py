@@ -16,6 +16,7 @@ from server.app import build_registry
 from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
 from tests.server.documents.matrix import document_rows
+from tests.server.meetings.matrix import preparation_rows, seed_preparation
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
 from tests.server.work_calendar.matrix import (
@@ -53,6 +54,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
     "poll.open": ({"chair", "admin"}, {"poll_id": 1}),
     "poll.cast": ({"delegate"}, {"poll_id": 1, "choice": "yes"}),
     "poll.close": ({"chair", "admin"}, {"poll_id": 1}),
+    "poll.voters": ({"chair", "clerk", "admin"}, {"poll_id": 1}),
     # A delegate presents only while holding the floor (tested below); d001 is not.
     "presentation.page": ({"chair", "admin"},
                           {"meeting_id": 1, "document_id": 1, "page": 2}),
@@ -64,6 +66,7 @@ MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
 MATRIX.update(alert_rows())
+MATRIX.update(preparation_rows())
 MATRIX.update(calendar_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
@@ -89,6 +92,7 @@ def matrix_server(tmp_path, demo_db_template) -> LiveServer:
     observer_id = con.execute("SELECT id FROM users WHERE username='observer'").fetchone()[0]
     con.execute("INSERT INTO participants (meeting_id, user_id, role, present) "
                 "VALUES (1, ?, 'observer', 0)", (observer_id,))
+    seed_preparation(con)
     con.commit()
     con.close()
     server = LiveServer(db)

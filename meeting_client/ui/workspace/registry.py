@@ -66,6 +66,18 @@ def _meetings_badge(ctx: WorkspaceContext) -> BadgeSource:
     return TodayMeetingsBadge(ctx.account.meeting_list_model, ctx.owner)
 
 
+def _preparers(me: Me) -> bool:
+    return bool({"admin", "office"} & set(me.roles))
+
+
+def _preparation_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.preparation.page import PreparationPage
+
+    page = PreparationPage(ctx.port, me_id=ctx.me.id, is_admin="admin" in ctx.me.roles)
+    page.start()
+    return page
+
+
 def _admin_page(ctx: WorkspaceContext) -> QWidget:
     from meeting_client.models.org import OrgDirectory
     from meeting_client.ui.admin.page import AdminPage
@@ -130,6 +142,9 @@ def modules() -> list[ModuleEntry]:
     return [
         ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("preparation",
+                    lambda: QCoreApplication.translate("Workspace", "Chuẩn bị họp"),
+                    "rail-preparation", _preparers, _preparation_page),
         ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
                     "rail-calendar", _anyone, _calendar_page),
         ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),

@@ -19,12 +19,14 @@ from meeting_protocol.commands import (
     MeetingTimeline,
     MeetingUnsubscribe,
 )
+from meeting_protocol.roles import OFFICE
 from server.dispatch import (
     AUTHENTICATED,
     CHAIR,
     CLERK,
     DELEGATE,
-    MEMBERS,
+    GUEST,
+    MEETING_ROLES,
     CommandSet,
     Context,
     Reply,
@@ -32,20 +34,31 @@ from server.dispatch import (
     meeting_roles,
 )
 from server.errors import Conflict, NotFound
-from server.modules.meetings.queries import attendance, ensure_not_ended, meeting_row
+from server.modules.meetings.queries import (
+    DRAFT,
+    DRAFT_READERS,
+    attendance,
+    ensure_not_ended,
+    meeting_row,
+)
 from server.modules.meetings.tables import agenda_items, meetings, participants
 from server.storage.committer import Tx
 from server.storage.eventlog import chain_head, current_seq, events_between
 
 commands = CommandSet()
+SUBSCRIBERS = meeting_roles(*MEETING_ROLES, staff=(OFFICE,))
+"""Participants, and office (who prepares every meeting) besides admins."""
 
 @commands.command("meeting.list", access=AUTHENTICATED)
 def list_meetings(ctx: Context, tx: Tx, _p: MeetingList) -> dict[str, Any]:
-    """Meetings the user takes part in (an admin sees all), soonest first."""
+    """Meetings the user takes part in (admins and office see all), soonest first.
+
+    A draft is listed only to admins, office and its chair, vice-chairs and clerk.
+    """
     role_col = participants.c.role
     query = (
         select(meetings.c.id, meetings.c.title, meetings.c.starts_at, meetings.c.status,
-               meetings.c.location, role_col)
+               meetings.c.location, meetings.c.kind, meetings.c.ends_at, role_col)
         .select_from(meetings.outerjoin(
             participants,
             (participants.c.meeting_id == meetings.c.id)
@@ -53,16 +66,18 @@ def list_meetings(ctx: Context, tx: Tx, _p: MeetingList) -> dict[str, Any]:
         ))
         .order_by(meetings.c.starts_at, meetings.c.id)
     )
-    if not ctx.is_admin:
-        query = query.where(role_col.is_not(None))
+    session = ctx.session
+    if session is None or not session.has_role(OFFICE):
+        query = query.where(role_col.is_not(None)).where(
+            (meetings.c.status != DRAFT) | role_col.in_(DRAFT_READERS))
     return {"meetings": [
         {"id": r.id, "title": r.title, "starts_at": r.starts_at, "status": r.status,
-         "location": r.location, "role": r.role}
+         "location": r.location, "kind": r.kind, "ends_at": r.ends_at, "role": r.role}
         for r in tx.conn.execute(query)
     ]}
 
 
-@commands.command("meeting.subscribe", access=MEMBERS)
+@commands.command("meeting.subscribe", access=SUBSCRIBERS)
 def subscribe(ctx: Context, tx: Tx, p: MeetingSubscribe) -> Reply:
     """Snapshot, or the missed events, then live events with no gap.
 
@@ -90,7 +105,7 @@ def subscribe(ctx: Context, tx: Tx, p: MeetingSubscribe) -> Reply:
     return Reply(data, after=start_listening)
 
 
-@commands.command("meeting.unsubscribe", access=MEMBERS)
+@commands.command("meeting.unsubscribe", access=SUBSCRIBERS)
 def unsubscribe(ctx: Context, _tx: Tx, p: MeetingUnsubscribe) -> Reply:
     conn = ctx.conn
     return Reply({}, after=lambda: conn.unsubscribe(ev.meeting_topic(p.meeting_id)))
@@ -99,6 +114,10 @@ def unsubscribe(ctx: Context, _tx: Tx, p: MeetingUnsubscribe) -> Reply:
 @commands.command("meeting.start", access=meeting_roles(CHAIR))
 def start(ctx: Context, tx: Tx, p: MeetingStart) -> dict[str, Any]:
     m = meeting_row(tx.conn, p.meeting_id)
+    if m["status"] == "draft":
+        raise Conflict("Cuộc họp chưa được công bố.", en="The meeting is not published yet.")
+    if m["status"] == "cancelled":
+        raise Conflict("Cuộc họp đã bị hủy.", en="The meeting was cancelled.")
     if m["status"] != "scheduled":
         raise Conflict("Cuộc họp đã được khai mạc.", en="The meeting has already started.")
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
@@ -149,7 +168,7 @@ def _attendance_data(tx: Tx, meeting_id: int) -> dict[str, Any]:
     return {"present": att.present, "expected": att.expected, "quorum_met": att.quorum_met}
 
 
-@commands.command("attendance.check_in", access=meeting_roles(DELEGATE))
+@commands.command("attendance.check_in", access=meeting_roles(DELEGATE, GUEST))
 def check_in(ctx: Context, tx: Tx, p: AttendanceCheckIn) -> dict[str, Any]:
     """Durable; a repeated check-in succeeds and changes nothing."""
     ensure_not_ended(tx.conn, p.meeting_id)
@@ -170,7 +189,7 @@ def check_in(ctx: Context, tx: Tx, p: AttendanceCheckIn) -> dict[str, Any]:
                              absence_reason=None)
 
 
-@commands.command("attendance.check_out", access=meeting_roles(DELEGATE))
+@commands.command("attendance.check_out", access=meeting_roles(DELEGATE, GUEST))
 def check_out(ctx: Context, tx: Tx, p: AttendanceCheckOut) -> dict[str, Any]:
     ensure_not_ended(tx.conn, p.meeting_id)
     me = _participant(tx, p.meeting_id, ctx.user_id)

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.engine import Connection
 
-from meeting_protocol.roles import DELEGATE
+from meeting_protocol.roles import CHAIR, CLERK, DELEGATE, VICE_CHAIR
 from meeting_protocol.rules import quorum_for
 from meeting_protocol.state import Attendance
 from server.errors import Conflict, NotFound
@@ -18,6 +18,7 @@ from server.modules.meetings.tables import meetings, participants
 from server.storage.prepared import Prepared
 
 MEETING_ENDED = "Cuộc họp đã kết thúc."
+DRAFT = "draft"
 
 def meeting_row(conn: Connection, meeting_id: int) -> dict:  # type: ignore[type-arg]
     row = conn.execute(select(meetings).where(meetings.c.id == meeting_id)).first()
@@ -42,11 +43,14 @@ def attendance(conn: Connection, meeting_id: int, quorum: int | None = None) -> 
 
 
 def default_quorum(conn: Connection, meeting_id: int) -> int:
+    """The least number present meeting the meeting's quorum rule, for its delegates now."""
     expected = conn.execute(
         select(func.count()).where(
             participants.c.meeting_id == meeting_id, participants.c.role == DELEGATE)
     ).scalar_one()
-    return quorum_for(int(expected))
+    rule = conn.execute(select(meetings.c.quorum_rule)
+                        .where(meetings.c.id == meeting_id)).scalar_one()
+    return quorum_for(int(expected), rule)
 
 
 
@@ -55,16 +59,33 @@ def ensure_not_ended(conn: Connection, meeting_id: int) -> dict[str, Any]:
     m = meeting_row(conn, meeting_id)
     if m["status"] == "ended":
         raise Conflict(MEETING_ENDED, en="The meeting has ended.")
+    if m["status"] == "cancelled":
+        raise Conflict("Cuộc họp đã bị hủy.", en="The meeting was cancelled.")
     return m
 
 
 # On every meeting-scoped command (the ballot path included): prepared.
-_ROLE = Prepared(select(participants.c.role).where(
-    participants.c.meeting_id == bindparam("meeting"), participants.c.user_id == bindparam("user")))
+_ROLE = Prepared(
+    select(participants.c.role, meetings.c.status)
+    .select_from(participants.join(meetings, meetings.c.id == participants.c.meeting_id))
+    .where(participants.c.meeting_id == bindparam("meeting"),
+           participants.c.user_id == bindparam("user")))
+
+DRAFT_READERS = frozenset({CHAIR, VICE_CHAIR, CLERK})
+"""Participants who see a meeting while it is a draft (besides admins and office)."""
 
 
 def role_in_meeting(conn: Connection, meeting_id: int, user_id: int) -> str | None:
-    return _ROLE.scalar(conn, {"meeting": meeting_id, "user": user_id})  # type: ignore[no-any-return]
+    """The user's role, or None when not a participant — or when the meeting is still a
+    draft and the user is not among those who prepare it (a draft does not exist for
+    delegates: PROTOCOL.md "Preparing meetings")."""
+    row = _ROLE.first(conn, {"meeting": meeting_id, "user": user_id})
+    if row is None:
+        return None
+    role, status = row
+    if status == DRAFT and role not in DRAFT_READERS:
+        return None
+    return role  # type: ignore[no-any-return]
 
 
 def meeting_exists(conn: Connection, meeting_id: int) -> bool:

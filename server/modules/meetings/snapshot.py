@@ -16,6 +16,7 @@ from meeting_protocol.state import (
     Snapshot,
 )
 from server.modules.accounts.tables import users
+from server.modules.meetings.preparation import seat_plan
 from server.modules.meetings.queries import attendance, meeting_row
 from server.modules.meetings.tables import agenda_items, participants
 
@@ -30,11 +31,13 @@ def build_snapshot(conn: Connection, meeting_id: int,
     info = MeetingInfo(
         id=m["id"], title=m["title"], starts_at=m["starts_at"], status=m["status"],
         quorum=m["quorum"], majority=m["majority"], location=m["location"], body=m["body"],
-        started_at=m["started_at"], ended_at=m["ended_at"],
+        started_at=m["started_at"], ended_at=m["ended_at"], kind=m["kind"],
+        ends_at=m["ends_at"], quorum_rule=m["quorum_rule"], speech_limit_s=m["speech_limit_s"],
     )
     agenda = [
         AgendaItem(id=r.id, title=r.title, position=r.position, active=bool(r.active),
-                   taken_up_at=r.taken_up_at)
+                   taken_up_at=r.taken_up_at, duration_min=r.duration_min,
+                   presenter_id=r.presenter_id)
         for r in conn.execute(
             select(agenda_items).where(agenda_items.c.meeting_id == meeting_id)
             .order_by(agenda_items.c.position)
@@ -42,7 +45,8 @@ def build_snapshot(conn: Connection, meeting_id: int,
     ]
     people = [
         Participant(user_id=r.user_id, username=r.username, full_name=r.full_name, role=r.role,
-                    seat=r.seat, present=bool(r.present), absence_reason=r.absence_reason)
+                    seat=r.seat, present=bool(r.present), absence_reason=r.absence_reason,
+                    reply=r.reply)
         for r in conn.execute(
             select(participants, users.c.username, users.c.full_name)
             .join(users, users.c.id == participants.c.user_id)
@@ -57,6 +61,7 @@ def build_snapshot(conn: Connection, meeting_id: int,
     return Snapshot(
         meeting=info, agenda=agenda, participants=people,
         attendance=attendance(conn, meeting_id, m["quorum"]), presentation=presentation,
+        seat_plan=seat_plan(conn, meeting_id),
         **{field: part(conn, meeting_id) for field, part in parts.items()},
     )
 

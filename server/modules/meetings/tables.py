@@ -30,6 +30,12 @@ meetings = Table(
     Column("presentation_document_id", Integer, nullable=True),
     Column("presentation_page", Integer, nullable=True),
     Column("presenter_id", Integer, nullable=True),
+    # Preparing meetings (migration mt01).
+    Column("kind", String(32), nullable=False, server_default="hdnd_session"),
+    Column("ends_at", String(32), nullable=True),
+    Column("quorum_rule", String(16), nullable=False, server_default="half"),
+    Column("created_by", Integer, nullable=True),
+    Column("cancel_reason", Text, nullable=True),
 )
 
 participants = Table(
@@ -44,6 +50,9 @@ participants = Table(
     Column("present", Boolean, nullable=False, default=False),
     Column("checked_in_at", String(32), nullable=True),
     Column("absence_reason", Text, nullable=True),
+    # The invitation's answer: ``attend`` or ``absent`` (reason in ``absence_reason``).
+    Column("reply", String(16), nullable=True),
+    Column("replied_at", String(32), nullable=True),
 )
 
 agenda_items = Table(
@@ -56,5 +65,25 @@ agenda_items = Table(
     Column("title", String(500), nullable=False),
     Column("active", Boolean, nullable=False, default=False),
     Column("taken_up_at", String(32), nullable=True),
+    Column("duration_min", Integer, nullable=True),
+    Column("presenter_id", Integer, nullable=True),  # a user; kept when that user goes
     UniqueConstraint("meeting_id", "position"),
 )
+
+meeting_defaults = Table(
+    "meeting_defaults",
+    metadata,
+    Column("kind", String(32), primary_key=True),
+    Column("quorum_rule", String(16), nullable=False),
+    Column("majority", String(16), nullable=False),
+)
+"""The admin's rules per kind of meeting (``meeting.defaults``)."""
+
+seat_plans = Table(
+    "seat_plans",
+    metadata,
+    Column("meeting_id", Integer, ForeignKey("meetings.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("layout", Text, nullable=False),
+)
+"""The chamber layout of a meeting: JSON blocks of rows of seat labels."""

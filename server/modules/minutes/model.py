@@ -9,19 +9,21 @@ renderers cannot drift apart: they only decide how each block looks.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Literal
+
+from server.paperwork.wording import (  # noqa: F401  re-exported for the renderers
+    agency_lines,
+    nfc,
+    place_date_line,
+    two_digits,
+    vn_date,
+)
 
 Majority = Literal["simple", "absolute", "two_thirds"]
 Outcome = Literal["passed", "rejected"]
-
-
-def nfc(text: str) -> str:
-    """NFC-normalise: reportlab misplaces accents of decomposed (NFD) Vietnamese."""
-    return unicodedata.normalize("NFC", text)
 
 
 @dataclass(frozen=True)
@@ -167,11 +169,6 @@ def poll_kind_label(poll: PollResult) -> str:
     return "bỏ phiếu kín" if poll.secret else "biểu quyết công khai"
 
 
-def two_digits(n: int) -> str:
-    """Decree 30 writes numbers below 10 with a leading zero (số 05, ngày 05)."""
-    return f"{n:02d}"
-
-
 def document_number(number: int | None, kind: str, abbrev: str) -> str:
     """"Số: 12/BB-HĐND", or a blank number for the clerk to fill in by hand."""
     num = two_digits(number) if number is not None else "\u00a0" * 6
@@ -181,17 +178,6 @@ def document_number(number: int | None, kind: str, abbrev: str) -> str:
 def minutes_number_label(draft: MinutesDraft) -> str:
     """The minutes' number line, e.g. "Số: 12/BB-HĐND"."""
     return document_number(draft.number, "BB", draft.agency_abbrev)
-
-
-def vn_date(d: date) -> str:
-    """"ngày 05 tháng 02 năm 2026": day < 10 and months 1–2 take a leading zero (Decree 30)."""
-    month = two_digits(d.month) if d.month <= 2 else str(d.month)
-    return f"ngày {two_digits(d.day)} tháng {month} năm {d.year}"
-
-
-def place_date_line(place_name: str, d: date) -> str:
-    """"Móng Cái, ngày 24 tháng 11 năm 2026" under the national motto."""
-    return nfc(f"{place_name}, {vn_date(d)}")
 
 
 def clock(t: datetime) -> str:
@@ -231,24 +217,6 @@ def person_label(person: Person) -> str:
     if person.title:
         return nfc(f"{person.full_name} - {person.title}")
     return nfc(person.full_name)
-
-
-_AGENCY_PREFIXES = ("HỘI ĐỒNG NHÂN DÂN", "ỦY BAN NHÂN DÂN", "UỶ BAN NHÂN DÂN")
-
-
-def agency_lines(agency: str) -> list[str]:
-    """Upper-case agency name split where a clerk would break it in the header.
-
-    Explicit newlines win; otherwise "HỘI ĐỒNG NHÂN DÂN" / "ỦY BAN NHÂN DÂN" go on their own
-    line, so the header never breaks in the middle of a place name.
-    """
-    text = nfc(agency).upper()
-    if "\n" in text:
-        return [line.strip() for line in text.splitlines() if line.strip()]
-    for prefix in _AGENCY_PREFIXES:
-        if text.startswith(prefix + " "):
-            return [prefix, text[len(prefix) :].strip()]
-    return [text]
 
 
 _COMMON_AGENCY_WORDS = frozenset(

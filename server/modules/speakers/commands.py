@@ -10,7 +10,16 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
 from meeting_protocol.commands import SpeakerFinish, SpeakerGrant, SpeakerRequest, SpeakerWithdraw
-from server.dispatch import CHAIR, DELEGATE, CommandSet, Context, meeting_roles, object_resolver
+from server.dispatch import (
+    CHAIR,
+    DELEGATE,
+    GUEST,
+    VICE_CHAIR,
+    CommandSet,
+    Context,
+    meeting_roles,
+    object_resolver,
+)
 from server.errors import Conflict, Forbidden
 from server.modules.meetings.queries import ensure_not_ended
 from server.modules.meetings.tables import agenda_items, participants
@@ -34,7 +43,7 @@ def _request(tx: Tx, request_id: int) -> Any:
                            .where(speaker_requests.c.id == request_id)).first()
 
 
-@commands.command("speaker.request", access=meeting_roles(DELEGATE))
+@commands.command("speaker.request", access=meeting_roles(DELEGATE, GUEST))
 def request(ctx: Context, tx: Tx, p: SpeakerRequest) -> dict[str, Any]:
     ensure_not_ended(tx.conn, p.meeting_id)
     me = tx.conn.execute(select(participants.c.present).where(
@@ -61,12 +70,12 @@ def request(ctx: Context, tx: Tx, p: SpeakerRequest) -> dict[str, Any]:
     return {"request_id": request_id}
 
 
-@commands.command("speaker.withdraw", access=meeting_roles(DELEGATE, CHAIR),
+@commands.command("speaker.withdraw", access=meeting_roles(DELEGATE, GUEST, CHAIR),
                   meeting_of=meeting_of_request)
 def withdraw(ctx: Context, tx: Tx, p: SpeakerWithdraw) -> dict[str, Any]:
     """A delegate withdraws their own request; the chair may withdraw any."""
     req = _request(tx, p.request_id)
-    is_chair = ctx.role == CHAIR or ctx.is_admin
+    is_chair = ctx.role in (CHAIR, VICE_CHAIR) or ctx.is_admin
     if req.user_id != ctx.user_id and not is_chair:
         raise Forbidden("Chỉ được rút yêu cầu phát biểu của chính mình.",
                         en="You can only withdraw your own request.")
@@ -103,12 +112,12 @@ def grant(ctx: Context, tx: Tx, p: SpeakerGrant) -> dict[str, Any]:
     return {"request_id": p.request_id, "limit_s": limit_s}
 
 
-@commands.command("speaker.finish", access=meeting_roles(CHAIR, DELEGATE),
+@commands.command("speaker.finish", access=meeting_roles(CHAIR, DELEGATE, GUEST),
                   meeting_of=meeting_of_request)
 def finish(ctx: Context, tx: Tx, p: SpeakerFinish) -> dict[str, Any]:
     """The chair ends a speech, or the speaker ends their own."""
     req = _request(tx, p.request_id)
-    if req.user_id != ctx.user_id and not (ctx.role == CHAIR or ctx.is_admin):
+    if req.user_id != ctx.user_id and not (ctx.role in (CHAIR, VICE_CHAIR) or ctx.is_admin):
         raise Forbidden("Chỉ chủ tọa hoặc người đang phát biểu được kết thúc lượt phát biểu.",
                         en="Only the chair or the speaker can end a speech.")
     if req.status != "speaking":

@@ -11,7 +11,7 @@ from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
-from meeting_protocol.commands import PollCast, PollClose, PollCreate, PollOpen
+from meeting_protocol.commands import PollCast, PollClose, PollCreate, PollOpen, PollVoters
 from meeting_protocol.rules import outcome
 from server.dispatch import (
     CHAIR,
@@ -233,3 +233,13 @@ def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:
         polls.c.meeting_id == meeting_id, polls.c.status == "open")).first()
     if open_poll is not None:
         raise Conflict("Còn phiên biểu quyết đang mở.", en="A vote is still open.")
+
+
+@commands.command("poll.voters", access=meeting_roles(CHAIR, CLERK), meeting_of=meeting_of_poll)
+def voters(ctx: Context, tx: Tx, p: PollVoters) -> dict[str, Any]:
+    """Who has voted (the seat map's "voted" mark), never what: in user id order, which says
+    nothing about when each voted, so nothing can be paired with the tally."""
+    ids = {r[0] for r in tx.conn.execute(
+        select(poll_voters.c.user_id).where(poll_voters.c.poll_id == p.poll_id))}
+    ids |= set(secret_store.voters(tx.conn, p.poll_id))  # an open secret poll's, on the side
+    return {"poll_id": p.poll_id, "voted": sorted(ids)}

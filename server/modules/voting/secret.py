@@ -80,6 +80,15 @@ def cast_count(conn: Connection, poll_id: int) -> int:
     return 0 if s is None else int(_CAST.scalar(s, {"poll": poll_id}) or 0)
 
 
+def voters(conn: Connection, poll_id: int) -> list[int]:
+    """Who has voted in an open secret poll (ids only), sorted: never in what order."""
+    s = side_of(conn)
+    if s is None:
+        return []
+    return sorted(r[0] for r in s.execute(
+        select(secret_voters.c.user_id).where(secret_voters.c.poll_id == poll_id)))
+
+
 def finish(conn: Connection, poll_id: int) -> None:
     """poll.close: final counters and the voter list to the main database, in one go.
 

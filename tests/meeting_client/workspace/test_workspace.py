@@ -15,8 +15,9 @@ LEFT = Qt.MouseButton.LeftButton
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
     everyone = ["meetings", "calendar", "alerts", "messages"]
-    assert workspace_window("admin").workspace.module_keys() == [*everyone, "admin"]
-    assert workspace_window("vanphong").workspace.module_keys() == [*everyone, "admin"]
+    office = ["meetings", "preparation", "calendar", "alerts", "messages", "admin"]
+    assert workspace_window("admin").workspace.module_keys() == office
+    assert workspace_window("vanphong").workspace.module_keys() == office
     delegate = workspace_window("d001")
     assert delegate.workspace.module_keys() == everyone
     assert workspace_window("lanhdao").workspace.module_keys() == everyone

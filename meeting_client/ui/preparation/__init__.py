@@ -1,0 +1,1 @@
+"""Preparing meetings (office, clerk): the list of meetings and the meeting editor."""
