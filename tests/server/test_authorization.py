@@ -15,6 +15,7 @@ import pytest
 from server.app import build_registry
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
+from tests.server.registry.matrix import prepare_registry, registry_rows
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -54,6 +55,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 }
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
+MATRIX.update(registry_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -102,6 +104,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await prepare_registry(url, MATRIX)
+    registry = build_registry()
 
     failures = []
     for role in ROLES:
@@ -114,9 +118,15 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     "auth.login", "auth.resume"):
                 failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
             if role not in allowed:
-                expected = {"anonymous": "unauthenticated", "outsider": "not_found"}.get(
-                    role, "forbidden")
-                if code != expected:
+                # An outsider meets a meeting's command as a missing meeting, a global
+                # role's (registry, org…) as forbidden; other signed-in commands decide
+                # in their handler whether the object is invisible or merely not theirs.
+                access = registry.get(name).access.name
+                outsider = {"meeting": {"not_found"}, "global": {"forbidden"}}.get(
+                    access, {"not_found", "forbidden"})
+                expected = {"anonymous": {"unauthenticated"}, "outsider": outsider}.get(
+                    role, {"forbidden"})
+                if code not in expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
         await client.close()
     assert not failures, "\n".join(failures)
