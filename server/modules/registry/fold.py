@@ -27,11 +27,29 @@ def _fold_char(c: str) -> str:
     return out.replace("đ", "d").replace("Đ", "d").lower()
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, đ→d; composed or decomposed input alike."""
+def _slow_fold(text: str) -> str:
     nfd = unicodedata.normalize("NFD", text)
     out = "".join(ch for ch in nfd if not unicodedata.combining(ch))
     return out.replace("đ", "d").replace("Đ", "d").lower()
+
+
+def _table() -> dict[int, str | None]:
+    """Latin letters with marks → their folded base; combining marks → nothing."""
+    table: dict[int, str | None] = {cp: None for cp in range(0x300, 0x370)}
+    for cp in (*range(0xC0, 0x250), *range(0x1E00, 0x1F00)):
+        table[cp] = _slow_fold(chr(cp))
+    return table
+
+
+_TABLE = _table()
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, đ→d; composed or decomposed input alike."""
+    if text.isascii():
+        return text.lower()
+    out = text.translate(_TABLE)
+    return out.lower() if out.isascii() else _slow_fold(out)
 
 
 def words(text: str) -> list[str]:

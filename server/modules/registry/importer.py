@@ -9,20 +9,20 @@ register and year, as ``registry.create`` would give.
 from __future__ import annotations
 
 import csv
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.engine import Connection
 
 from server.modules.registry import fold
 from server.modules.registry.search import backend_for
 from server.modules.registry.service import NewEntry
 from server.modules.registry.tables import registry_entries as E
-from server.modules.registry.tables import registry_history
 
 HEADERS = {
     "direction": ("direction", "so", "loai so", "so van ban"),
@@ -101,17 +101,20 @@ def _date(value: Any) -> str | None:
     if isinstance(value, date):
         return value.isoformat()
     s = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(s, fmt).date().isoformat()
-        except ValueError:
-            continue
+    try:
+        if len(s) == 10 and s[4] == "-" and s[7] == "-":
+            return date.fromisoformat(s).isoformat()
+        parts = s.replace("-", "/").replace(".", "/").split("/")
+        if len(parts) == 3 and len(parts[2]) == 4:
+            return date(int(parts[2]), int(parts[1]), int(parts[0])).isoformat()
+    except ValueError:
+        pass
     raise ValueError(s)
 
 
 def _text(value: Any) -> str:
-    import unicodedata
-
+    if isinstance(value, str) and value.isascii():
+        return value.strip()
     return unicodedata.normalize("NFC", "" if value is None else str(value)).strip()
 
 
@@ -218,13 +221,16 @@ def write_all(conn: Connection, entries: list[NewEntry], now: str,
     if taken:
         return taken
     backend = backend_for(conn)
+    keys = list(rows[0]) if rows else []
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    entry_sql = (f"INSERT INTO registry_entries ({', '.join(keys)}) "
+                 f"VALUES ({', '.join([mark] * len(keys))})")
+    history_sql = (f"INSERT INTO registry_history (entry_id, action, at, by_id) "
+                   f"VALUES ({mark}, {mark}, {mark}, {mark})")
     for start in range(0, len(rows), chunk):
         part = rows[start:start + chunk]
-        conn.execute(insert(E), part)
-        conn.execute(insert(registry_history), [
-            {"entry_id": r["id"], "action": "imported", "at": now, "by_id": by_id,
-             "handler_id": None, "unit_id": None, "instruction": None, "deadline": None,
-             "note": None} for r in part])
+        conn.exec_driver_sql(entry_sql, [tuple(r[k] for k in keys) for r in part])
+        conn.exec_driver_sql(history_sql, [(r["id"], "imported", now, by_id) for r in part])
         backend.put_many(conn, [(r["id"], r["summary"], r["issuer"], r["doc_type"])
                                 for r in part])
     if conn.dialect.name == "postgresql" and rows:

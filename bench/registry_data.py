@@ -1,0 +1,73 @@
+"""Realistic registry entries for benchmarks and screenshots: document types × subjects ×
+places, issuers and symbols as a Vietnamese city's registers hold them (seeded)."""
+
+from __future__ import annotations
+
+import csv
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+TYPES = [("Quyết định", "QĐ"), ("Công văn", ""), ("Tờ trình", "TTr"), ("Báo cáo", "BC"),
+         ("Kế hoạch", "KH"), ("Thông báo", "TB"), ("Giấy mời", "GM"), ("Chỉ thị", "CT"),
+         ("Nghị quyết", "NQ"), ("Hướng dẫn", "HD")]
+ACTIONS = ["Về việc phê duyệt", "Về việc triển khai", "Về việc báo cáo tình hình",
+           "Về việc giao", "Về việc thẩm định", "Về việc kiểm tra", "Về việc điều chỉnh",
+           "Về việc tổ chức", "Về việc thu hồi", "Về việc hỗ trợ", "Về việc đề nghị",
+           "Về việc tăng cường"]
+SUBJECTS = ["dự án đầu tư xây dựng", "kế hoạch sử dụng đất", "quản lý đất đai",
+            "dự toán ngân sách nhà nước", "công tác phòng chống thiên tai",
+            "bồi thường giải phóng mặt bằng", "cải cách hành chính", "chuyển đổi số",
+            "bảo đảm trật tự an toàn giao thông", "vệ sinh an toàn thực phẩm",
+            "phòng cháy chữa cháy", "tuyển dụng viên chức", "xây dựng nông thôn mới",
+            "bảo vệ môi trường", "sửa chữa trường học", "nâng cấp trạm y tế",
+            "đường giao thông nông thôn", "chỉnh trang chợ đầu mối", "quy hoạch khu dân cư",
+            "cấp giấy chứng nhận quyền sử dụng đất", "chi trả trợ cấp xã hội",
+            "phòng chống dịch bệnh", "thu hồi đất", "đầu tư công trung hạn"]
+PLACES = ["phường Đống Đa", "phường Hải Cảng", "xã Nhơn Lý", "xã Phước Mỹ",
+          "phường Quang Trung", "phường Ngô Mây", "xã Nhơn Hội", "phường Trần Hưng Đạo",
+          "phường Lê Lợi", "phường Nhơn Bình", "phường Ghềnh Ráng", "xã Nhơn Châu",
+          "phường Thị Nại", "phường Nguyễn Văn Cừ", "phường Bùi Thị Xuân", "xã Nhơn Hải",
+          "phường Nhơn Phú", "phường Trần Phú", "phường Lý Thường Kiệt", "phường Đống Đa",
+          "thành phố Quy Nhơn", "huyện Tuy Phước", "thị xã An Nhơn", "huyện Phù Cát"]
+ISSUERS = [("UBND tỉnh Bình Định", "UBND"), ("HĐND tỉnh Bình Định", "HĐND"),
+           ("Sở Tài chính", "STC"), ("Sở Xây dựng", "SXD"), ("Sở Kế hoạch và Đầu tư", "SKHĐT"),
+           ("Sở Tài nguyên và Môi trường", "STNMT"), ("Sở Giáo dục và Đào tạo", "SGDĐT"),
+           ("Sở Y tế", "SYT"), ("Sở Nội vụ", "SNV"), ("Công an tỉnh", "CAT"),
+           ("Sở Giao thông vận tải", "SGTVT"), ("Ban Quản lý dự án", "BQLDA")]
+UNITS = ["Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường",
+         "Phòng Nội vụ", "Phòng Giáo dục và Đào tạo", "Văn phòng HĐND và UBND"]
+URGENCY = ["thường"] * 85 + ["khẩn"] * 10 + ["thượng khẩn"] * 4 + ["hỏa tốc"]
+HEADER = ["Sổ", "Ngày đến", "Tác giả", "Số, ký hiệu", "Ngày tháng", "Tên loại", "Trích yếu",
+          "Đơn vị hoặc người nhận", "Độ khẩn", "Mật"]
+
+
+def rows(n: int, *, seed: int = 30, start: date = date(2021, 1, 4)) -> Iterator[list[str]]:
+    """``n`` register lines (CSV cells), spread evenly from ``start`` over the years."""
+    rnd = random.Random(seed)
+    per_day = max(1, n // (5 * 365))
+    serial: dict[str, int] = {}
+    for i in range(n):
+        day = start + timedelta(days=i // per_day)
+        doc_type, abbr = rnd.choice(TYPES)
+        issuer, short = rnd.choice(ISSUERS)
+        summary = f"{rnd.choice(ACTIONS)} {rnd.choice(SUBJECTS)} tại {rnd.choice(PLACES)}"
+        if rnd.random() < 0.3:
+            summary += f" năm {day.year}"
+        serial[short] = serial.get(short, 0) + 1
+        symbol = (f"{serial[short]}/{short}-{'VP' if not abbr else abbr}" if not abbr
+                  else f"{serial[short]}/{abbr}-{short}")
+        direction = "đến" if rnd.random() < 0.7 else "đi"
+        issued = day - timedelta(days=rnd.randint(0, 5))
+        yield [direction, day.isoformat(), issuer, symbol, issued.isoformat(),
+               doc_type, f"{doc_type}: {summary}" if rnd.random() < 0.1 else summary,
+               rnd.choice(UNITS), rnd.choice(URGENCY), "x" if rnd.random() < 0.01 else ""]
+
+
+def write_csv(path: Path, n: int, *, seed: int = 30) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(HEADER)
+        w.writerows(rows(n, seed=seed))
+    return path
