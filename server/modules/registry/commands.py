@@ -158,8 +158,7 @@ def update_cmd(ctx: Context, tx: Tx, p: rp.RegistryUpdate) -> dict[str, Any]:
         service.set_readers(tx.conn, row.id, set(p.reader_ids) | keep)
     values["updated_at"] = tx.now_iso
     tx.conn.execute(update(E).where(E.c.id == row.id).values(**values))
-    if {"summary", "issuer", "doc_type"} & values.keys():
-        service.reindex(tx.conn, tx.conn.execute(select(E).where(E.c.id == row.id)).one())
+    service.reindex(tx.conn, row.id)
     service.record(tx.conn, row.id, "updated", tx.now_iso, ctx.user_id)
     tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "updated"})
     return {"registry_id": row.id}

@@ -21,7 +21,7 @@ from sqlalchemy import update
 from server.errors import BadRequest, NotFound
 from server.modules.documents.store import BlobStore
 from server.modules.registry import service
-from server.modules.registry.search import Viewer, backend_for
+from server.modules.registry.search import Viewer
 from server.modules.registry.tables import registry_entries as E
 from server.storage.db import blob_dir_for
 
@@ -66,8 +66,7 @@ def attach_sync(conn: Any, viewer: Viewer, by_id: int | None, entry_id: int,
     conn.execute(update(E).where(E.c.id == row.id).values(
         file_sha256=digest, file_name=filename, file_size=size, file_text=text,
         updated_at=now))
-    backend_for(conn).put(conn, row.id, row.summary, row.issuer, row.doc_type, text,
-                          new=False)
+    service.reindex(conn, row.id)
     service.record(conn, row.id, "attached", now, by_id, note=filename)
     return {"registry_id": row.id, "sha256": digest, "size": size,
             "text_chars": len(text)}

@@ -231,8 +231,7 @@ def write_all(conn: Connection, entries: list[NewEntry], now: str,
         part = rows[start:start + chunk]
         conn.exec_driver_sql(entry_sql, [tuple(r[k] for k in keys) for r in part])
         conn.exec_driver_sql(history_sql, [(r["id"], "imported", now, by_id) for r in part])
-        backend.put_many(conn, [(r["id"], r["summary"], r["issuer"], r["doc_type"])
-                                for r in part])
+        backend.put_many(conn, part)
     if conn.dialect.name == "postgresql" and rows:
         conn.execute(text("SELECT setval(pg_get_serial_sequence('registry_entries', 'id'), "
                           "(SELECT max(id) FROM registry_entries))"))

@@ -42,7 +42,17 @@ BODY_LIMIT = 200_000
 1 MiB)."""
 
 _fts = table("registry_fts", column("rowid"), column("summary"), column("issuer"),
-             column("body"))
+             column("body"), column("tags"))
+WORD_COLUMNS = "{summary issuer body}"
+BM25 = "bm25(registry_fts, 10.0, 3.0, 1.0, 0.0)"
+SYMBOL_FAST_LIMIT = 2000
+"""More symbol hits than this and the general (joined) query answers instead."""
+
+
+def tags(direction: str, urgency: str, year: int, confidential: bool) -> str:
+    """Tokens of the FTS5 ``tags`` column: the filters a search applies inside the index,
+    so that counting and ranking need no join with the entries."""
+    return f"{direction} u{urgency} y{year}" + (" conf" if confidential else " open")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +82,17 @@ SORTS = {"number": (E.c.year, E.c.number), "issued_on": (E.c.issued_on, E.c.id),
 class Backend:
     """What differs between databases: keeping the index and matching words/symbols."""
 
-    def put(self, conn: Connection, entry_id: int, summary: str, issuer: str,
-            doc_type: str, body: str | None, *, new: bool) -> None:
-        """(Re)index one entry; PostgreSQL's generated column needs nothing."""
+    def put(self, conn: Connection, row: Any, body: str | None, *, new: bool) -> None:
+        """(Re)index one entry (a row of ``registry_entries``); PostgreSQL's generated
+        column needs nothing."""
 
-    def put_many(self, conn: Connection, rows: Sequence[tuple[int, str, str, str]]) -> None:
-        """Index freshly inserted entries ``(id, summary, issuer, doc_type)`` in bulk."""
+    def put_many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
+        """Index freshly inserted entries (their column values) in bulk."""
+
+    def fast(self, conn: Connection, qwords: list[str], key: str, f: Filters,
+             viewer: Viewer, limit: int, offset: int) -> Found | None:
+        """Answer from the index alone when the backend can; ``None``: use the join."""
+        return None
 
     def words(self, query_words: list[str]) -> Select[Any]:
         raise NotImplementedError
@@ -87,29 +102,96 @@ class Backend:
 
 
 class SqliteBackend(Backend):
-    def put(self, conn: Connection, entry_id: int, summary: str, issuer: str,
-            doc_type: str, body: str | None, *, new: bool) -> None:
+    def put(self, conn: Connection, row: Any, body: str | None, *, new: bool) -> None:
         if not new:
-            conn.execute(text("DELETE FROM registry_fts WHERE rowid = :id"), {"id": entry_id})
-        conn.execute(text("INSERT INTO registry_fts (rowid, summary, issuer, body) "
-                          "VALUES (:id, :s, :i, :b)"),
-                     {"id": entry_id, "s": fold.fold(summary),
-                      "i": fold.fold(f"{issuer} {doc_type}"),
-                      "b": fold.fold(body[:BODY_LIMIT]) if body else ""})
+            conn.execute(text("DELETE FROM registry_fts WHERE rowid = :id"), {"id": row.id})
+        conn.execute(text("INSERT INTO registry_fts (rowid, summary, issuer, body, tags) "
+                          "VALUES (:id, :s, :i, :b, :t)"),
+                     {"id": row.id, "s": fold.fold(row.summary),
+                      "i": fold.fold(f"{row.issuer} {row.doc_type}"),
+                      "b": fold.fold(body[:BODY_LIMIT]) if body else "",
+                      "t": tags(row.direction, row.urgency, row.year,
+                                bool(row.confidential))})
 
-    def put_many(self, conn: Connection, rows: Sequence[tuple[int, str, str, str]]) -> None:
+    def put_many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         f = fold.fold
         conn.exec_driver_sql(
-            "INSERT INTO registry_fts (rowid, summary, issuer, body) VALUES (?, ?, ?, '')",
-            [(i, f(s), f(f"{iss} {t}")) for i, s, iss, t in rows])
+            "INSERT INTO registry_fts (rowid, summary, issuer, body, tags) "
+            "VALUES (?, ?, ?, '', ?)",
+            [(r["id"], f(r["summary"]), f(f"{r['issuer']} {r['doc_type']}"),
+              tags(r["direction"], r["urgency"], r["year"], r["confidential"]))
+             for r in rows])
+
+    def fast(self, conn: Connection, qwords: list[str], key: str, f: Filters,
+             viewer: Viewer, limit: int, offset: int) -> Found | None:
+        """Words (and a symbol) with at most direction, urgency and year as filters: the
+        FTS5 index counts and ranks alone (the filters and visibility are its ``tags``);
+        only the page's rows are read from the entries."""
+        if f.date_from or f.date_to or f.doc_type or f.issuer:
+            return None
+        wanted = [t for t in (f.direction, f.urgency and f"u{f.urgency}",
+                              f.year and f"y{f.year}") if t]
+        symbol_ids: list[int] = []
+        if key:
+            q = select(E.c.id).where(self.symbol(key), *_conditions(f, viewer)).order_by(
+                E.c.registered_on.desc(), E.c.id.desc()).limit(SYMBOL_FAST_LIMIT + 1)
+            symbol_ids = list(conn.execute(q).scalars())
+            if len(symbol_ids) > SYMBOL_FAST_LIMIT:
+                return None
+        total = len(symbol_ids)
+        page: list[int] = symbol_ids[offset:offset + limit]
+        if qwords:
+            readable: list[int] = []
+            if not viewer.privileged:
+                readable = list(conn.execute(
+                    select(registry_readers.c.entry_id).join(
+                        E, E.c.id == registry_readers.c.entry_id).where(
+                        registry_readers.c.user_id == viewer.user_id,
+                        E.c.confidential.is_(True)).limit(SYMBOL_FAST_LIMIT + 1)).scalars())
+                if len(readable) > SYMBOL_FAST_LIMIT:
+                    return None
+            quoted = [f'"{w}"' for w in qwords]
+            quoted[-1] += "*"
+            match = (f"{WORD_COLUMNS} : ({' AND '.join(quoted)})"
+                     + "".join(f' AND tags : "{t}"' for t in wanted))
+            skip = (f" AND rowid NOT IN ({','.join(map(str, symbol_ids))})"
+                    if symbol_ids else "")
+            arm = f"SELECT rowid AS id, {BM25} AS score FROM registry_fts WHERE registry_fts "
+            if viewer.privileged:
+                union = f"{arm} MATCH :m{skip}"
+                params: dict[str, Any] = {"m": match}
+            else:
+                union = f"{arm} MATCH :open{skip}"
+                params = {"open": f"({match}) NOT tags : \"conf\""}
+                if readable:
+                    union += (f" UNION ALL {arm} MATCH :m{skip} AND rowid IN "
+                              f"({','.join(map(str, readable))})")
+                    params["m"] = match
+            want = max(limit - len(page), 0)
+            words_offset = max(0, offset - len(symbol_ids))
+            got = conn.execute(text(
+                f"SELECT id, count(*) OVER () FROM ({union}) ORDER BY score, id DESC "
+                f"LIMIT :lim OFFSET :off"), {**params, "lim": max(want, 1),
+                                             "off": words_offset}).all()
+            if got:
+                matched = int(got[0][1])
+            else:
+                matched = int(conn.execute(text(f"SELECT count(*) FROM ({union})"),
+                                           params).scalar_one())
+            total += matched
+            page += [int(r[0]) for r in got[:want]]
+        if not page:
+            return Found(total, [], qwords)
+        by_id = {r.id: r for r in conn.execute(select(E).where(E.c.id.in_(page)))}
+        return Found(total, [by_id[i] for i in page if i in by_id], qwords)
 
     def words(self, query_words: list[str]) -> Select[Any]:
         quoted = [f'"{w}"' for w in query_words]
         quoted[-1] += "*"
-        return (select(_fts.c.rowid.label("id"),
-                       literal_column("bm25(registry_fts, 10.0, 3.0, 1.0)").label("score"))
+        match = f"{WORD_COLUMNS} : ({' AND '.join(quoted)})"
+        return (select(_fts.c.rowid.label("id"), literal_column(BM25).label("score"))
                 .select_from(_fts)
-                .where(literal_column("registry_fts").op("MATCH")(" AND ".join(quoted))))
+                .where(literal_column("registry_fts").op("MATCH")(match)))
 
     def symbol(self, key: str) -> ColumnElement[bool]:
         return and_(E.c.symbol_key >= key, E.c.symbol_key < key + "\U0010ffff")
@@ -184,6 +266,10 @@ def search(conn: Connection, query: str, f: Filters, viewer: Viewer, *, sort: st
         rows = conn.execute(select(E).where(*conds).order_by(*order)
                             .limit(limit).offset(offset)).all()
         return Found(int(total), list(rows), [])
+    if not sort or sort == "relevance":
+        quick = backend.fast(conn, qwords, key, f, viewer, limit, offset)
+        if quick is not None:
+            return quick
     parts = []
     if qwords:
         parts.append(backend.words(qwords))

@@ -198,7 +198,7 @@ def create(conn: Connection, entry: NewEntry, reader_ids: set[int], by_id: int |
     if entry.handler_id:
         readers.add(entry.handler_id)
     set_readers(conn, entry_id, readers)
-    backend_for(conn).put(conn, entry_id, entry.summary, entry.issuer, entry.doc_type, None,
+    backend_for(conn).put(conn, conn.execute(select(E).where(E.c.id == entry_id)).one(), None,
                           new=True)
     record(conn, entry_id, "created", now, by_id)
     if entry.handler_id:
@@ -206,9 +206,10 @@ def create(conn: Connection, entry: NewEntry, reader_ids: set[int], by_id: int |
     return entry_id, number
 
 
-def reindex(conn: Connection, row: Any) -> None:
-    backend_for(conn).put(conn, row.id, row.summary, row.issuer, row.doc_type, row.file_text,
-                          new=False)
+def reindex(conn: Connection, entry_id: int) -> None:
+    """Index the entry as it now stands (after a change of its text, file or flags)."""
+    row = conn.execute(select(E).where(E.c.id == entry_id)).one()
+    backend_for(conn).put(conn, row, row.file_text, new=False)
 
 
 def require_date(value: str | None) -> None:

@@ -137,7 +137,7 @@ def upgrade() -> None:
         op.execute("CREATE INDEX ix_registry_entries_symbol_pattern ON registry_entries "
                    "(symbol_key text_pattern_ops)")
     else:
-        op.execute("CREATE VIRTUAL TABLE registry_fts USING fts5(summary, issuer, body, "
+        op.execute("CREATE VIRTUAL TABLE registry_fts USING fts5(summary, issuer, body, tags, "
                    "tokenize = 'unicode61 remove_diacritics 0', prefix = '2 3')")
 
 
