@@ -56,8 +56,8 @@ def rows(n: int, *, seed: int = 30, start: date = date(2021, 1, 4)) -> Iterator[
         if rnd.random() < 0.3:
             summary += f" năm {day.year}"
         serial[short] = serial.get(short, 0) + 1
-        symbol = (f"{serial[short]}/{short}-{'VP' if not abbr else abbr}" if not abbr
-                  else f"{serial[short]}/{abbr}-{short}")
+        symbol = (f"{serial[short]}/{abbr}-{short}" if abbr
+                  else f"{serial[short]}/{short}-VP")
         direction = "đến" if rnd.random() < 0.7 else "đi"
         issued = day - timedelta(days=rnd.randint(0, 5))
         yield [direction, day.isoformat(), issuer, symbol, issued.isoformat(),

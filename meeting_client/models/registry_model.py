@@ -36,6 +36,9 @@ ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 2
 """``[[start, end], …]`` of the words that matched, in the cell's text."""
 _ROOT = QModelIndex()
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.TextAlignmentRole, ENTRY_ROLE, HIGHLIGHT_ROLE})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 URGENCY = {"normal": "Thường", "urgent": "Khẩn", "express": "Thượng khẩn", "flash": "Hỏa tốc"}
 
@@ -170,13 +173,17 @@ class RegistryTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # The view asks for a dozen roles per cell and paints thousands of cells while
+        # the register scrolls: answer the roles nobody uses at once.
+        if role not in _ROLES or not index.isValid():
             return None
-        entry = self.entry(index.row())
+        row = index.row()
+        page = self._pages.get(row // PAGE)
+        entry = page[row % PAGE] if page is not None and row % PAGE < len(page) else None
         if entry is None:
-            self._want(index.row() // PAGE)
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return "…"
+            if role == Qt.ItemDataRole.DisplayRole:
+                self._want(row // PAGE)
+                return "…" if index.column() == 0 else None
             return None
         key = self._columns[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -192,7 +199,7 @@ class RegistryTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and key == "summary":
             return cell_text(entry, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("number", "copies"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -69,7 +69,7 @@ class RegisterPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("registryTable")
         self.table.setModel(self.model)
-        self.table.setItemDelegate(HighlightDelegate(self.table))
+        self._highlighter = HighlightDelegate(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
@@ -152,7 +152,12 @@ class RegisterPage(QWidget):
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
+        for col in range(header.count()):
+            self.table.setItemDelegateForColumn(col, None)  # type: ignore[arg-type]
         for col, (key, _title, _sort) in enumerate(self.model.columns()):
+            if key in ("summary", "symbol", "issuer"):
+                # Only the columns a search can mark pay for the Python delegate.
+                self.table.setItemDelegateForColumn(col, self._highlighter)
             if key == "summary":
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:
