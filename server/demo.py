@@ -110,6 +110,9 @@ def create_demo(conn: Connection, blobs: BlobStore, *, delegates: int = 30,
                                                      title=title))
         item_ids.append(int(r.inserted_primary_key[0]))  # type: ignore[index]
     _add_papers(conn, blobs, meeting_id, item_ids)
+    from server.modules.org.demo import create_demo_org
+
+    create_demo_org(conn, pw_hash)
     return meeting_id
 
 

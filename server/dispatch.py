@@ -88,6 +88,10 @@ class Membership(Protocol):
     def meeting_exists(self, conn: Connection, meeting_id: int) -> bool: ...
 
 
+UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
+"""All a session may do while its user must still choose a new password."""
+
+
 @dataclass(slots=True)
 class Session:
     user_id: int
@@ -97,10 +101,12 @@ class Session:
     token_hash: str
     lang: str = "vi"
     roles: frozenset[str] = frozenset()
-    """Global roles; ``admin`` is in it exactly when ``is_admin``."""
+    """Global roles; ``admin`` is in it exactly when ``is_admin`` (kept current by org)."""
 
     def has_role(self, *roles: str) -> bool:
         return self.is_admin or not self.roles.isdisjoint(roles)
+    unit_id: int | None = None
+    must_change_password: bool = False
 
 
 class ConnectionHandle(Protocol):
@@ -255,14 +261,18 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     session = ctx.session
     if session is None:
         raise Unauthenticated()
+    if session.must_change_password and spec.name not in UNTIL_PASSWORD_CHANGED:
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
     if access is AUTHENTICATED:
-        return
-    if access is ADMIN:
-        if not session.is_admin:
-            raise Forbidden()
         return
     if access.name == "global":
         if not session.has_role(*access.roles):
+            raise Forbidden("Bạn không có quyền thực hiện thao tác này.",
+                            en="You are not allowed to do this.")
+        return
+    if access is ADMIN:
+        if not session.is_admin:
             raise Forbidden()
         return
     assert spec.meeting_of is not None

@@ -17,9 +17,13 @@ from server.storage.committer import Committer
 from server.transport.fanout import Hub
 
 if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
     from server.dispatch import Membership
     from server.module import MeetingGuard
+    from server.modules.accounts.live import LiveSessions
     from server.modules.accounts.passwords import LoginThrottle, Passwords
+    from server.modules.accounts.service import Profile
     from server.modules.documents.transfer import DocumentRuntime
     from server.modules.meetings.snapshot import SnapshotCache
     from server.modules.voting.progress import ProgressCoalescer
@@ -42,6 +46,11 @@ class Services:
     """Modules' checks before a meeting may end (from the manifests)."""
     progress: ProgressCoalescer = field(default=None)  # type: ignore[assignment]
     """Set by the voting module's setup."""
+    live: LiveSessions = field(default=None)  # type: ignore[assignment]
+    """Signed-in connections by user, to end or update sessions at once (accounts' setup)."""
+    profile_of: Callable[[Connection, int], Profile] = field(default=None)  # type: ignore[assignment]
+    """A user's unit, position, global roles and account state at sign-in (accounts'
+    setup gives admin-or-staff; the org module's setup the whole profile)."""
     documents: DocumentRuntime | None = None
     """Blob store and bulk transfers (binary frames); None refuses binary frames."""
     on_shutdown: list[Callable[[], None]] = field(default_factory=list)

@@ -27,11 +27,12 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.hall.manifest import MODULE as hall
     from server.modules.meetings.manifest import MODULE as meetings
     from server.modules.minutes.manifest import MODULE as minutes
+    from server.modules.org.manifest import MODULE as org
     from server.modules.registry.manifest import MODULE as registry
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
-    return (accounts, meetings, speakers, voting, documents, hall, minutes, registry)
+    return (accounts, org, meetings, speakers, voting, documents, hall, minutes, registry)
 
 
 def load_all_tables() -> MetaData:

@@ -86,6 +86,7 @@ class ClientConnection:
         self.topics: set[str] = set()
         self.inflight = 0
         self.closed = False
+        self._closing: asyncio.Task[None] | None = None
         settings = services.settings
         self.bucket = TokenBucket(settings.rate_per_s, settings.rate_burst)
         addr = ws.remote_address
@@ -100,6 +101,16 @@ class ClientConnection:
     def unsubscribe(self, topic: str) -> None:
         self.topics.discard(topic)
         self.services.hub.unsubscribe(topic, self)
+
+    def end_session(self, reason: str) -> None:
+        """Forget the session and close with 1008 (account deactivated, password reset).
+
+        The terminal reconnects, its ``auth.resume`` fails, and it asks for a sign-in.
+        """
+        self.session = None
+        for topic in list(self.topics):
+            self.unsubscribe(topic)
+        self._closing = asyncio.get_running_loop().create_task(self.ws.close(1008, reason))
 
     def send_events(self, events: list[Event]) -> None:
         for event in events:

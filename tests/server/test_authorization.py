@@ -15,6 +15,7 @@ import pytest
 from server.app import build_registry
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
+from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
 from tests.server.registry.matrix import prepare_registry, registry_rows
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
@@ -55,6 +56,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 }
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
+MATRIX.update(org_rows())
 MATRIX.update(registry_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
@@ -124,6 +126,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                 access = registry.get(name).access.name
                 outsider = {"meeting": {"not_found"}, "global": {"forbidden"}}.get(
                     access, {"not_found", "forbidden"})
+                if name in GLOBAL_COMMANDS:
+                    outsider = {"forbidden"}  # not a meeting: nothing to hide
                 expected = {"anonymous": {"unauthenticated"}, "outsider": outsider}.get(
                     role, {"forbidden"})
                 if code not in expected:
@@ -151,3 +155,37 @@ async def test_a_delegate_cannot_withdraw_or_finish_another_delegates_request(
         "document_id": 1, "page": 3}
     done = await d1.act("speaker.finish", request_id=req["request_id"])
     assert done["duration_s"] >= 0
+
+
+async def test_global_role_matrix(live_server: LiveServer) -> None:
+    """``org.*`` and ``auth.change_password`` × the global roles (office within its unit)."""
+    from tests.server.org.matrix import ACCOUNTS, DEMO_IDS, GLOBAL_ROLES, global_rows
+
+    rows = global_rows()
+    assert set(rows) == {n for n in build_registry().names()
+                         if n.startswith("org.") or n == "auth.change_password"}
+    admin = await WsClient.signed_in(live_server.url, "admin")
+    units = {u["code"]: u["id"] for u in (await admin.call("org.units"))["units"]}
+    users = {u["username"]: u["id"] for u in (await admin.call("org.users"))["users"]}
+    await admin.close()
+    assert {f"unit:{c}": units[c] for c in ("HDND", "UBND", "VP", "TCKH")} | {
+        f"user:{u}": users[u] for u in ("cv008", "cv009", "cv010")} == DEMO_IDS
+    failures = []
+    for role in GLOBAL_ROLES:
+        if role == "anonymous":
+            client = await WsClient.open(live_server.url)
+        else:
+            client = await WsClient.signed_in(live_server.url, ACCOUNTS[role])
+        for name, (allowed, fields) in rows.items():
+            if name == "org.user.create":
+                fields = {**fields, "username": f"g-{role}"}
+            reply = await client.raw(name, key=f"g-{role}-{name}", **fields)
+            code = reply.get("code") if reply["type"] == "error" else None
+            if role in allowed and code in ACCESS_ERRORS:
+                failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
+            if role not in allowed:
+                expected = "unauthenticated" if role == "anonymous" else "forbidden"
+                if code != expected:
+                    failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
+        await client.close()
+    assert not failures, "\n".join(failures)

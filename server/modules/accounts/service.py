@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from server.modules.accounts.tables import sessions, users
 from server.storage.committer import utc_now_iso
+
+if TYPE_CHECKING:
+    from server.services import Services
 
 
 def token_hash(token: str) -> str:
@@ -67,3 +72,29 @@ def end_session(conn: Connection, digest: str) -> None:
 def has_demo_users(conn: Connection) -> bool:
     return conn.execute(select(users.c.id).where(users.c.is_demo.is_(True)).limit(1)).first() \
         is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A user's place in the organisation and the state of their account."""
+
+    unit_id: int | None
+    position: str | None
+    roles: tuple[str, ...]
+    active: bool
+    must_change_password: bool
+
+
+def basic_profile(conn: Connection, user_id: int) -> Profile:
+    """The profile from the users table alone (no organisation module): admin or staff."""
+    is_admin = conn.execute(select(users.c.is_admin).where(users.c.id == user_id)).scalar()
+    return Profile(unit_id=None, position=None, roles=("admin",) if is_admin else (),
+                   active=is_admin is not None, must_change_password=False)
+
+
+def setup_accounts(services: Services) -> None:
+    """Accounts' runtime (manifest ``setup``): live sessions and the default profile."""
+    from server.modules.accounts.live import LiveSessions
+
+    services.live = LiveSessions()
+    services.profile_of = basic_profile

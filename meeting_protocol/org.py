@@ -1,0 +1,114 @@
+"""Organisation and people on the wire: units, the directory, global roles, passwords.
+
+PROTOCOL.md ("People and units") fixes ``org.units``, ``org.users``,
+``org.user.create`` and ``org.unit.create``; the rest is the project's extension
+in the same style (docs/protocol.md, "Organisation and people").
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+from meeting_protocol.commands import Id, Payload
+from meeting_protocol.roles import ADMIN, LEADER, OFFICE, OPERATOR
+
+GlobalRole = Literal["admin", "office", "leader", "operator"]
+GLOBAL_ROLES: tuple[str, ...] = (ADMIN, OFFICE, LEADER, OPERATOR)
+"""The global roles in display order (``meeting_protocol.roles.GLOBAL_ROLES`` as a set)."""
+"""Global roles (PROTOCOL.md); a user with none is staff."""
+
+UserName = Annotated[str, msgspec.Meta(min_length=1, max_length=64,
+                                       pattern=r"^[A-Za-z0-9._-]+$")]
+FullName = Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
+Position = Annotated[str, msgspec.Meta(max_length=200)]
+UnitName = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
+UnitCode = Annotated[str, msgspec.Meta(min_length=1, max_length=50)]
+Password = Annotated[str, msgspec.Meta(max_length=1024)]
+Roles = Annotated[list[GlobalRole], msgspec.Meta(max_length=4)]
+Email = Annotated[str, msgspec.Meta(max_length=200, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+MIN_PASSWORD = 8
+"""Characters of a password a person chooses (the demo's ``demo`` predates this)."""
+
+
+class OrgUnits(Payload):
+    pass
+
+
+class OrgUsers(Payload):
+    pass
+
+
+class OrgUserCreate(Payload):
+    username: UserName
+    full_name: FullName
+    password: Password
+    unit_id: Id | None = None
+    position: Position | None = None
+    roles: Roles = msgspec.field(default_factory=list)
+    email: Email | None = None
+    must_change_password: bool = False
+    """Extension: the new user must choose a password at first sign-in."""
+
+
+class OrgUserUpdate(Payload):
+    """Only the fields present change; ``unit_id: null`` takes the user out of any unit."""
+
+    user_id: Id
+    full_name: FullName | msgspec.UnsetType = msgspec.UNSET
+    unit_id: Id | msgspec.UnsetType | None = msgspec.UNSET
+    position: Position | msgspec.UnsetType | None = msgspec.UNSET
+    roles: Roles | msgspec.UnsetType = msgspec.UNSET
+    email: Email | msgspec.UnsetType | None = msgspec.UNSET
+
+
+class OrgUserDeactivate(Payload):
+    user_id: Id
+
+
+class OrgUserReactivate(Payload):
+    user_id: Id
+
+
+class OrgUserResetPassword(Payload):
+    user_id: Id
+    password: Password | None = None
+    """None: the server makes a temporary password and returns it once."""
+
+
+class OrgUnitCreate(Payload):
+    name: UnitName
+    code: UnitCode | None = None
+    parent_id: Id | None = None
+
+
+class OrgUnitUpdate(Payload):
+    """Rename, recode or move a unit; ``parent_id: null`` makes it a root."""
+
+    unit_id: Id
+    name: UnitName | msgspec.UnsetType = msgspec.UNSET
+    code: UnitCode | msgspec.UnsetType | None = msgspec.UNSET
+    parent_id: Id | msgspec.UnsetType | None = msgspec.UNSET
+    head_id: Id | msgspec.UnsetType | None = msgspec.UNSET
+    """The unit's head (thủ trưởng); null: judged from positions."""
+
+
+class AuthChangePassword(Payload):
+    old_password: Password
+    new_password: Password
+
+
+ORG_PAYLOADS: dict[str, type[Payload]] = {
+    "org.units": OrgUnits,
+    "org.users": OrgUsers,
+    "org.user.create": OrgUserCreate,
+    "org.user.update": OrgUserUpdate,
+    "org.user.deactivate": OrgUserDeactivate,
+    "org.user.reactivate": OrgUserReactivate,
+    "org.user.reset_password": OrgUserResetPassword,
+    "org.unit.create": OrgUnitCreate,
+    "org.unit.update": OrgUnitUpdate,
+    "auth.change_password": AuthChangePassword,
+}
