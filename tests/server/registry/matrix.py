@@ -77,3 +77,26 @@ async def prepare_registry(url: str, matrix: dict[str, tuple[set[str], dict[str,
     assert second["registry_id"] == 2
     await admin.close()
     matrix["registry.route"][1]["handler_id"] = d001_id
+
+
+GLOBAL_ACCOUNTS = {"admin": "admin", "office": "vanphong", "leader": "lanhdao",
+                   "operator": "vanhanh", "staff": "cv001"}
+"""The demo organisation's people by global role (cv001 holds none)."""
+
+
+def global_rows(handler_id: int) -> dict[str, tuple[set[str], dict[str, Any]]]:
+    """``registry.*`` × the global roles; entry 1 is routed to ``staff`` (cv001)."""
+    everyone = set(GLOBAL_ACCOUNTS)
+    office = {"admin", "office"}
+    rows = registry_rows()
+    allowed = {"registry.create": office, "registry.check": office,
+               "registry.update": office, "registry.cancel": office,
+               "registry.attach": office, "registry.print": office,
+               "registry.route": office | {"leader"},
+               "registry.link": office | {"leader", "staff"},
+               "registry.handled": office | {"staff"}}
+    out = {name: (allowed.get(name, everyone), dict(fields))
+           for name, (_who, fields) in rows.items()}
+    out["registry.route"][1]["handler_id"] = handler_id
+    # Handled before anyone re-routes it, and by the handler first.
+    return dict(sorted(out.items(), key=lambda kv: kv[0] != "registry.handled"))

@@ -164,3 +164,33 @@ async def test_update_changes_what_search_finds(live_server, clients) -> None:
     assert (await admin.call("registry.search", query="88/KH"))["total"] == 1
 
 
+
+
+async def test_a_document_routed_to_a_unit_is_on_its_members_todo(live_server, clients) -> None:
+    leader, _ = await login(live_server.url, "lanhdao")
+    office, _ = await login(live_server.url, "vanphong")
+    for c in (leader, office):
+        clients(c)
+    people = (await office.call("org.users"))["users"]
+    unit_id = next(u["unit_id"] for u in people if u["username"] == "cv001")
+    member = next(u["username"] for u in people
+                  if u["unit_id"] == unit_id and u["username"] != "cv001")
+    outsider = next(u["username"] for u in people
+                    if u["unit_id"] not in (unit_id, None) and u["username"].startswith("cv"))
+    made = await office.act("registry.create", **entry())
+    await leader.act("registry.route", registry_id=made["registry_id"], unit_id=unit_id,
+                     instruction="Đơn vị nghiên cứu, tham mưu.", deadline="2027-01-15")
+    inside, _ = await login(live_server.url, member, "demo")
+    other, _ = await login(live_server.url, outsider, "demo")
+    for c in (inside, other):
+        clients(c)
+    assert [i["registry_id"] for i in (await inside.call("registry.todo"))["items"]] == [
+        made["registry_id"]]
+    assert (await other.call("registry.todo"))["items"] == []
+    assert (await other.raw("registry.handled", key="o", registry_id=made["registry_id"])
+            )["code"] == "forbidden"
+    done = await inside.act("registry.handled", registry_id=made["registry_id"])
+    assert done["status"] == "handled"
+    missing = await leader.raw("registry.route", key="m", registry_id=made["registry_id"],
+                               unit_id=99_999)
+    assert missing["code"] == "not_found"
