@@ -61,7 +61,7 @@ def rows(n: int, *, seed: int = 30, start: date = date(2021, 1, 4)) -> Iterator[
         direction = "đến" if rnd.random() < 0.7 else "đi"
         issued = day - timedelta(days=rnd.randint(0, 5))
         yield [direction, day.isoformat(), issuer, symbol, issued.isoformat(),
-               doc_type, f"{doc_type}: {summary}" if rnd.random() < 0.1 else summary,
+               doc_type, summary,
                rnd.choice(UNITS), rnd.choice(URGENCY), "x" if rnd.random() < 0.01 else ""]
 
 

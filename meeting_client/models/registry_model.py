@@ -191,11 +191,12 @@ class RegistryTableModel(QAbstractTableModel):
         if role == ENTRY_ROLE:
             return entry
         if role == HIGHLIGHT_ROLE:
-            marks = (entry.get("highlight") or {}).get(key)
-            if marks and key == "summary":  # the cell shows "type: summary"
+            marks = entry.get("highlight") or {}
+            if key == "summary":  # the cell shows "type: summary"
                 shift = len(entry.get("doc_type", "")) + 2
-                return [[a + shift, b + shift] for a, b in marks]
-            return marks
+                return (list(marks.get("doc_type") or [])
+                        + [[a + shift, b + shift] for a, b in marks.get("summary") or []])
+            return marks.get(key)
         if role == Qt.ItemDataRole.ToolTipRole and key == "summary":
             return cell_text(entry, key)
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("number", "copies"):

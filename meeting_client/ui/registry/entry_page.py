@@ -11,8 +11,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QFormLayout,
     QGroupBox,
@@ -21,7 +22,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -74,14 +74,17 @@ class EntryPage(QWidget):
             self.fields[key] = value
             self.form.addRow(self.tr(label), value)
         self.history = QListWidget()
+        self.history.setWordWrap(True)
         self.links = QListWidget()
+        self.links.setMaximumHeight(80)
         self.reader = ReaderWidget()
         self.no_file = QLabel(self.tr("Văn bản chưa có tệp đính kèm."))
 
         # Routing (office, leaders) and "handled" (the handler).
-        self.handler_box = QSpinBox()
-        self.handler_box.setRange(0, 10_000_000)
-        self.handler_box.setSpecialValueText(self.tr("(chọn người)"))
+        self.handler_box = QComboBox()
+        self.handler_box.setEditable(True)  # type a few letters of the name
+        self.handler_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.names: dict[int, str] = {}
         self.instruction = QLineEdit()
         self.instruction.setPlaceholderText(self.tr("Ý kiến chỉ đạo của lãnh đạo"))
         self.deadline = QDateEdit(QDate.currentDate().addDays(7))
@@ -92,7 +95,7 @@ class EntryPage(QWidget):
         self.message = QLabel()
         route_box = QGroupBox(self.tr("Chuyển xử lý"))
         route_form = QFormLayout(route_box)
-        route_form.addRow(self.tr("Người xử lý (mã)"), self.handler_box)
+        route_form.addRow(self.tr("Người xử lý"), self.handler_box)
         route_form.addRow(self.tr("Ý kiến chỉ đạo"), self.instruction)
         route_form.addRow(self.tr("Hạn xử lý"), self.deadline)
         route_form.addRow(self.route_button)
@@ -132,6 +135,18 @@ class EntryPage(QWidget):
         port.command_finished.connect(self.on_port_command_finished)
         port.command_failed.connect(self.on_port_command_failed)
 
+    def load_people(self) -> None:
+        """The directory (``org.users``): names in the history and the handler choice."""
+        self._send("people", "org.users", {}, read=True)
+
+    def set_handler(self, user_id: int) -> None:
+        index = self.handler_box.findData(user_id)
+        if index >= 0:
+            self.handler_box.setCurrentIndex(index)
+
+    def _person(self, user_id: int) -> str:
+        return self.names.get(user_id, str(user_id))
+
     def open_entry(self, registry_id: int) -> None:
         self.entry = None
         self.message.clear()
@@ -148,7 +163,17 @@ class EntryPage(QWidget):
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         what = self._tokens.pop(token, None)
-        if what == "get":
+        if what == "people":
+            people = [u for u in data.get("users", []) if u.get("active", True)]
+            self.names = {int(u["id"]): u["full_name"] for u in people}
+            self.handler_box.clear()
+            self.handler_box.addItem(self.tr("(chọn người)"), None)
+            for u in sorted(people, key=lambda u: u["full_name"]):
+                label = u["full_name"] + (f" — {u['position']}" if u.get("position") else "")
+                self.handler_box.addItem(label, int(u["id"]))
+            if self.entry is not None:
+                self._show(self.entry)
+        elif what == "get":
             self._show(data)
         elif what == "file":
             name = f"{data['sha256']}.pdf"
@@ -191,9 +216,10 @@ class EntryPage(QWidget):
         self.history.clear()
         for h in e.get("history", []):
             action = self.tr(ACTIONS.get(h["action"], h["action"]))
-            line = f"{h['at'][:16].replace('T', ' ')} — {action}"
+            at = QDateTime.fromString(h["at"], Qt.DateFormat.ISODateWithMs).toLocalTime()
+            line = f"{at.toString('dd/MM/yyyy HH:mm')} — {action}"
             if h.get("handler_id"):
-                line += self.tr(" → người xử lý %1").replace("%1", str(h["handler_id"]))
+                line += self.tr(" → người xử lý %1").replace("%1", self._person(h["handler_id"]))
             if h.get("deadline"):
                 line += self.tr(", hạn %1").replace("%1", vn_date(h["deadline"]))
             if h.get("instruction"):
@@ -225,11 +251,12 @@ class EntryPage(QWidget):
     # --- actions ---------------------------------------------------------------------
 
     def on_route_button_clicked(self) -> None:
-        if self.entry is None or not self.handler_box.value():
+        handler = self.handler_box.currentData()
+        if self.entry is None or handler is None:
             self.message.setText(self.tr("Hãy chọn người xử lý."))
             return
         self._send("route", "registry.route", {
-            "registry_id": self.entry["registry_id"], "handler_id": self.handler_box.value(),
+            "registry_id": self.entry["registry_id"], "handler_id": int(handler),
             "instruction": self.instruction.text().strip(),
             "deadline": self.deadline.date().toString("yyyy-MM-dd")})
 

@@ -44,10 +44,10 @@ class HighlightDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(opt.font)
         doc.setDocumentMargin(2)
-        doc.setHtml(marked_html(text, ranges))
-        doc.setTextWidth(opt.rect.width())
+        doc.setHtml(marked_html(text, ranges))  # one line, clipped like the other cells
         painter.save()
-        painter.translate(opt.rect.topLeft())
+        painter.translate(opt.rect.left(),
+                          opt.rect.top() + max(0.0, (opt.rect.height() - doc.size().height()) / 2))
         painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
         ctx = QAbstractTextDocumentLayout.PaintContext()
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)

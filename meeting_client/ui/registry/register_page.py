@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -28,9 +29,11 @@ from meeting_client.models.registry_model import ENTRY_ROLE, RegistryTableModel
 from meeting_client.ui.registry.highlight_delegate import HighlightDelegate
 
 DEBOUNCE_MS = 150
-WIDTHS = {"received_on": 95, "number": 70, "issuer": 190, "symbol": 130, "issued_on": 95,
-          "signer": 150, "recipients": 170, "archive_holder": 150, "copies": 70,
-          "forwarded_on": 95, "note": 120}
+WIDTHS = {"received_on": "00/00/0000", "number": "Số đến ", "issuer": "Sở Tài nguyên và Môi",
+          "symbol": "1234/QĐ-SKHĐT", "issued_on": "00/00/0000", "signer": "Nguyễn Văn Nam",
+          "recipients": "Phòng Tài chính - Kế", "archive_holder": "Văn phòng HĐND",
+          "copies": "Số lượng", "forwarded_on": "Ngày chuyển", "note": "Ghi chú ghi"}
+"""Each column as wide as this text in the table's font (the header's words fit)."""
 
 
 class RegisterPage(QWidget):
@@ -150,6 +153,19 @@ class RegisterPage(QWidget):
         if entry is not None:
             self.entry_activated.emit(int(entry["registry_id"]))
 
+    NARROW = 1500
+    """Below this width the columns a reader rarely needs while searching step aside."""
+    OPTIONAL = ("recipients", "forwarded_on", "note", "archive_holder", "copies")
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        narrow = self.width() < self.NARROW
+        for col, (key, _title, _sort) in enumerate(self.model.columns()):
+            self.table.setColumnHidden(col, narrow and key in self.OPTIONAL)
+
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
         for col in range(header.count()):
@@ -162,4 +178,7 @@ class RegisterPage(QWidget):
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
             else:
                 header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(col, WIDTHS.get(key, 100))
+                sample = WIDTHS.get(key, "0000000000")
+                header.resizeSection(col, self.table.fontMetrics().horizontalAdvance(sample)
+                                     + 24)
+        self._fit_columns()

@@ -70,6 +70,7 @@ class RegistryPage(QWidget):
 
     def start(self) -> None:
         self.register.start()
+        self.entry.load_people()
         self.todo.refresh()
 
     def show_home(self) -> None:

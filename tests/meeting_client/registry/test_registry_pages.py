@@ -119,12 +119,14 @@ def test_a_document_shows_its_file_and_routing_and_the_handler_sees_it(
     qtbot.waitUntil(lambda: entry.entry is not None and entry.reader.page_count() == 1,
                     timeout=WAIT)
     assert entry.fields["symbol"].text() == "77/KH-UBND"
-    entry.handler_box.setValue(handler.user_id)
+    qtbot.waitUntil(lambda: entry.handler_box.findData(handler.user_id) >= 0, timeout=WAIT)
+    entry.set_handler(handler.user_id)
     entry.instruction.setText("Giao Phòng Kinh tế chủ trì, báo cáo trước ngày 10/5.")
     with qtbot.waitSignal(entry.changed, timeout=WAIT):
         entry.route_button.click()
     qtbot.waitUntil(lambda: entry.history.count() == 3, timeout=WAIT)
     assert "Giao Phòng Kinh tế chủ trì" in entry.history.item(2).text()
+    assert entry.names[handler.user_id] in entry.history.item(2).text()
     todo = handler.page.todo
     todo.refresh()
     qtbot.waitUntil(lambda: [i["registry_id"] for i in todo.items] == [rid], timeout=WAIT)
