@@ -42,7 +42,10 @@ QUERIES = ["quyet dinh dau tu", "dat dai", "quan ly dat dai", "giai phong mat ba
            "nong thon moi phu cat", "moi truong", "cho dau moi", "tro cap xa hoi",
            "phong chong dich benh", "cai cach hanh chinh", "dau tu cong trung han",
            "xay dung", "to trinh ve viec phe duyet", "giay moi", "chi thi tang cuong",
-           "huong dan trien khai", "15/QD", "120/UBND", "7/TTr-SXD", "31/STC"]
+           "huong dan trien khai", "15/QD", "120/UBND", "7/TTr-SXD", "31/STC",
+           "cau thi nai", "truong thcs le loi", "ke chan song nhon ly", "khu kinh te nhon hoi",
+           "ho bau sen", "duong xuan dieu nang cap", "cang ca quy", "nha may xu ly rac",
+           "benh vien da khoa", "ky tuc xa sinh vien", "trung tam hanh chinh cong"]
 
 
 def percentile(values: list[float], p: float) -> float:

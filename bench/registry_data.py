@@ -36,6 +36,15 @@ ISSUERS = [("UBND tỉnh Bình Định", "UBND"), ("HĐND tỉnh Bình Định",
            ("Sở Tài nguyên và Môi trường", "STNMT"), ("Sở Giáo dục và Đào tạo", "SGDĐT"),
            ("Sở Y tế", "SYT"), ("Sở Nội vụ", "SNV"), ("Công an tỉnh", "CAT"),
            ("Sở Giao thông vận tải", "SGTVT"), ("Ban Quản lý dự án", "BQLDA")]
+OBJECTS = ["Trường THCS Lê Lợi", "Trường Tiểu học Ngô Mây", "Trường THPT Nguyễn Huệ",
+           "cầu Thị Nại 2", "đường Xuân Diệu", "đường Điện Biên Phủ", "Khu đô thị Nhơn Hội",
+           "Khu dân cư Bắc Hà Thanh", "chợ Lớn Quy Nhơn", "Trạm y tế phường Trần Quang Diệu",
+           "Bệnh viện Đa khoa tỉnh", "kè chắn sóng Nhơn Lý", "hồ Bàu Sen", "công viên Quang Trung",
+           "nhà văn hóa khu vực 5", "tuyến đê Đông", "cảng cá Quy Nhơn", "cụm công nghiệp Phước An",
+           "Khu kinh tế Nhơn Hội", "ký túc xá sinh viên", "Trung tâm hành chính công",
+           "hệ thống thoát nước khu vực 2", "nhà máy xử lý rác Long Mỹ", "tuyến ĐT 639",
+           "bến xe Trung tâm", "Khu du lịch Ghềnh Ráng", "chung cư Hoàng Văn Thụ",
+           "Trường Mầm non Hoa Sen", "nhà thi đấu đa năng", "Trung tâm y tế thành phố"]
 UNITS = ["Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường",
          "Phòng Nội vụ", "Phòng Giáo dục và Đào tạo", "Văn phòng HĐND và UBND"]
 URGENCY = ["thường"] * 85 + ["khẩn"] * 10 + ["thượng khẩn"] * 4 + ["hỏa tốc"]
@@ -52,7 +61,10 @@ def rows(n: int, *, seed: int = 30, start: date = date(2021, 1, 4)) -> Iterator[
         day = start + timedelta(days=i // per_day)
         doc_type, abbr = rnd.choice(TYPES)
         issuer, short = rnd.choice(ISSUERS)
-        summary = f"{rnd.choice(ACTIONS)} {rnd.choice(SUBJECTS)} tại {rnd.choice(PLACES)}"
+        summary = f"{rnd.choice(ACTIONS)} {rnd.choice(SUBJECTS)}"
+        if rnd.random() < 0.6:
+            summary += f" {rnd.choice(OBJECTS)}"
+        summary += f" tại {rnd.choice(PLACES)}"
         if rnd.random() < 0.3:
             summary += f" năm {day.year}"
         serial[short] = serial.get(short, 0) + 1
