@@ -45,7 +45,13 @@ QUERIES = ["quyet dinh dau tu", "dat dai", "quan ly dat dai", "giai phong mat ba
            "huong dan trien khai", "15/QD", "120/UBND", "7/TTr-SXD", "31/STC",
            "cau thi nai", "truong thcs le loi", "ke chan song nhon ly", "khu kinh te nhon hoi",
            "ho bau sen", "duong xuan dieu nang cap", "cang ca quy", "nha may xu ly rac",
-           "benh vien da khoa", "ky tuc xa sinh vien", "trung tam hanh chinh cong"]
+           "benh vien da khoa", "ky tuc xa sinh vien", "trung tam hanh chinh cong",
+           "truong tieu hoc bong son", "cong ty tnhh minh phat", "don cua ba tran thi mai",
+           "hop tac xa dong tam", "cho go gang", "cau dap da", "tram y te xa cat tien",
+           "ho chua nuoc hoai an", "thua dat so 125", "to ban do so 12", "nha van hoa thon",
+           "khu dan cu phuoc son", "cong ty co phan hoang long", "duong vo thi sau",
+           "kenh muong phu cat", "don cua ong nguyen van hung", "bai do xe tam quan",
+           "du an khu nha o hung thinh", "truong mam non tay son", "tuyen duong ho van manh"]
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -45,6 +45,21 @@ OBJECTS = ["Trường THCS Lê Lợi", "Trường Tiểu học Ngô Mây", "Trư
            "hệ thống thoát nước khu vực 2", "nhà máy xử lý rác Long Mỹ", "tuyến ĐT 639",
            "bến xe Trung tâm", "Khu du lịch Ghềnh Ráng", "chung cư Hoàng Văn Thụ",
            "Trường Mầm non Hoa Sen", "nhà thi đấu đa năng", "Trung tâm y tế thành phố"]
+KINDS = ["Trường THCS", "Trường Tiểu học", "Trường Mầm non", "đường", "cầu", "chợ",
+         "Khu dân cư", "nhà văn hóa thôn", "Trạm y tế xã", "kênh mương", "hồ chứa nước",
+         "Công ty TNHH", "Công ty Cổ phần", "Hợp tác xã", "hộ kinh doanh", "đơn của ông",
+         "đơn của bà", "dự án Khu nhà ở", "tuyến đường", "bãi đỗ xe"]
+NAMES = ["Lê Lợi", "Ngô Mây", "Trần Phú", "Nguyễn Huệ", "Quang Trung", "Bạch Đằng",
+         "Hai Bà Trưng", "Lý Thường Kiệt", "Trần Hưng Đạo", "Phan Bội Châu", "Võ Thị Sáu",
+         "Nguyễn Thái Học", "Tăng Bạt Hổ", "Đào Duy Từ", "Xuân Diệu", "Hàn Mặc Tử",
+         "Chế Lan Viên", "Nguyễn Thị Minh Khai", "Lê Hồng Phong", "Phạm Văn Đồng",
+         "Tây Sơn", "Hoài Nhơn", "Phù Mỹ", "An Lão", "Vân Canh", "Vĩnh Thạnh", "Hoài Ân",
+         "Tuy Phước", "Phù Cát", "An Nhơn", "Bình An", "Phú Thịnh", "Hưng Thịnh", "Minh Phát",
+         "Thành Công", "Hòa Bình", "Thống Nhất", "Đồng Tâm", "Tân Phát", "Hoàng Long",
+         "Nguyễn Văn Hùng", "Trần Thị Mai", "Lê Văn Tám", "Phạm Thị Hoa", "Huỳnh Văn Nghệ",
+         "Đặng Thị Lan", "Bùi Quang Vinh", "Võ Văn Kiệt", "Đỗ Thị Thu", "Hồ Văn Mạnh",
+         "Cát Tiến", "Cát Hải", "Nhơn Phong", "Phước Sơn", "Phước Thuận", "Diêu Trì",
+         "Gò Găng", "Bồng Sơn", "Tam Quan", "Đập Đá"]
 UNITS = ["Phòng Tài chính - Kế hoạch", "Phòng Quản lý đô thị", "Phòng Tài nguyên và Môi trường",
          "Phòng Nội vụ", "Phòng Giáo dục và Đào tạo", "Văn phòng HĐND và UBND"]
 URGENCY = ["thường"] * 85 + ["khẩn"] * 10 + ["thượng khẩn"] * 4 + ["hỏa tốc"]
@@ -62,8 +77,13 @@ def rows(n: int, *, seed: int = 30, start: date = date(2021, 1, 4)) -> Iterator[
         doc_type, abbr = rnd.choice(TYPES)
         issuer, short = rnd.choice(ISSUERS)
         summary = f"{rnd.choice(ACTIONS)} {rnd.choice(SUBJECTS)}"
-        if rnd.random() < 0.6:
+        roll = rnd.random()
+        if roll < 0.25:
             summary += f" {rnd.choice(OBJECTS)}"
+        elif roll < 0.85:  # the long tail: a named school, road, firm or petitioner
+            summary += f" {rnd.choice(KINDS)} {rnd.choice(NAMES)}"
+            if rnd.random() < 0.3:
+                summary += f", thửa đất số {rnd.randint(1, 900)} tờ bản đồ số {rnd.randint(1, 60)}"
         summary += f" tại {rnd.choice(PLACES)}"
         if rnd.random() < 0.3:
             summary += f" năm {day.year}"

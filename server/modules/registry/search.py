@@ -45,6 +45,8 @@ _fts = table("registry_fts", column("rowid"), column("summary"), column("issuer"
              column("body"), column("tags"))
 WORD_COLUMNS = "{summary issuer body}"
 BM25 = "bm25(registry_fts, 10.0, 3.0, 1.0, 0.0)"
+RANK_WINDOW = 1000
+"""Matches ranked by relevance: the newest this many (see ``SqliteBackend._ranked``)."""
 SYMBOL_FAST_LIMIT = 2000
 """More symbol hits than this and the general (joined) query answers instead."""
 
@@ -156,30 +158,22 @@ class SqliteBackend(Backend):
                      + "".join(f' AND tags : "{t}"' for t in wanted))
             skip = (f" AND rowid NOT IN ({','.join(map(str, symbol_ids))})"
                     if symbol_ids else "")
-            arm = f"SELECT rowid AS id, {BM25} AS score FROM registry_fts WHERE registry_fts "
-            if viewer.privileged:
-                union = f"{arm} MATCH :m{skip}"
-                params: dict[str, Any] = {"m": match}
-            else:
-                union = f"{arm} MATCH :open{skip}"
-                params = {"open": f"({match}) NOT tags : \"conf\""}
+            conds = [(":m", "")]
+            params: dict[str, Any] = {"m": match}
+            if not viewer.privileged:
+                params["m"] = f"({match}) NOT tags : \"conf\""
                 if readable:
-                    union += (f" UNION ALL {arm} MATCH :m{skip} AND rowid IN "
-                              f"({','.join(map(str, readable))})")
-                    params["m"] = match
-            want = max(limit - len(page), 0)
-            words_offset = max(0, offset - len(symbol_ids))
-            got = conn.execute(text(
-                f"SELECT id, count(*) OVER () FROM ({union}) ORDER BY score, id DESC "
-                f"LIMIT :lim OFFSET :off"), {**params, "lim": max(want, 1),
-                                             "off": words_offset}).all()
-            if got:
-                matched = int(got[0][1])
-            else:
-                matched = int(conn.execute(text(f"SELECT count(*) FROM ({union})"),
-                                           params).scalar_one())
+                    conds.append((":c", f" AND rowid IN ({','.join(map(str, readable))})"))
+                    params["c"] = match
+            where = [f"registry_fts MATCH {m}{skip}{extra}" for m, extra in conds]
+            ids = " UNION ALL ".join(f"SELECT rowid AS id FROM registry_fts WHERE {w}"
+                                     for w in where)
+            matched = int(conn.execute(text(f"SELECT count(*) FROM ({ids})"), params
+                                       ).scalar_one())
             total += matched
-            page += [int(r[0]) for r in got[:want]]
+            page += self._ranked(conn, where, ids, params, matched,
+                                 max(0, offset - len(symbol_ids)), max(limit - len(page), 0))
+
         if not page:
             return Found(total, [], qwords)
         by_id = {r.id: r for r in conn.execute(select(E).where(E.c.id.in_(page)))}
@@ -195,6 +189,36 @@ class SqliteBackend(Backend):
 
     def symbol(self, key: str) -> ColumnElement[bool]:
         return and_(E.c.symbol_key >= key, E.c.symbol_key < key + "\U0010ffff")
+
+    @staticmethod
+    def _ranked(conn: Connection, where: list[str], ids: str, params: dict[str, Any],
+                matched: int, offset: int, want: int) -> list[int]:
+        """Positions ``offset … offset + want`` of the matches in result order: the newest
+        ``RANK_WINDOW`` matches by relevance (bm25), then older ones newest first.
+
+        Ranking every match costs as much as there are matches (a word in 100,000 entries,
+        a few hundred ms); the newest thousand are what a register's reader looks for, and
+        FTS5 walks a match list newest first and stops at the window.
+        """
+        if want <= 0 or offset >= matched:
+            return []
+        window = min(RANK_WINDOW, matched)
+        out: list[int] = []
+        if offset < window:
+            newest = " UNION ALL ".join(
+                f"SELECT * FROM (SELECT rowid AS id, {BM25} AS score FROM registry_fts "
+                f"WHERE {w} ORDER BY rowid DESC LIMIT {window})" for w in where)
+            out = [int(i) for i in conn.execute(text(
+                f"SELECT id FROM (SELECT id, score FROM ({newest}) ORDER BY id DESC "
+                f"LIMIT {window}) ORDER BY score, id DESC LIMIT :lim OFFSET :off"),
+                {**params, "lim": min(want, window - offset), "off": offset}).scalars()]
+        rest = want - len(out)
+        if rest > 0:
+            start = max(offset, window)
+            out += [int(i) for i in conn.execute(text(
+                f"SELECT id FROM ({ids}) ORDER BY id DESC LIMIT :lim OFFSET :off"),
+                {**params, "lim": rest, "off": start}).scalars()]
+        return out
 
 
 class PostgresBackend(Backend):

@@ -126,3 +126,45 @@ async def test_a_confidential_entry_is_neither_listed_nor_counted_for_others(
     assert missing["message"] == reply["message"]
     got = await reader.call("registry.get", registry_id=secret["registry_id"])
     assert got["confidential"] is True and got["readers"] == [reader_id]
+
+
+async def test_many_matches_page_through_each_once(tmp_path, demo_db_template,
+                                                   clients) -> None:
+    """Above 1,000 matches the newest thousand are ranked by relevance, older ones follow
+    newest first: paging still returns every match exactly once, and total counts all."""
+    import csv
+    import subprocess
+    import sys
+
+    from tests.support.live import LiveServer, copy_db
+
+    db = tmp_path / "db.sqlite3"
+    copy_db(demo_db_template(30), db)
+    path = tmp_path / "many.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(["Ngày đến", "Tác giả", "Số, ký hiệu", "Ngày tháng", "Tên loại", "Trích yếu"])
+        for i in range(1, 1301):
+            day = f"2025-{1 + i % 12:02d}-{1 + i % 28:02d}"
+            summary = ("Kế hoạch phòng chống lụt bão" + " lụt bão" * (i % 3))
+            w.writerow([day, "UBND", f"{i}/KH", day, "Kế hoạch", summary])
+    done = subprocess.run([sys.executable, "-m", "server.cli", "registry", "import", str(path),
+                           "--direction", "in", "--db", f"sqlite:///{db}"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    server = LiveServer(db)
+    server.start()
+    try:
+        staff, _ = await login(server.url, "d001")
+        clients(staff)
+        seen: list[int] = []
+        for offset in range(0, 1400, 200):
+            page = await staff.call("registry.search", query="lut bao", limit=200,
+                                    offset=offset)
+            assert page["total"] == 1300
+            seen += [i["registry_id"] for i in page["items"]]
+        assert len(seen) == 1300 and len(set(seen)) == 1300
+        assert set(seen[:1000]) == set(range(301, 1301))  # the newest thousand first
+        assert seen[1000:] == sorted(seen[1000:], reverse=True)
+    finally:
+        server.stop()
