@@ -216,7 +216,7 @@ class StaticServer:
                 # one file (the bench's client keeps its connection for all the papers).
                 protocol_version = "HTTP/1.1"
 
-                def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                def log_message(self, format: str, *args: Any) -> None:
                     pass
 
             handler = partial(KeepAlive, directory=str(self.root))

@@ -3,9 +3,10 @@
 The sync layer (``meeting_client.sync``) is plain asyncio. STACK.md rules out
 QtAsyncio (it cannot open connections), so the bridge owns a
 :class:`threading.Thread` running its own asyncio loop with one ``SyncClient``
-in it. The GUI talks to it only through :meth:`Bridge.submit` (which hands a
-coroutine to that loop with :func:`asyncio.run_coroutine_threadsafe`) and hears
-back only through Qt signals emitted on the GUI thread.
+in it. The GUI talks to it only through the :class:`CommandPort` interface, whose
+:meth:`Bridge.submit` hands a coroutine to that loop with
+:func:`asyncio.run_coroutine_threadsafe`, and hears back only through Qt signals
+emitted on the GUI thread.
 
 Nothing from the networking thread touches a QObject directly: callbacks put
 their news in a locked inbox and wake the GUI with one queued signal. Snapshots
@@ -27,8 +28,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-from meeting_client.models.port import CommandPort
+from meeting_client.models.port import CommandPort, Work
 from meeting_client.sync.tls import PinnedCertificateError, is_untrusted_server
+from meeting_protocol.commands import Payload, command_type
 
 if TYPE_CHECKING:
     from meeting_client.sync.client import SyncClient
@@ -89,8 +91,6 @@ class Bridge(CommandPort):
     """(state) — ``disconnected``, ``connecting``, ``connected``, ``reconnecting``."""
     snapshot_changed = Signal(object)
     """(Snapshot) — the latest state of the subscribed meeting (coalesced)."""
-    events_received = Signal(list)
-    """(list[Event]) — pushed events in order, batched per wake-up."""
     auth_expired = Signal()
     """The server no longer accepts our session token; sign in again."""
 
@@ -154,7 +154,9 @@ class Bridge(CommandPort):
 
     # --- submitting work ---------------------------------------------------------
 
-    def submit(self, coro_factory: Callable[[SyncClient], Awaitable[Any]]) -> int:
+    carries_documents = True
+
+    def submit(self, coro_factory: Work) -> int:
         """Run ``coro_factory(client)`` on the networking thread.
 
         Returns:
@@ -196,10 +198,12 @@ class Bridge(CommandPort):
             raise ConnectionError("no client")
         return await coro_factory(self._client)
 
-    def send_command(self, type_: str, payload: dict[str, Any]) -> int:
+    def send_command(self, payload: Payload) -> int:
+        type_ = command_type(payload)  # a payload that names no command fails here
         return self.submit(lambda c: c.command(type_, payload))
 
-    def send_request(self, type_: str, payload: dict[str, Any]) -> int:
+    def send_request(self, payload: Payload) -> int:
+        type_ = command_type(payload)
         return self.submit(lambda c: c.request(type_, payload))
 
     def sign_in(self, url: str, username: str, password: str, lang: str = "vi") -> int:

@@ -8,7 +8,7 @@ The envelope fields ``id``, ``type`` and ``key`` are read separately by
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 import msgspec
 
@@ -22,73 +22,119 @@ DEFAULT_OPTIONS = ("yes", "no", "abstain")
 
 
 class Payload(msgspec.Struct, kw_only=True, forbid_unknown_fields=False):
-    """Base of all command payloads."""
+    """Base of all command payloads; ``TYPE`` is the command a payload is sent as."""
+
+    TYPE: ClassVar[str] = ""
+
+
+_NONE_DEFAULTS: dict[type[Payload], tuple[str, ...]] = {}
+
+
+def fields_of(payload: Payload) -> dict[str, Any]:
+    """The payload's fields as they go on the wire.
+
+    An optional field left at its ``None`` default is left out rather than sent as
+    ``null``: the server reads both the same way, and a frame then names only what
+    the terminal chose (``hall.show`` without ``poll_id``).
+    """
+    cls = type(payload)
+    unset = _NONE_DEFAULTS.get(cls)
+    if unset is None:
+        unset = _NONE_DEFAULTS[cls] = tuple(
+            f.encode_name for f in msgspec.structs.fields(cls) if f.default is None)
+    data: dict[str, Any] = msgspec.to_builtins(payload)
+    for name in unset:
+        if data.get(name, 0) is None:
+            del data[name]
+    return data
+
+
+def command_type(payload: Payload) -> str:
+    """The command ``payload`` is sent as.
+
+    Raises:
+        TypeError: a payload type shared by several commands (use its subclass).
+    """
+    if not payload.TYPE:
+        raise TypeError(f"{type(payload).__name__} names no command")
+    return payload.TYPE
 
 
 # --- session -----------------------------------------------------------------
 
 
 class AuthLogin(Payload):
+    TYPE: ClassVar[str] = "auth.login"
     username: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
     password: Annotated[str, msgspec.Meta(max_length=1024)]
     lang: Literal["vi", "en"] | None = None
 
 
 class AuthResume(Payload):
+    TYPE: ClassVar[str] = "auth.resume"
     token: Annotated[str, msgspec.Meta(min_length=1, max_length=200)]
     lang: Literal["vi", "en"] | None = None
 
 
 class AuthLogout(Payload):
-    pass
+    TYPE: ClassVar[str] = "auth.logout"
 
 
 # --- meetings ----------------------------------------------------------------
 
 
 class MeetingList(Payload):
-    pass
+    TYPE: ClassVar[str] = "meeting.list"
 
 
 class MeetingSubscribe(Payload):
+    TYPE: ClassVar[str] = "meeting.subscribe"
     meeting_id: Id
     since: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] = 0
 
 
 class MeetingUnsubscribe(Payload):
+    TYPE: ClassVar[str] = "meeting.unsubscribe"
     meeting_id: Id
 
 
 class MeetingStart(Payload):
+    TYPE: ClassVar[str] = "meeting.start"
     meeting_id: Id
 
 
 class MeetingEnd(Payload):
+    TYPE: ClassVar[str] = "meeting.end"
     meeting_id: Id
 
 
 class MeetingTimeline(Payload):
+    TYPE: ClassVar[str] = "meeting.timeline"
     meeting_id: Id
     after: Annotated[int, msgspec.Meta(ge=0)] = 0
     limit: Annotated[int, msgspec.Meta(ge=1, le=5000)] = 1000
 
 
 class AttendanceCheckIn(Payload):
+    TYPE: ClassVar[str] = "attendance.check_in"
     meeting_id: Id
     seat: Annotated[str, msgspec.Meta(max_length=20)] | None = None
 
 
 class AttendanceCheckOut(Payload):
+    TYPE: ClassVar[str] = "attendance.check_out"
     meeting_id: Id
 
 
 class AttendanceSetAbsence(Payload):
+    TYPE: ClassVar[str] = "attendance.set_absence"
     meeting_id: Id
     user_id: Id
     reason: Annotated[str, msgspec.Meta(max_length=500)] | None = None
 
 
 class AgendaActivate(Payload):
+    TYPE: ClassVar[str] = "agenda.activate"
     meeting_id: Id
     item_id: Id
 
@@ -97,19 +143,23 @@ class AgendaActivate(Payload):
 
 
 class SpeakerRequest(Payload):
+    TYPE: ClassVar[str] = "speaker.request"
     meeting_id: Id
 
 
 class SpeakerWithdraw(Payload):
+    TYPE: ClassVar[str] = "speaker.withdraw"
     request_id: Id
 
 
 class SpeakerGrant(Payload):
+    TYPE: ClassVar[str] = "speaker.grant"
     request_id: Id
     limit_s: Annotated[int, msgspec.Meta(ge=10, le=3600)] | None = None
 
 
 class SpeakerFinish(Payload):
+    TYPE: ClassVar[str] = "speaker.finish"
     request_id: Id
 
 
@@ -117,6 +167,7 @@ class SpeakerFinish(Payload):
 
 
 class PollCreate(Payload):
+    TYPE: ClassVar[str] = "poll.create"
     meeting_id: Id
     title: Title
     agenda_item_id: Id | None = None
@@ -128,15 +179,18 @@ class PollCreate(Payload):
 
 
 class PollOpen(Payload):
+    TYPE: ClassVar[str] = "poll.open"
     poll_id: Id
 
 
 class PollCast(Payload):
+    TYPE: ClassVar[str] = "poll.cast"
     poll_id: Id
     choice: Option
 
 
 class PollClose(Payload):
+    TYPE: ClassVar[str] = "poll.close"
     poll_id: Id
 
 
@@ -144,35 +198,21 @@ class PollClose(Payload):
 
 
 class PresentationPage(Payload):
+    TYPE: ClassVar[str] = "presentation.page"
     meeting_id: Id
     document_id: Id
     page: Annotated[int, msgspec.Meta(ge=1, le=100_000)]
 
 
-COMMAND_PAYLOADS: dict[str, type[Payload]] = {
-    "auth.login": AuthLogin,
-    "auth.resume": AuthResume,
-    "auth.logout": AuthLogout,
-    "meeting.list": MeetingList,
-    "meeting.subscribe": MeetingSubscribe,
-    "meeting.unsubscribe": MeetingUnsubscribe,
-    "meeting.start": MeetingStart,
-    "meeting.end": MeetingEnd,
-    "meeting.timeline": MeetingTimeline,
-    "attendance.check_in": AttendanceCheckIn,
-    "attendance.check_out": AttendanceCheckOut,
-    "attendance.set_absence": AttendanceSetAbsence,
-    "agenda.activate": AgendaActivate,
-    "speaker.request": SpeakerRequest,
-    "speaker.withdraw": SpeakerWithdraw,
-    "speaker.grant": SpeakerGrant,
-    "speaker.finish": SpeakerFinish,
-    "poll.create": PollCreate,
-    "poll.open": PollOpen,
-    "poll.cast": PollCast,
-    "poll.close": PollClose,
-    "presentation.page": PresentationPage,
-}
+COMMAND_PAYLOADS: dict[str, type[Payload]] = {cls.TYPE: cls for cls in (
+    AuthLogin, AuthResume, AuthLogout,
+    MeetingList, MeetingSubscribe, MeetingUnsubscribe, MeetingStart, MeetingEnd,
+    MeetingTimeline, AttendanceCheckIn, AttendanceCheckOut, AttendanceSetAbsence,
+    AgendaActivate,
+    SpeakerRequest, SpeakerWithdraw, SpeakerGrant, SpeakerFinish,
+    PollCreate, PollOpen, PollCast, PollClose,
+    PresentationPage,
+)}
 """Every command of the core and its extensions; other modules add theirs."""
 
 READ_ONLY_COMMANDS = frozenset(

@@ -10,7 +10,7 @@ the whole story; this module is the part both sides import.
 from __future__ import annotations
 
 import struct
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
@@ -97,6 +97,7 @@ def unpack_header(frame: bytes | bytearray | memoryview) -> FrameHeader:
 class DocumentUpload(Payload):
     """Announce an upload; the bytes follow as ``U`` frames, then ``document.commit``."""
 
+    TYPE: ClassVar[str] = "document.upload"
     meeting_id: Id
     filename: FileName
     size: Annotated[int, msgspec.Meta(ge=1, le=2**53 - 1)]
@@ -114,6 +115,7 @@ class DocumentUpload(Payload):
 
 
 class DocumentCommit(Payload):
+    TYPE: ClassVar[str] = "document.commit"
     meeting_id: Id
     upload: Annotated[int, msgspec.Meta(ge=1, le=2**32 - 1)]
 
@@ -121,6 +123,7 @@ class DocumentCommit(Payload):
 class DocumentFetch(Payload):
     """Start a download of the file with this hash from ``offset`` (resume)."""
 
+    TYPE: ClassVar[str] = "document.fetch"
     sha256: Sha256
     offset: Offset = 0
     window: Window = DEFAULT_WINDOW
@@ -128,26 +131,44 @@ class DocumentFetch(Payload):
 
 
 class DocumentList(Payload):
+    TYPE: ClassVar[str] = "document.list"
     meeting_id: Id
 
 
 class DocumentRef(Payload):
+    """One paper of a meeting; sent as one of the subclasses below."""
+
     meeting_id: Id
     document_id: Id
 
 
+class DocumentVersions(DocumentRef):
+    TYPE: ClassVar[str] = "document.versions"
+
+
+class DocumentRemove(DocumentRef):
+    TYPE: ClassVar[str] = "document.remove"
+
+
+class DocumentOpened(DocumentRef):
+    TYPE: ClassVar[str] = "document.opened"
+
+
 class DocumentReaders(Payload):
+    TYPE: ClassVar[str] = "document.readers"
     meeting_id: Id
     document_id: Id | None = None
 
 
 class PresentationPresenter(Payload):
+    TYPE: ClassVar[str] = "presentation.presenter"
     meeting_id: Id
     user_id: Id | None = None
     """Who may turn everyone's pages besides the chair; None withdraws it."""
 
 
 class PresentationStop(Payload):
+    TYPE: ClassVar[str] = "presentation.stop"
     meeting_id: Id
 
 
@@ -161,11 +182,13 @@ class Quad(msgspec.Struct, array_like=True):
 
 
 class AnnotationList(Payload):
+    TYPE: ClassVar[str] = "annotation.list"
     meeting_id: Id
     document_id: Id
 
 
 class AnnotationSave(Payload):
+    TYPE: ClassVar[str] = "annotation.save"
     meeting_id: Id
     document_id: Id
     page: Page
@@ -180,6 +203,7 @@ class AnnotationSave(Payload):
 
 
 class AnnotationDelete(Payload):
+    TYPE: ClassVar[str] = "annotation.delete"
     meeting_id: Id
     annotation_id: Id
 
@@ -187,6 +211,7 @@ class AnnotationDelete(Payload):
 class UserSubscribe(Payload):
     """Follow one's own ``user:<id>`` topic (annotation changes from other terminals)."""
 
+    TYPE: ClassVar[str] = "user.subscribe"
     since: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] = 0
 
 
@@ -236,20 +261,10 @@ DOCUMENT_REMOVED = "document.removed"
 PRESENTATION_PRESENTER = "presentation.presenter"
 ANNOTATION_CHANGED = "annotation.changed"
 
-DOCUMENT_PAYLOADS: dict[str, type[Payload]] = {
-    "document.upload": DocumentUpload,
-    "document.commit": DocumentCommit,
-    "document.fetch": DocumentFetch,
-    "document.list": DocumentList,
-    "document.versions": DocumentRef,
-    "document.remove": DocumentRef,
-    "document.opened": DocumentRef,
-    "document.readers": DocumentReaders,
-    "presentation.presenter": PresentationPresenter,
-    "presentation.stop": PresentationStop,
-    "annotation.list": AnnotationList,
-    "annotation.save": AnnotationSave,
-    "annotation.delete": AnnotationDelete,
-    "user.subscribe": UserSubscribe,
-}
+DOCUMENT_PAYLOADS: dict[str, type[Payload]] = {cls.TYPE: cls for cls in (
+    DocumentUpload, DocumentCommit, DocumentFetch, DocumentList,
+    DocumentVersions, DocumentRemove, DocumentOpened, DocumentReaders,
+    PresentationPresenter, PresentationStop,
+    AnnotationList, AnnotationSave, AnnotationDelete, UserSubscribe,
+)}
 """The commands of this module (declared with ``payload=`` on the server)."""

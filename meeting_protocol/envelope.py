@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
+from meeting_protocol.commands import Payload, fields_of
 from meeting_protocol.errors import ErrorCode
 
 P = TypeVar("P")
@@ -121,7 +122,8 @@ def command_frame(frame_id: int, type_: str, payload: Any = None, key: str | Non
     body: dict[str, Any] = {"id": frame_id, "type": type_}
     if key is not None:
         body["key"] = key
-    if payload is not None:
-        fields = payload if isinstance(payload, dict) else msgspec.to_builtins(payload)
-        body.update(fields)
+    if isinstance(payload, Payload):
+        body.update(fields_of(payload))
+    elif payload is not None:
+        body.update(payload if isinstance(payload, dict) else msgspec.to_builtins(payload))
     return encode_text(body)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import ClassVar, Literal
 
 from meeting_protocol.commands import Id, Payload
 
@@ -11,6 +11,7 @@ HALL_VIEW = "hall.view"
 
 
 class HallShow(Payload):
+    TYPE: ClassVar[str] = "hall.show"
     meeting_id: Id
     view: HallView
     poll_id: Id | None = None

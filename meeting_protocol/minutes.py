@@ -8,7 +8,7 @@ sends is reduced to that subset, never rejected, so a paste from a word processo
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
@@ -30,6 +30,7 @@ NOTICE_ISSUED = "minutes.notice_issued"
 
 
 class MinutesGet(Payload):
+    TYPE: ClassVar[str] = "minutes.get"
     meeting_id: Id
 
 
@@ -40,6 +41,7 @@ class MinutesSave(Payload):
     over a newer version is refused with ``conflict``.
     """
 
+    TYPE: ClassVar[str] = "minutes.save"
     meeting_id: Id
     item_id: Id | None
     opinions: RichText = ""
@@ -59,6 +61,7 @@ class MinutesRender(Payload):
     """``drafts`` replace the saved texts of their items in this rendering only (nothing is
     stored), so an editor can preview what the clerk is typing before it is saved."""
 
+    TYPE: ClassVar[str] = "minutes.render"
     meeting_id: Id
     format: Format = "pdf"
     drafts: Annotated[list[MinutesDraftText], msgspec.Meta(max_length=1000)] = msgspec.field(
@@ -66,17 +69,15 @@ class MinutesRender(Payload):
 
 
 class MinutesIssue(Payload):
+    TYPE: ClassVar[str] = "minutes.issue"
     meeting_id: Id
 
 
 class MinutesNotice(Payload):
+    TYPE: ClassVar[str] = "minutes.notice"
     meeting_id: Id
 
 
-MINUTES_PAYLOADS: dict[str, type[Payload]] = {
-    "minutes.get": MinutesGet,
-    "minutes.save": MinutesSave,
-    "minutes.render": MinutesRender,
-    "minutes.issue": MinutesIssue,
-    "minutes.notice": MinutesNotice,
-}
+MINUTES_PAYLOADS: dict[str, type[Payload]] = {cls.TYPE: cls for cls in (
+    MinutesGet, MinutesSave, MinutesRender, MinutesIssue, MinutesNotice,
+)}

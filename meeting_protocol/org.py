@@ -7,11 +7,12 @@ in the same style (docs/protocol.md, "Organisation and people").
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
 from meeting_protocol.commands import Id, Payload
+from meeting_protocol.events import EventData, register_events
 from meeting_protocol.roles import ADMIN, LEADER, OFFICE, OPERATOR
 
 GlobalRole = Literal["admin", "office", "leader", "operator"]
@@ -34,14 +35,15 @@ MIN_PASSWORD = 8
 
 
 class OrgUnits(Payload):
-    pass
+    TYPE: ClassVar[str] = "org.units"
 
 
 class OrgUsers(Payload):
-    pass
+    TYPE: ClassVar[str] = "org.users"
 
 
 class OrgUserCreate(Payload):
+    TYPE: ClassVar[str] = "org.user.create"
     username: UserName
     full_name: FullName
     password: Password
@@ -55,6 +57,7 @@ class OrgUserCreate(Payload):
 
 class OrgUserUpdate(Payload):
     """Only the fields present change; ``unit_id: null`` takes the user out of any unit."""
+    TYPE: ClassVar[str] = "org.user.update"
 
     user_id: Id
     full_name: FullName | msgspec.UnsetType = msgspec.UNSET
@@ -65,20 +68,24 @@ class OrgUserUpdate(Payload):
 
 
 class OrgUserDeactivate(Payload):
+    TYPE: ClassVar[str] = "org.user.deactivate"
     user_id: Id
 
 
 class OrgUserReactivate(Payload):
+    TYPE: ClassVar[str] = "org.user.reactivate"
     user_id: Id
 
 
 class OrgUserResetPassword(Payload):
+    TYPE: ClassVar[str] = "org.user.reset_password"
     user_id: Id
     password: Password | None = None
     """None: the server makes a temporary password and returns it once."""
 
 
 class OrgUnitCreate(Payload):
+    TYPE: ClassVar[str] = "org.unit.create"
     name: UnitName
     code: UnitCode | None = None
     parent_id: Id | None = None
@@ -86,6 +93,7 @@ class OrgUnitCreate(Payload):
 
 class OrgUnitUpdate(Payload):
     """Rename, recode or move a unit; ``parent_id: null`` makes it a root."""
+    TYPE: ClassVar[str] = "org.unit.update"
 
     unit_id: Id
     name: UnitName | msgspec.UnsetType = msgspec.UNSET
@@ -96,6 +104,7 @@ class OrgUnitUpdate(Payload):
 
 
 class AuthChangePassword(Payload):
+    TYPE: ClassVar[str] = "auth.change_password"
     old_password: Password
     new_password: Password
 
@@ -112,3 +121,62 @@ ORG_PAYLOADS: dict[str, type[Payload]] = {
     "org.unit.update": OrgUnitUpdate,
     "auth.change_password": AuthChangePassword,
 }
+
+
+# --- events (topic ``org``: the audit of who changed whom; ids only) -----------------
+
+ORG_TOPIC = "org"
+
+
+class OrgUserCreated(EventData):
+    NAME: ClassVar[str] = "org.user.created"
+    user_id: int
+    by: int
+
+
+class OrgUserUpdated(EventData):
+    NAME: ClassVar[str] = "org.user.updated"
+    user_id: int
+    fields: list[str]
+    """Which of full_name, unit_id, position, roles changed."""
+    by: int
+
+
+class OrgUserActivated(EventData):
+    NAME: ClassVar[str] = "org.user.activated"
+    user_id: int
+    by: int
+
+
+class OrgUserDeactivated(EventData):
+    NAME: ClassVar[str] = "org.user.deactivated"
+    user_id: int
+    by: int
+
+
+class OrgUserPasswordReset(EventData):
+    NAME: ClassVar[str] = "org.user.password_reset"
+    user_id: int
+    by: int
+
+
+class OrgUserPasswordChanged(EventData):
+    NAME: ClassVar[str] = "org.user.password_changed"
+    user_id: int
+
+
+class OrgUnitCreated(EventData):
+    NAME: ClassVar[str] = "org.unit.created"
+    unit_id: int
+    by: int
+
+
+class OrgUnitUpdated(EventData):
+    NAME: ClassVar[str] = "org.unit.updated"
+    unit_id: int
+    fields: list[str]
+    by: int
+
+
+register_events(OrgUserCreated, OrgUserUpdated, OrgUserActivated, OrgUserDeactivated,
+                OrgUserPasswordReset, OrgUserPasswordChanged, OrgUnitCreated, OrgUnitUpdated)

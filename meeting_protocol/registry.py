@@ -7,11 +7,12 @@ core); the rest extends them in the same style (docs/protocol.md, "Documents reg
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
 from meeting_protocol.commands import Id, Payload
+from meeting_protocol.events import EventData, register_events
 
 Direction = Literal["in", "out"]
 Urgency = Literal["normal", "urgent", "express", "flash"]
@@ -56,6 +57,7 @@ class RegistryFields(Payload, kw_only=True):
 
 
 class RegistryCreate(RegistryFields, kw_only=True):
+    TYPE: ClassVar[str] = "registry.create"
     direction: Direction
     symbol: Symbol
     issued_on: date
@@ -73,6 +75,7 @@ class RegistryCreate(RegistryFields, kw_only=True):
 
 
 class RegistrySearch(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.search"
     query: Query = ""
     direction: Direction | None = None
     date_from: date | None = msgspec.field(default=None, name="from")
@@ -87,10 +90,12 @@ class RegistrySearch(Payload, kw_only=True):
 
 
 class RegistryGet(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.get"
     registry_id: Id
 
 
 class RegistryUpdate(RegistryFields, kw_only=True):
+    TYPE: ClassVar[str] = "registry.update"
     registry_id: Id
     symbol: Symbol | None = None
     issued_on: date | None = None
@@ -104,11 +109,13 @@ class RegistryUpdate(RegistryFields, kw_only=True):
 
 
 class RegistryCancel(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.cancel"
     registry_id: Id
     reason: Note = ""
 
 
 class RegistryRoute(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.route"
     registry_id: Id
     handler_id: Id | None = None
     unit_id: Id | None = None
@@ -118,15 +125,18 @@ class RegistryRoute(Payload, kw_only=True):
 
 
 class RegistryHandled(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.handled"
     registry_id: Id
     note: Note = ""
 
 
 class RegistryTodo(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.todo"
     include_handled: bool = False
 
 
 class RegistryCheck(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.check"
     direction: Direction
     number: Number | None = None
     registered_on: date | None = None
@@ -135,28 +145,49 @@ class RegistryCheck(Payload, kw_only=True):
 
 
 class RegistryLink(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.link"
     registry_id: Id
     meeting_id: Id
     item_id: Id | None = None
 
 
 class RegistryAttach(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.attach"
     registry_id: Id
     filename: FileName
     content_base64: Base64
 
 
 class RegistryFile(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.file"
     registry_id: Id
 
 
 class RegistryPrint(Payload, kw_only=True):
+    TYPE: ClassVar[str] = "registry.print"
     direction: Direction
     date_from: date = msgspec.field(name="from")
     date_to: date = msgspec.field(name="to")
 
 
 ROUTED = "registry.routed"
-"""Event on ``user:<handler>``: ``{registry_id, deadline}`` — no summary in the log."""
 CHANGED = "registry.changed"
-"""Event on ``registry``: ``{registry_id, action}``."""
+
+
+class RegistryRouted(EventData, kw_only=True):
+    """On ``user:<handler>``: a document was routed to them — no summary in the log."""
+
+    NAME: ClassVar[str] = ROUTED
+    registry_id: int
+    deadline: str | None = None
+
+
+class RegistryChanged(EventData, kw_only=True):
+    """On ``registry``: an entry was created, updated, routed, handled, cancelled, linked."""
+
+    NAME: ClassVar[str] = CHANGED
+    registry_id: int
+    action: str
+
+
+register_events(RegistryRouted, RegistryChanged)

@@ -7,15 +7,21 @@ which is what keeps the replicas honest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Literal
 
 import msgspec
+from msgspec import UNSET
 
+from meeting_protocol import events as ev
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Event
+from meeting_protocol.events import Ballot
+
+__all__ = ["Ballot", "Snapshot", "apply_event", "decode_snapshot"]
 
 MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-Role = Literal["chair", "clerk", "delegate", "observer"]
+Role = Literal["chair", "clerk", "delegate", "observer", "hall"]
 PollStatus = Literal["draft", "open", "closed"]
 SpeakerStatus = Literal["waiting", "speaking"]
 
@@ -67,11 +73,6 @@ class Speaker(msgspec.Struct, kw_only=True):
     granted_at: str | None = None
     limit_s: int | None = None
     seat: str | None = None
-
-
-class Ballot(msgspec.Struct):
-    user_id: int
-    choice: str
 
 
 class Poll(msgspec.Struct, kw_only=True):
@@ -136,124 +137,181 @@ def _with_poll(state: Snapshot, poll_id: int, **changes: Any) -> Snapshot:
 def apply_event(state: Snapshot, event: Event) -> Snapshot:
     """Return the state after ``event``; unknown events leave it unchanged.
 
-    Never mutates ``state``: observers may still hold the previous value.
+    The event's data is decoded into the struct the server emitted and handed to
+    that event's reducer. Never mutates ``state``: observers may still hold the
+    previous value.
+
+    Raises:
+        MalformedEvent: the data does not fit its event's struct (state unchanged).
     """
-    d = event.data
-    name = event.event
-    if name == "meeting.status":
-        meeting = _replace(
-            state.meeting,
-            status=d["status"],
-            started_at=d.get("started_at", state.meeting.started_at),
-            ended_at=d.get("ended_at", state.meeting.ended_at),
-        )
-        return _replace(state, meeting=meeting)
-    if name == "attendance.changed":
-        attendance = Attendance(
-            present=d["present"], expected=d["expected"], quorum_met=d["quorum_met"]
-        )
-        participants = state.participants
-        user_id = d.get("user_id")
-        if user_id is not None:
-            participants = [
-                _replace(
-                    p,
-                    present=d.get("checked_in", p.present),
-                    seat=d.get("seat", p.seat),
-                    absence_reason=d.get("absence_reason", p.absence_reason),
-                )
-                if p.user_id == user_id
-                else p
-                for p in participants
-            ]
-        return _replace(state, attendance=attendance, participants=participants)
-    if name == "agenda.activated":
-        agenda = [
+    handler = _REDUCERS.get(event.event)
+    if handler is None:
+        return state
+    return handler(state, ev.decode_data(event), event.at)
+
+
+def _meeting_status(state: Snapshot, d: ev.MeetingStatusChanged, _at: str) -> Snapshot:
+    meeting = _replace(
+        state.meeting,
+        status=d.status,
+        started_at=_or(d.started_at, state.meeting.started_at),
+        ended_at=_or(d.ended_at, state.meeting.ended_at),
+    )
+    return _replace(state, meeting=meeting)
+
+
+def _attendance_changed(state: Snapshot, d: ev.AttendanceChanged, _at: str) -> Snapshot:
+    attendance = Attendance(present=d.present, expected=d.expected, quorum_met=d.quorum_met)
+    participants = state.participants
+    if d.user_id is not UNSET:
+        participants = [
             _replace(
-                a,
-                active=a.id == d["item_id"],
-                taken_up_at=(event.at if a.id == d["item_id"] and a.taken_up_at is None
-                             else a.taken_up_at),
+                p,
+                present=_or(d.checked_in, p.present),
+                seat=_or(d.seat, p.seat),
+                absence_reason=_or(d.absence_reason, p.absence_reason),
             )
-            for a in state.agenda
+            if p.user_id == d.user_id
+            else p
+            for p in participants
         ]
-        return _replace(state, agenda=agenda)
-    if name == "speaker.requested":
-        speaker = Speaker(
-            request_id=d["request_id"], user_id=d["user_id"], status="waiting",
-            requested_at=d.get("requested_at", event.at),
-        )
-        return _replace(state, speakers=[*state.speakers, speaker])
-    if name in ("speaker.withdrawn", "speaker.finished"):
-        speakers = [s for s in state.speakers if s.request_id != d["request_id"]]
-        return _replace(state, speakers=speakers)
-    if name == "speaker.granted":
-        speakers = [
-            _replace(s, status="speaking", granted_at=d.get("granted_at", event.at),
-                     limit_s=d.get("limit_s"), seat=d.get("seat"))
-            if s.request_id == d["request_id"]
-            else s
-            for s in state.speakers
-        ]
-        return _replace(state, speakers=speakers)
-    if name == "poll.created":
-        poll = Poll(
-            poll_id=d["poll_id"], title=d["title"], agenda_item_id=d.get("agenda_item_id"),
-            secret=d["secret"], options=list(d["options"]), majority=d["majority"],
-            status="draft", eligible=d.get("eligible", 0),
-        )
-        return _replace(state, polls=[*state.polls, poll])
-    if name == "poll.opened":
-        return _with_poll(state, d["poll_id"], status="open", opened_at=event.at,
-                          eligible=d.get("eligible", 0), cast=0)
-    if name == "poll.progress":
-        current = next((p for p in state.polls if p.poll_id == d["poll_id"]), None)
-        if current is None or current.status != "open":
-            return state
-        return _with_poll(state, d["poll_id"], cast=d["cast"], eligible=d["eligible"])
-    if name == "poll.closed":
-        ballots = d.get("ballots")
-        return _with_poll(
-            state, d["poll_id"], status="closed", closed_at=event.at, tally=dict(d["tally"]),
-            cast=d["cast"], eligible=d["eligible"], outcome=d.get("outcome"),
-            ballots=([Ballot(b["user_id"], b["choice"]) for b in ballots]
-                     if ballots is not None else None),
-        )
-    if name == "presentation.page":
-        presentation = Presentation(
-            document_id=d["document_id"], page=d["page"], presenter_id=d.get("presenter_id")
-        )
-        return _replace(state, presentation=presentation)
-    if name == "presentation.stopped":
-        return _replace(state, presentation=None)
-    if name == "hall.view":
-        choice = None if d["view"] == "auto" else HallChoice(view=d["view"],
-                                                             poll_id=d.get("poll_id"))
-        return _replace(state, hall=choice)
-    if name == "presentation.presenter":
-        return _replace(state, designated_presenter=d.get("user_id"))
-    if name in ("document.added", "document.replaced", "document.removed"):
-        return _apply_document_event(state, name, d)
-    return state
+    return _replace(state, attendance=attendance, participants=participants)
 
 
-def _apply_document_event(state: Snapshot, name: str, d: dict[str, Any]) -> Snapshot:
+def _agenda_activated(state: Snapshot, d: ev.AgendaActivated, at: str) -> Snapshot:
+    agenda = [
+        _replace(
+            a,
+            active=a.id == d.item_id,
+            taken_up_at=(at if a.id == d.item_id and a.taken_up_at is None
+                         else a.taken_up_at),
+        )
+        for a in state.agenda
+    ]
+    return _replace(state, agenda=agenda)
+
+
+def _speaker_requested(state: Snapshot, d: ev.SpeakerRequested, at: str) -> Snapshot:
+    speaker = Speaker(request_id=d.request_id, user_id=d.user_id, status="waiting",
+                      requested_at=_or(d.requested_at, at))
+    return _replace(state, speakers=[*state.speakers, speaker])
+
+
+def _speaker_left(state: Snapshot, d: ev.SpeakerWithdrawn | ev.SpeakerFinished,
+                  _at: str) -> Snapshot:
+    speakers = [s for s in state.speakers if s.request_id != d.request_id]
+    return _replace(state, speakers=speakers)
+
+
+def _speaker_granted(state: Snapshot, d: ev.SpeakerGranted, at: str) -> Snapshot:
+    speakers = [
+        _replace(s, status="speaking", granted_at=_or(d.granted_at, at), limit_s=d.limit_s,
+                 seat=d.seat)
+        if s.request_id == d.request_id
+        else s
+        for s in state.speakers
+    ]
+    return _replace(state, speakers=speakers)
+
+
+def _poll_created(state: Snapshot, d: ev.PollCreated, _at: str) -> Snapshot:
+    poll = Poll(
+        poll_id=d.poll_id, title=d.title, agenda_item_id=d.agenda_item_id, secret=d.secret,
+        options=list(d.options), majority=d.majority, status="draft", eligible=d.eligible,
+    )
+    return _replace(state, polls=[*state.polls, poll])
+
+
+def _poll_opened(state: Snapshot, d: ev.PollOpened, at: str) -> Snapshot:
+    return _with_poll(state, d.poll_id, status="open", opened_at=at, eligible=d.eligible,
+                      cast=0)
+
+
+def _poll_progress(state: Snapshot, d: ev.PollProgress, _at: str) -> Snapshot:
+    current = next((p for p in state.polls if p.poll_id == d.poll_id), None)
+    if current is None or current.status != "open":
+        return state
+    return _with_poll(state, d.poll_id, cast=d.cast, eligible=d.eligible)
+
+
+def _poll_closed(state: Snapshot, d: ev.PollClosed, at: str) -> Snapshot:
+    return _with_poll(
+        state, d.poll_id, status="closed", closed_at=at, tally=d.tally, cast=d.cast,
+        eligible=d.eligible, outcome=d.outcome, ballots=_or(d.ballots, None),
+    )
+
+
+def _presentation_page(state: Snapshot, d: ev.PresentationPageTurned, _at: str) -> Snapshot:
+    presentation = Presentation(document_id=d.document_id, page=d.page,
+                                presenter_id=d.presenter_id)
+    return _replace(state, presentation=presentation)
+
+
+def _presentation_stopped(state: Snapshot, _d: ev.PresentationStopped, _at: str) -> Snapshot:
+    return _replace(state, presentation=None)
+
+
+def _hall_view(state: Snapshot, d: ev.HallViewChanged, _at: str) -> Snapshot:
+    choice = None if d.view == "auto" else HallChoice(view=d.view, poll_id=d.poll_id)
+    return _replace(state, hall=choice)
+
+
+def _presenter_named(state: Snapshot, d: ev.PresenterNamed, _at: str) -> Snapshot:
+    return _replace(state, designated_presenter=d.user_id)
+
+
+def _document_removed(state: Snapshot, d: ev.DocumentRemoved, _at: str) -> Snapshot:
+    rest = [doc for doc in state.documents if doc.id != d.document_id]
+    return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
+
+
+def _document_added(state: Snapshot, d: ev.DocumentAdded, at: str) -> Snapshot:
     """Papers open to all travel whole; restricted ones only as a hint to re-list.
 
     A restricted paper's event carries no title or hash (everyone in the meeting
     receives it); terminals allowed to read it ask ``document.list``.
     """
-    doc_id = d.get("document_id")
-    rest = [doc for doc in state.documents if doc.id != doc_id]
-    if name == "document.removed":
-        return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
-    entry = d.get("document")
-    if entry is None:  # restricted now: whatever this replica showed of it is stale
-        return _replace(state, documents=rest) if len(rest) != len(state.documents) else state
-    info = msgspec.convert(entry, DocumentInfo)
-    if name == "document.replaced":
-        documents = [info if doc.id == doc_id else doc for doc in state.documents]
-        if not any(doc.id == doc_id for doc in state.documents):
+    info = d.document
+    if info is UNSET:  # restricted now: whatever this replica showed of it is stale
+        return _document_removed(state, ev.DocumentRemoved(document_id=d.document_id), at)
+    rest = [doc for doc in state.documents if doc.id != d.document_id]
+    if isinstance(d, ev.DocumentReplaced):
+        documents = [info if doc.id == d.document_id else doc for doc in state.documents]
+        if len(rest) == len(state.documents):
             documents.append(info)
         return _replace(state, documents=documents)
     return _replace(state, documents=[*rest, info])
+
+
+def _or(value: Any, default: Any) -> Any:
+    """``value`` unless the event left it out."""
+    return default if value is UNSET else value
+
+
+Reducer = Callable[[Snapshot, Any, str], Snapshot]
+"""``(state, event payload, event time) -> new state``."""
+
+_REDUCERS: dict[str, Reducer] = {
+    ev.MEETING_STATUS: _meeting_status,
+    ev.ATTENDANCE_CHANGED: _attendance_changed,
+    ev.AGENDA_ACTIVATED: _agenda_activated,
+    ev.SPEAKER_REQUESTED: _speaker_requested,
+    ev.SPEAKER_WITHDRAWN: _speaker_left,
+    ev.SPEAKER_FINISHED: _speaker_left,
+    ev.SPEAKER_GRANTED: _speaker_granted,
+    ev.POLL_CREATED: _poll_created,
+    ev.POLL_OPENED: _poll_opened,
+    ev.POLL_PROGRESS: _poll_progress,
+    ev.POLL_CLOSED: _poll_closed,
+    ev.PRESENTATION_PAGE: _presentation_page,
+    ev.PRESENTATION_STOPPED: _presentation_stopped,
+    ev.HallViewChanged.NAME: _hall_view,
+    ev.PresenterNamed.NAME: _presenter_named,
+    ev.DocumentAdded.NAME: _document_added,
+    ev.DocumentReplaced.NAME: _document_added,
+    ev.DocumentRemoved.NAME: _document_removed,
+}
+"""The events that change the shared state; others (minutes, annotations) leave it be."""
+
+REDUCED_EVENTS = frozenset(_REDUCERS)
+"""Names of the events :func:`apply_event` applies."""

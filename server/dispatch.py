@@ -21,6 +21,7 @@ from meeting_protocol.roles import (
     CLERK,
     DELEGATE,
     GLOBAL_ROLES,
+    HALL,
     MEETING_ROLES,
     OBSERVER,
 )
@@ -74,7 +75,7 @@ def meeting_roles(*roles: str) -> Access:
     return Access("meeting", frozenset(roles))
 
 
-MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
+MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER, HALL)
 
 
 class Membership(Protocol):
@@ -90,6 +91,17 @@ class Membership(Protocol):
 
 UNTIL_PASSWORD_CHANGED = frozenset({"auth.change_password", "auth.logout"})
 """All a session may do while its user must still choose a new password."""
+
+
+def check_password_change(spec: CommandSpec, session: Session | None) -> None:
+    """Refuse everything but a password change to a session that must choose one.
+
+    Called by the transport for every command, synchronous or not.
+    """
+    if (session is not None and session.must_change_password
+            and spec.access is not PUBLIC and spec.name not in UNTIL_PASSWORD_CHANGED):
+        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
+                        en="You must change your password first.")
 
 
 @dataclass(slots=True)
@@ -261,9 +273,6 @@ def check_access(spec: CommandSpec, ctx: Context, conn: Connection, payload: Any
     session = ctx.session
     if session is None:
         raise Unauthenticated()
-    if session.must_change_password and spec.name not in UNTIL_PASSWORD_CHANGED:
-        raise Forbidden("Bạn cần đổi mật khẩu trước khi tiếp tục.",
-                        en="You must change your password first.")
     if access is AUTHENTICATED:
         return
     if access.name == "global":

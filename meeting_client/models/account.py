@@ -8,12 +8,16 @@ expired, and a server that is not the one this terminal was installed for.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.meeting_list_model import MeetingListModel, meeting_rows
+from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
+from meeting_protocol.commands import MeetingList
+from meeting_protocol.roles import HALL
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -60,6 +64,16 @@ class Account(QObject):
     def url(self) -> str:
         return self._url
 
+    @property
+    def port(self) -> CommandPort:
+        """Where the workspace's pages send their commands (the bridge)."""
+        return self._bridge
+
+    def password_changed(self) -> None:
+        """The user chose a new password: the session is no longer restricted."""
+        if self.me is not None:
+            self.me = replace(self.me, must_change_password=False)
+
     def sign_in(self, url: str, username: str, password: str) -> None:
         self._url = url
         self.close_meeting()
@@ -67,7 +81,7 @@ class Account(QObject):
         self._token_kind[token] = ("sign_in", None)
 
     def load_meetings(self) -> None:
-        token = self._bridge.send_request("meeting.list", {})
+        token = self._bridge.send_request(MeetingList())
         self._token_kind[token] = ("list", None)
 
     def role_in(self, meeting_id: int) -> str:
@@ -77,6 +91,22 @@ class Account(QObject):
         if self.me is not None and "admin" in self.me.roles and role not in ("chair", "clerk"):
             return "chair"
         return role
+
+    def is_hall_device(self) -> bool:
+        """A hall screen's account: the hall of its meetings and nothing else."""
+        model = self.meeting_list_model
+        roles = {model.row_at(i).role for i in range(model.rowCount())}
+        return roles == {HALL}
+
+    def hall_meeting(self) -> int | None:
+        """The meeting a hall screen shows: of those this account is the hall of, the one
+        in session, else the first not ended (the list is soonest first)."""
+        rows = [self.meeting_list_model.row_at(i)
+                for i in range(self.meeting_list_model.rowCount())]
+        mine = [r for r in rows if r.role == HALL and r.status != "ended"]
+        live = [r for r in mine if r.status == "in_progress"]
+        chosen = (live or mine or [None])[0]
+        return None if chosen is None else int(chosen.id)
 
     def open_meeting(self, meeting_id: int) -> None:
         if self.me is None:
@@ -105,7 +135,9 @@ class Account(QObject):
         kind, extra = self._token_kind.pop(token, (None, None))
         if kind == "sign_in":
             self.me = Me(int(data.id), str(data.username), str(data.full_name),  # type: ignore[attr-defined]
-                         tuple(data.roles))  # type: ignore[attr-defined]
+                         tuple(data.roles),  # type: ignore[attr-defined]
+                         data.unit_id, data.position,  # type: ignore[attr-defined]
+                         bool(data.must_change_password))  # type: ignore[attr-defined]
             self.signed_in.emit(self.me)
         elif kind == "list":
             self.meeting_list_model.set_rows(meeting_rows(data if isinstance(data, dict) else {}))

@@ -28,13 +28,14 @@ from PySide6.QtCore import (
 
 from meeting_client.models.port import CommandPort
 from meeting_client.sync.documents import DocumentCache, MeetingDocuments
+from meeting_protocol.commands import PresentationPage
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.state import Presentation, Snapshot
 
 log = logging.getLogger(__name__)
 
 Submit = Callable[[Callable[[Any], Awaitable[Any]]], int]
-"""``Bridge.submit``: run ``factory(client)`` on the networking thread."""
+"""``CommandPort.submit``: run ``factory(client)`` on the networking thread."""
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 CACHED_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -394,5 +395,5 @@ class FollowController(QObject):
                 p.presenter_id == self.me_id):
             return
         self.sent.append((document_id, page))
-        self._port.send_command("presentation.page", {
-            "meeting_id": self.meeting_id, "document_id": document_id, "page": page})
+        self._port.send_command(PresentationPage(meeting_id=self.meeting_id,
+                                                 document_id=document_id, page=page))

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
+import msgspec
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
@@ -26,6 +27,22 @@ from PySide6.QtCore import (
 )
 
 from meeting_client.models.port import CommandPort
+from meeting_client.models.workspace import BadgeSource
+from meeting_protocol import org as op
+from meeting_protocol import registry as rp
+from meeting_protocol.commands import Payload
+
+COMMANDS: dict[str, type[Payload]] = {
+    cls.TYPE: cls for cls in (
+        rp.RegistryCreate, rp.RegistrySearch, rp.RegistryGet, rp.RegistryUpdate,
+        rp.RegistryCancel, rp.RegistryRoute, rp.RegistryHandled, rp.RegistryTodo,
+        rp.RegistryCheck, rp.RegistryLink, rp.RegistryAttach, rp.RegistryFile,
+        rp.RegistryPrint, op.OrgUsers)}
+
+
+def typed(type_: str, fields: dict[str, Any]) -> Payload:
+    """The command's payload struct from wire-named fields (``from``, dates as text)."""
+    return msgspec.convert(fields, COMMANDS[type_])
 
 PAGE = 100
 MAX_PAGES = 60
@@ -237,7 +254,7 @@ class RegistryTableModel(QAbstractTableModel):
                                    "limit": PAGE, "offset": page * PAGE, **self.filters}
         if self.sort_key:
             payload["sort"] = self.sort_key
-        token = self._port.send_request("registry.search", payload)
+        token = self._port.send_request(typed("registry.search", payload))
         self._inflight[token] = (self._generation, page)
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
@@ -283,3 +300,29 @@ class RegistryTableModel(QAbstractTableModel):
 
     def busy(self) -> bool:
         return bool(self._inflight) or bool(self._wanted)
+
+
+class TodoBadge(BadgeSource):
+    """How many documents wait for the user ("Văn bản cần xử lý"), for the workspace rail;
+    asked now and every few minutes (``registry.todo``)."""
+
+    REFRESH_MS = 120_000
+
+    def __init__(self, port: CommandPort, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._port = port
+        self._token: int | None = None
+        port.command_finished.connect(self.on_port_command_finished)
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._timer.start()
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._token = self._port.send_request(typed("registry.todo", {}))
+
+    def on_port_command_finished(self, token: int, data: Any) -> None:
+        if token == self._token:
+            self._token = None
+            self.set_count(len(data.get("items", [])))

@@ -10,9 +10,9 @@ be opened). Every answer from the server comes back through the
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import cast
 
 import msgspec
 from PySide6.QtCore import QObject, Signal
@@ -26,7 +26,28 @@ from meeting_client.models.port import CommandPort
 from meeting_client.models.speaker_model import SpeakerQueueModel
 from meeting_client.models.tally_model import BallotModel, TallyModel
 from meeting_client.models.timeline_model import TimelineModel
+from meeting_protocol.commands import (
+    AgendaActivate,
+    AttendanceCheckIn,
+    AttendanceCheckOut,
+    AttendanceSetAbsence,
+    Majority,
+    MeetingEnd,
+    MeetingStart,
+    MeetingTimeline,
+    Payload,
+    PollCast,
+    PollClose,
+    PollCreate,
+    PollOpen,
+    SpeakerFinish,
+    SpeakerGrant,
+    SpeakerRequest,
+    SpeakerWithdraw,
+)
 from meeting_protocol.envelope import Event
+from meeting_protocol.hall import HallShow
+from meeting_protocol.hall import HallView as HallChoiceName
 from meeting_protocol.state import AgendaItem, Participant, Poll, Snapshot, Speaker
 
 UNKNOWN_CHOICE = ""
@@ -43,13 +64,15 @@ class Me:
     username: str
     full_name: str
     roles: tuple[str, ...] = ()
+    unit_id: int | None = None
+    position: str | None = None
+    must_change_password: bool = False
 
 
 @dataclass(slots=True)
 class _Pending:
     type: str
-    payload: dict[str, Any]
-    extra: dict[str, Any] = field(default_factory=dict)
+    payload: Payload
 
 
 class MeetingSession(QObject):
@@ -268,47 +291,41 @@ class MeetingSession(QObject):
 
     # --- commands ------------------------------------------------------------------
 
-    def _command(self, type_: str, payload: dict[str, Any], **extra: Any) -> int:
-        token = self._port.send_command(type_, payload)
-        self._pending[token] = _Pending(type_, payload, extra)
+    def _command(self, payload: Payload) -> int:
+        token = self._port.send_command(payload)
+        self._pending[token] = _Pending(payload.TYPE, payload)
         return token
 
     def is_pending(self, type_: str) -> bool:
         return any(p.type == type_ for p in self._pending.values())
 
     def start_meeting(self) -> int:
-        return self._command("meeting.start", {"meeting_id": self.meeting_id})
+        return self._command(MeetingStart(meeting_id=self.meeting_id))
 
     def end_meeting(self) -> int:
-        return self._command("meeting.end", {"meeting_id": self.meeting_id})
+        return self._command(MeetingEnd(meeting_id=self.meeting_id))
 
     def show_on_hall(self, view: str, poll_id: int | None = None) -> int:
         """Pin what every hall screen shows (``auto`` lets them follow the session)."""
-        payload: dict[str, Any] = {"meeting_id": self.meeting_id, "view": view}
-        if poll_id is not None:
-            payload["poll_id"] = poll_id
-        return self._command("hall.show", payload)
+        return self._command(HallShow(meeting_id=self.meeting_id,
+                                      view=cast(HallChoiceName, view), poll_id=poll_id))
 
     def hall_choice(self) -> str:
         pinned = self._snapshot.hall if self._snapshot else None
         return pinned.view if pinned is not None else "auto"
 
     def check_in(self, seat: str | None = None) -> int:
-        payload: dict[str, Any] = {"meeting_id": self.meeting_id}
-        if seat:
-            payload["seat"] = seat
-        return self._command("attendance.check_in", payload)
+        return self._command(AttendanceCheckIn(meeting_id=self.meeting_id, seat=seat or None))
 
     def check_out(self) -> int:
-        return self._command("attendance.check_out", {"meeting_id": self.meeting_id})
+        return self._command(AttendanceCheckOut(meeting_id=self.meeting_id))
 
     def set_absence(self, user_id: int, reason: str | None) -> int:
-        return self._command("attendance.set_absence", {
-            "meeting_id": self.meeting_id, "user_id": user_id, "reason": reason or None})
+        return self._command(AttendanceSetAbsence(meeting_id=self.meeting_id, user_id=user_id,
+                                                  reason=reason or None))
 
     def activate_item(self, item_id: int) -> int:
-        return self._command("agenda.activate",
-                             {"meeting_id": self.meeting_id, "item_id": item_id})
+        return self._command(AgendaActivate(meeting_id=self.meeting_id, item_id=item_id))
 
     def neighbour_item(self, step: int) -> AgendaItem | None:
         """The item ``step`` places after (or before) the active one."""
@@ -322,35 +339,28 @@ class MeetingSession(QObject):
         return rows[target] if 0 <= target < len(rows) else None
 
     def request_floor(self) -> int:
-        return self._command("speaker.request", {"meeting_id": self.meeting_id})
+        return self._command(SpeakerRequest(meeting_id=self.meeting_id))
 
     def withdraw(self, request_id: int) -> int:
-        return self._command("speaker.withdraw", {"request_id": request_id})
+        return self._command(SpeakerWithdraw(request_id=request_id))
 
     def grant(self, request_id: int, limit_s: int | None = None) -> int:
-        payload: dict[str, Any] = {"request_id": request_id}
-        if limit_s:
-            payload["limit_s"] = limit_s
-        return self._command("speaker.grant", payload)
+        return self._command(SpeakerGrant(request_id=request_id, limit_s=limit_s or None))
 
     def finish(self, request_id: int) -> int:
-        return self._command("speaker.finish", {"request_id": request_id})
+        return self._command(SpeakerFinish(request_id=request_id))
 
     def create_poll(self, title: str, *, options: list[str], secret: bool,
                     majority: str | None, agenda_item_id: int | None) -> int:
-        payload: dict[str, Any] = {"meeting_id": self.meeting_id, "title": title,
-                                   "options": options, "secret": secret}
-        if majority:
-            payload["majority"] = majority
-        if agenda_item_id is not None:
-            payload["agenda_item_id"] = agenda_item_id
-        return self._command("poll.create", payload)
+        return self._command(PollCreate(
+            meeting_id=self.meeting_id, title=title, options=options, secret=secret,
+            majority=cast(Majority, majority) or None, agenda_item_id=agenda_item_id))
 
     def open_poll_now(self, poll_id: int) -> int:
-        return self._command("poll.open", {"poll_id": poll_id})
+        return self._command(PollOpen(poll_id=poll_id))
 
     def close_poll(self, poll_id: int) -> int:
-        return self._command("poll.close", {"poll_id": poll_id})
+        return self._command(PollClose(poll_id=poll_id))
 
     def cast(self, poll_id: int, choice: str) -> int | None:
         """Send this delegate's ballot once; a second call for the same poll does nothing."""
@@ -358,7 +368,7 @@ class MeetingSession(QObject):
         if poll is None or not self.can_vote(poll) or choice not in poll.options:
             return None
         self._sending[poll_id] = choice
-        token = self._command("poll.cast", {"poll_id": poll_id, "choice": choice})
+        token = self._command(PollCast(poll_id=poll_id, choice=choice))
         self.ballot_changed.emit(poll_id)
         return token
 
@@ -370,9 +380,9 @@ class MeetingSession(QObject):
         self._request_timeline(0)
 
     def _request_timeline(self, after: int) -> None:
-        token = self._port.send_request("meeting.timeline", {
-            "meeting_id": self.meeting_id, "after": after, "limit": TIMELINE_PAGE})
-        self._pending[token] = _Pending("meeting.timeline", {"after": after})
+        payload = MeetingTimeline(meeting_id=self.meeting_id, after=after, limit=TIMELINE_PAGE)
+        token = self._port.send_request(payload)
+        self._pending[token] = _Pending(payload.TYPE, payload)
 
     def _event_context(self) -> EventContext:
         snap = self._snapshot
@@ -394,9 +404,9 @@ class MeetingSession(QObject):
         pending = self._pending.pop(token, None)
         if pending is None:
             return
-        if pending.type == "poll.cast":
-            poll_id = pending.payload["poll_id"]
-            self._ballots[poll_id] = self._sending.pop(poll_id, pending.payload["choice"])
+        if isinstance(pending.payload, PollCast):
+            poll_id = pending.payload.poll_id
+            self._ballots[poll_id] = self._sending.pop(poll_id, pending.payload.choice)
             self.ballot_changed.emit(poll_id)
         elif pending.type == "meeting.timeline":
             self._on_timeline_page(data)
@@ -419,8 +429,8 @@ class MeetingSession(QObject):
         pending = self._pending.pop(token, None)
         if pending is None:
             return
-        if pending.type == "poll.cast":
-            poll_id = pending.payload["poll_id"]
+        if isinstance(pending.payload, PollCast):
+            poll_id = pending.payload.poll_id
             self._sending.pop(poll_id, None)
             if code == "conflict" and self.checked_in():
                 poll = self.poll(poll_id)

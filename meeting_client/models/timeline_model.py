@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import EventContext, clock_text, event_text
+from meeting_protocol import events as ev
 from meeting_protocol.envelope import Event
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 60
@@ -74,11 +75,14 @@ class TimelineModel(KeyedTableModel[TimelineRow]):
             if e.seq <= self._last_seq:
                 continue
             self._last_seq = e.seq
-            d = e.data
-            if e.event == "speaker.requested":
-                self._requesters[d.get("request_id", 0)] = d.get("user_id", 0)
-            elif e.event == "poll.created":
-                self._polls[d.get("poll_id", 0)] = str(d.get("title", ""))
+            try:
+                d = ev.decode_data(e)
+            except ev.MalformedEvent:
+                d = None
+            if isinstance(d, ev.SpeakerRequested):
+                self._requesters[d.request_id] = d.user_id
+            elif isinstance(d, ev.PollCreated):
+                self._polls[d.poll_id] = d.title
             if e.event in self.SKIPPED:
                 continue
             fresh.append(TimelineRow(e.seq, e.at, e.event, event_text(e, ctx)))

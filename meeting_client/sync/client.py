@@ -33,7 +33,14 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake
 from meeting_client.sync.backoff import Backoff
 from meeting_client.sync.replica import FeedOutcome, MeetingReplica, TopicFeed
 from meeting_client.sync.tls import tls_argument
-from meeting_protocol.commands import Payload
+from meeting_protocol.commands import (
+    AuthLogin,
+    AuthResume,
+    MeetingSubscribe,
+    MeetingUnsubscribe,
+    Payload,
+    command_type,
+)
 from meeting_protocol.envelope import (
     Error,
     Event,
@@ -139,6 +146,9 @@ class UserInfo:
     username: str
     full_name: str
     roles: list[str]
+    unit_id: int | None = None
+    position: str | None = None
+    must_change_password: bool = False
 
 
 @dataclass(frozen=True)
@@ -379,9 +389,8 @@ class SyncClient:
                 which part was wrong), or another server error.
             NotConnected: not connected.
         """
-        data = await self.request(
-            "auth.login", {"username": username, "password": password, "lang": self._lang}
-        )
+        data = await self.request(AuthLogin(username=username, password=password,
+                                            lang=self._lang))
         return self._take_session(data, None)
 
     async def resume(self, token: str) -> UserInfo:
@@ -391,7 +400,7 @@ class SyncClient:
             CommandError: ``unauthenticated`` when the session has expired.
             NotConnected: not connected.
         """
-        data = await self.request("auth.resume", {"token": token, "lang": self._lang})
+        data = await self.request(AuthResume(token=token, lang=self._lang))
         return self._take_session(data, token)
 
     def _take_session(self, data: Any, token: str | None) -> UserInfo:
@@ -411,7 +420,7 @@ class SyncClient:
 
     async def request(
         self,
-        type_: str,
+        type_: str | Payload,
         payload: Payload | dict[str, Any] | None = None,
         *,
         timeout: float | None = None,
@@ -421,7 +430,8 @@ class SyncClient:
         Meant for read-only commands; nothing is retried.
 
         Args:
-            type_: the command, e.g. ``"meeting.list"``.
+            type_: the command, e.g. ``"meeting.list"``, or its payload struct
+                alone (``MeetingList()``), which names it.
             payload: its fields, as a payload struct or a dict.
             timeout: overrides ``request_timeout`` for this call.
 
@@ -430,6 +440,7 @@ class SyncClient:
             RequestTimeout: no reply in time.
             CommandError: the server's error reply.
         """
+        type_, payload = typed_call(type_, payload)
         _check_payload(payload)
         ws = self._ws
         if self._state is not ConnectionState.CONNECTED or ws is None:
@@ -441,7 +452,7 @@ class SyncClient:
 
     async def command(
         self,
-        type_: str,
+        type_: str | Payload,
         payload: Payload | dict[str, Any] | None = None,
         *,
         key: str | None = None,
@@ -456,7 +467,8 @@ class SyncClient:
         timeout. A command issued while reconnecting is queued the same way.
 
         Args:
-            type_: the command, e.g. ``"poll.cast"``.
+            type_: the command, e.g. ``"poll.cast"``, or its payload struct alone
+                (``PollCast(poll_id=3, choice="yes")``), which names it.
             payload: its fields, as a payload struct or a dict.
             key: reuse the key of an earlier attempt (see
                 :class:`RequestTimeout`); a new one by default.
@@ -469,6 +481,7 @@ class SyncClient:
             NotConnected: the client is disconnected for good (never
                 connected, closed, or its session expired).
         """
+        type_, payload = typed_call(type_, payload)
         _check_payload(payload)
         if self._state in (ConnectionState.DISCONNECTED, ConnectionState.CONNECTING):
             raise NotConnected(self._text("offline"))
@@ -531,7 +544,7 @@ class SyncClient:
             return
         self._dropped_topics.add(topic)
         with contextlib.suppress(NotConnected):
-            await self.request("meeting.unsubscribe", {"meeting_id": meeting_id})
+            await self.request(MeetingUnsubscribe(meeting_id=meeting_id))
 
     def _subscribe_call(
         self, ws: ClientConnection, feed: TopicFeed, on_error: Callable[[], None]
@@ -542,12 +555,8 @@ class SyncClient:
         and holding events for the result.
         """
         feed.begin_subscribe()
-        call = self._new_call(
-            "meeting.subscribe",
-            {"meeting_id": feed.meeting_id, "since": feed.since},
-            None,
-            None,
-        )
+        payload = MeetingSubscribe(meeting_id=feed.meeting_id, since=feed.since)
+        call = self._new_call(payload.TYPE, payload, None, None)
         call.on_result = lambda data: self._take_subscribe(feed, data)
 
         def failed() -> None:
@@ -860,9 +869,7 @@ class SyncClient:
         """
         if self._token is not None:
             try:
-                data = await self._call_on(
-                    ws, "auth.resume", {"token": self._token, "lang": self._lang}
-                )
+                data = await self._call_on(ws, AuthResume(token=self._token, lang=self._lang))
             except NotConnected:
                 raise
             except CommandError as exc:
@@ -899,8 +906,8 @@ class SyncClient:
         await self._transmit(ws, frame)
         await self._wait(call)
 
-    async def _call_on(self, ws: ClientConnection, type_: str, payload: dict[str, Any]) -> Any:
-        call = self._new_call(type_, payload, None, None)
+    async def _call_on(self, ws: ClientConnection, payload: Payload) -> Any:
+        call = self._new_call(command_type(payload), payload, None, None)
         frame = self._register(ws, call)
         await self._transmit(ws, frame)
         return await self._wait(call)
@@ -961,6 +968,20 @@ class SyncClient:
 
 
 _ENVELOPE_FIELDS = frozenset({"id", "type", "key"})
+
+
+def typed_call(type_: str | Payload, payload: Payload | dict[str, Any] | None
+               ) -> tuple[str, Payload | dict[str, Any] | None]:
+    """``(command type, payload)`` from a payload struct alone, or as given.
+
+    Raises:
+        TypeError: a struct and a payload besides, or a struct that names no command.
+    """
+    if not isinstance(type_, Payload):
+        return type_, payload
+    if payload is not None:
+        raise TypeError("a payload struct names its command: pass it alone")
+    return command_type(type_), type_
 
 
 def _check_payload(payload: Payload | dict[str, Any] | None) -> None:

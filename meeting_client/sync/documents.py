@@ -30,8 +30,11 @@ from websockets.asyncio.client import ClientConnection
 from websockets.asyncio.client import connect as ws_connect
 from websockets.exceptions import ConnectionClosed
 
+from meeting_client.sync.client import typed_call
 from meeting_client.sync.tls import tls_argument
 from meeting_protocol import documents as dp
+from meeting_protocol import events as ev
+from meeting_protocol.commands import AuthResume, Payload
 from meeting_protocol.documents import DocumentInfo
 from meeting_protocol.envelope import Error, Result, command_frame, decode_server_frame
 
@@ -220,7 +223,7 @@ class TransferChannel:
         self._ws = ws
         self._reader = asyncio.create_task(self._read(ws), name="document-transfer-reader")
         try:
-            await self.request("auth.resume", {"token": self._token})
+            await self.request(AuthResume(token=self._token))
         except BaseException:
             await self.close()
             raise
@@ -241,8 +244,9 @@ class TransferChannel:
                 await self._reader
         self._fail_all(TransferError("unavailable", "Kết nối truyền tài liệu đã đóng."))
 
-    async def request(self, type_: str, payload: dict[str, Any] | None = None) -> Any:
-        """A text command on this connection; its result data.
+    async def request(self, type_: str | Payload,
+                      payload: Payload | dict[str, Any] | None = None) -> Any:
+        """A text command on this connection (a payload struct alone names it); its result.
 
         Raises:
             TransferError: the server's error reply, or the connection is gone.
@@ -251,6 +255,7 @@ class TransferChannel:
             await self._open_or_fail()
         ws = self._ws
         assert ws is not None
+        type_, payload = typed_call(type_, payload)
         frame_id = next(self._ids)
         fut: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
         self._waiting[frame_id] = fut
@@ -287,8 +292,8 @@ class TransferChannel:
         if self.downloads == "http":
             return await self._download_http(sha256, dest, hasher, have, expected_size,
                                              progress)
-        reply = await self.request("document.fetch", {"sha256": sha256, "offset": have,
-                                                     "window": self._window})
+        reply = await self.request(dp.DocumentFetch(sha256=sha256, offset=have,
+                                                    window=self._window))
         transfer, size = int(reply["transfer"]), int(reply["size"])
         fut: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         file = dest.open("ab")
@@ -388,7 +393,7 @@ class TransferChannel:
         finally:
             self._uploads.pop(upload_id, None)
         result: dict[str, Any] = await self.request(
-            "document.commit", {"meeting_id": meeting_id, "upload": upload_id})
+            dp.DocumentCommit(meeting_id=meeting_id, upload=upload_id))
         return result
 
     # --- reading ---------------------------------------------------------------------
@@ -690,7 +695,7 @@ class MeetingDocuments:
             await asyncio.shield(self._refresh_task)
 
     async def refresh(self) -> list[DocumentInfo]:
-        data = await self.client.request("document.list", {"meeting_id": self.meeting_id})
+        data = await self.client.request(dp.DocumentList(meeting_id=self.meeting_id))
         self.documents = decode_documents(data)
         if self._on_documents is not None:
             self._on_documents(list(self.documents))
@@ -731,12 +736,12 @@ class MeetingDocuments:
 
     async def opened(self, document_id: int) -> None:
         """Tell the server this user opened the paper (only the first time counts)."""
-        await self.client.command("document.opened", {"meeting_id": self.meeting_id,
-                                                      "document_id": document_id})
+        await self.client.command(dp.DocumentOpened(meeting_id=self.meeting_id,
+                                                    document_id=document_id))
 
     async def annotations(self, document_id: int) -> list[dp.Annotation]:
-        data = await self.client.request("annotation.list", {
-            "meeting_id": self.meeting_id, "document_id": document_id})
+        data = await self.client.request(dp.AnnotationList(meeting_id=self.meeting_id,
+                                                           document_id=document_id))
         return msgspec.convert(data["annotations"], list[dp.Annotation])
 
     async def save_annotation(self, document_id: int, **fields: Any) -> dp.Annotation:
@@ -745,14 +750,14 @@ class MeetingDocuments:
         return msgspec.convert(data, dp.Annotation)
 
     async def delete_annotation(self, annotation_id: int) -> bool:
-        data = await self.client.command("annotation.delete", {
-            "meeting_id": self.meeting_id, "annotation_id": annotation_id})
+        data = await self.client.command(dp.AnnotationDelete(meeting_id=self.meeting_id,
+                                                             annotation_id=annotation_id))
         return bool(data["deleted"])
 
     # --- events ----------------------------------------------------------------------------
 
     async def _follow_user_topic(self) -> None:
-        data = await self.client.request("user.subscribe", {"since": self._user_seq})
+        data = await self.client.request(dp.UserSubscribe(since=self._user_seq))
         self._user_topic = data["topic"]
         if data.get("reset") and self._user_seq and self._on_annotations is not None:
             self._on_annotations(0)  # 0: anything may have changed
@@ -775,7 +780,12 @@ class MeetingDocuments:
         if event.topic == self._user_topic:
             self._user_seq = max(self._user_seq, event.seq)
             if event.event == dp.ANNOTATION_CHANGED and self._on_annotations is not None:
-                self._on_annotations(int(event.data.get("document_id", 0)))
+                try:
+                    changed = ev.decode_data(event)
+                except ev.MalformedEvent:
+                    return
+                if isinstance(changed, ev.AnnotationChanged):
+                    self._on_annotations(changed.document_id)
             return
         if event.topic != f"meeting:{self.meeting_id}" or event.event not in (
                 dp.DOCUMENT_ADDED, dp.DOCUMENT_REPLACED, dp.DOCUMENT_REMOVED):

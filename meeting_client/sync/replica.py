@@ -79,8 +79,8 @@ class MeetingReplica:
 
         Raises:
             ValueError: the event belongs to another topic.
-            KeyError, TypeError: the event's data does not fit the reducer;
-                the replica is left unchanged.
+            MalformedEvent: the event's data does not fit its struct (a
+                KeyError and a ValueError); the replica is left unchanged.
         """
         if event.topic != self._topic:
             raise ValueError(f"event of {event.topic!r} offered to {self._topic!r}")

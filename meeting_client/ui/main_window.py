@@ -1,4 +1,5 @@
-"""The top-level window: sign-in → meeting list → room, and the hall window."""
+"""The top-level window: sign-in → workspace (meetings, administration…) → room, and the
+hall window."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ from meeting_client.models.session import Me, MeetingSession
 from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.hall_display import HallDisplay
 from meeting_client.ui.look import icon
-from meeting_client.ui.meeting_list_page import MeetingListPage
 from meeting_client.ui.meeting_room import MeetingRoom
 from meeting_client.ui.sign_in_page import SignInPage
+from meeting_client.ui.workspace.shell import Workspace
 
 DEFAULT_SERVER = "ws://127.0.0.1:8765/ws"
 
@@ -50,10 +51,10 @@ class MainWindow(QMainWindow):
         self.room: MeetingRoom | None = None
         self.hall_window: HallDisplay | None = None
         self.sign_in = SignInPage()
-        self.meetings = MeetingListPage(account.meeting_list_model)
+        self.workspace = Workspace(account)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.sign_in)
-        self.stack.addWidget(self.meetings)
+        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
         self.quit_action = QAction(self.tr("Thoát"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -68,12 +69,10 @@ class MainWindow(QMainWindow):
         a.sign_in_failed.connect(self.on_account_sign_in_failed)
         a.meetings_loaded.connect(self.on_account_meetings_loaded)
         a.meeting_opened.connect(self.on_account_meeting_opened)
-        a.failed.connect(self.on_account_failed)
         a.session_expired.connect(self.on_account_session_expired)
         self.sign_in.sign_in_requested.connect(self.on_sign_in_requested)
-        self.meetings.open_requested.connect(self._account.open_meeting)
-        self.meetings.refresh_requested.connect(self._account.load_meetings)
-        self.meetings.sign_out_requested.connect(self.on_sign_out_requested)
+        self.workspace.ready.connect(self._account.load_meetings)
+        self.workspace.sign_out_requested.connect(self.on_sign_out_requested)
         self.quit_action.triggered.connect(self.close)
 
     def start(self) -> None:
@@ -91,10 +90,8 @@ class MainWindow(QMainWindow):
     def on_account_signed_in(self, me: Me) -> None:
         self.sign_in.set_busy(False)
         self.sign_in.password.clear()
-        self.meetings.set_greeting(me.full_name)
-        self.meetings.show_message("")
-        self.stack.setCurrentWidget(self.meetings)
-        self._account.load_meetings()
+        self.stack.setCurrentWidget(self.workspace)
+        self.workspace.enter(me)  # loads the meetings once the user may work
 
     def on_account_sign_in_failed(self, _code: str, message: str) -> None:
         self.sign_in.set_busy(False)
@@ -102,12 +99,13 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.sign_in)
 
     def on_account_meetings_loaded(self) -> None:
+        if self._auto_open is None and (self._options.hall or self._account.is_hall_device()):
+            # A hall screen needs no --meeting: it shows the meeting its device account
+            # belongs to (the one in session, else the next one).
+            self._auto_open = self._account.hall_meeting()
         if self._auto_open is not None:
             meeting_id, self._auto_open = self._auto_open, None
             self._account.open_meeting(meeting_id)
-
-    def on_account_failed(self, message: str) -> None:
-        self.meetings.show_message(message)
 
     def on_account_meeting_opened(self, session: MeetingSession) -> None:
         self._drop_room()

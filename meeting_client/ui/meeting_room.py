@@ -16,6 +16,7 @@ from meeting_client.ui.minutes_editor import MinutesEditor
 from meeting_client.ui.notice_bar import NoticeBar
 from meeting_client.ui.reader.documents_page import DocumentsPage
 from meeting_client.ui.room_header import RoomHeader
+from meeting_protocol.roles import HALL
 from meeting_protocol.state import Snapshot
 
 
@@ -25,6 +26,7 @@ class MeetingRoom(QWidget):
     def __init__(self, session: MeetingSession, *, hall: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        hall = hall or session.role == HALL  # a hall device account always shows the hall
         self.setObjectName("meetingRoom")
         self.session = session
         self._documents_started = False
@@ -48,18 +50,17 @@ class MeetingRoom(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.notices)
         self.documents: DocumentsPage | None = None
-        submit = getattr(session.port, "submit", None)
-        if hall or not callable(submit):  # the hall screen, or a test's fake port
+        if hall or not session.port.carries_documents:  # the hall, or a recording port
             layout.addWidget(self.body, 1)
         else:
-            self._add_documents(layout, submit)
+            self._add_documents(layout)
         self._connect_signals()
         self.banner.on_session_connection_state_changed(session.connection_state)
 
-    def _add_documents(self, layout: QVBoxLayout, submit: object) -> None:
+    def _add_documents(self, layout: QVBoxLayout) -> None:
         """The meeting's papers: a page beside the room, reached by one button."""
         session = self.session
-        self.documents = DocumentsPage(submit, session.port, session.meeting_id,  # type: ignore[arg-type]
+        self.documents = DocumentsPage(session.port, session.meeting_id,
                                        session.me.id, can_present=session.is_chair,
                                        can_upload=session.is_chair or session.is_clerk,
                                        can_name_presenter=session.is_chair)

@@ -37,29 +37,128 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="121"/>
+        <location filename="../../meeting_client/models/account.py" line="153"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="124"/>
+        <location filename="../../meeting_client/models/account.py" line="156"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="126"/>
+        <location filename="../../meeting_client/models/account.py" line="158"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="131"/>
+        <location filename="../../meeting_client/models/account.py" line="163"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="156"/>
+        <location filename="../../meeting_client/models/account.py" line="188"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="48"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="50"/>
+        <source>Đơn vị</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="61"/>
+        <source>Tìm theo tên, tên đăng nhập, đơn vị, chức vụ…</source>
+        <translation>Search by name, user name, unit, position…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="83"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="85"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="86"/>
+        <location filename="../../meeting_client/ui/admin/page.py" line="175"/>
+        <source>Khóa tài khoản</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="87"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="107"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="109"/>
+        <source>Thêm đơn vị trực thuộc</source>
+        <translation>Add sub-unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="110"/>
+        <source>Đổi tên / chuyển</source>
+        <translation>Rename / move</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="116"/>
+        <source>Chỉ quản trị hệ thống được thêm, đổi tên hoặc chuyển đơn vị.</source>
+        <translation>Only administrators add, rename or move units.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="174"/>
+        <source>Mở khóa</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="255"/>
+        <source>Đã thêm người dùng.</source>
+        <translation>User added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="256"/>
+        <source>Đã lưu thay đổi.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="257"/>
+        <source>Đã khóa tài khoản; các phiên đăng nhập của người này đã kết thúc.</source>
+        <translation>Account deactivated; this person&apos;s sessions have ended.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="259"/>
+        <source>Đã mở khóa tài khoản.</source>
+        <translation>Account reactivated.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="260"/>
+        <source>Đã thêm đơn vị.</source>
+        <translation>Unit added.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="261"/>
+        <source>Đã lưu đơn vị.</source>
+        <translation>Unit saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/page.py" line="266"/>
+        <source>Mật khẩu tạm thời của %1: %2 — hãy trao tận tay; người dùng phải đổi mật khẩu khi đăng nhập.</source>
+        <translation>Temporary password of %1: %2 — hand it over in person; the user must change it at sign-in.</translation>
     </message>
 </context>
 <context>
@@ -158,17 +257,17 @@
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="314"/>
+        <location filename="../../meeting_client/bridge.py" line="318"/>
         <source>Không kết nối được máy chủ. Kiểm tra địa chỉ và mạng.</source>
         <translation>Cannot reach the server. Check the address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="316"/>
+        <location filename="../../meeting_client/bridge.py" line="320"/>
         <source>Mất kết nối — đang kết nối lại…</source>
         <translation>Connection lost — reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="318"/>
+        <location filename="../../meeting_client/bridge.py" line="322"/>
         <source>Lỗi không mong muốn. Thao tác chưa được thực hiện.</source>
         <translation>Unexpected error. Nothing was done.</translation>
     </message>
@@ -186,17 +285,9 @@
         <translation>Close the session</translation>
     </message>
     <message>
-        <source>Mở màn hình hội trường</source>
-        <translation type="vanished">Open the hall display</translation>
-    </message>
-    <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="55"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
-    </message>
-    <message>
-        <source>Màn hình hội trường tự động theo diễn biến: biểu quyết đang mở, đại biểu đang phát biểu, kết quả biểu quyết vừa kết thúc, hoặc nội dung đang thảo luận.</source>
-        <translation type="vanished">The hall display follows the session by itself: an open vote, the delegate speaking, the result of the vote just closed, or the item under discussion.</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="53"/>
@@ -212,26 +303,6 @@
         <location filename="../../meeting_client/ui/chair_console.py" line="77"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
-    </message>
-    <message>
-        <source>nội dung đang thảo luận</source>
-        <translation type="vanished">the item under discussion</translation>
-    </message>
-    <message>
-        <source>đại biểu đang phát biểu</source>
-        <translation type="vanished">the delegate speaking</translation>
-    </message>
-    <message>
-        <source>tiến độ biểu quyết</source>
-        <translation type="vanished">the voting progress</translation>
-    </message>
-    <message>
-        <source>kết quả biểu quyết</source>
-        <translation type="vanished">the vote result</translation>
-    </message>
-    <message>
-        <source>Đang hiển thị: %1</source>
-        <translation type="vanished">Showing: %1</translation>
     </message>
 </context>
 <context>
@@ -306,7 +377,7 @@
 <context>
     <name>DocumentCenter</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="243"/>
+        <location filename="../../meeting_client/models/document_model.py" line="244"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>Document not found.</translation>
     </message>
@@ -314,27 +385,27 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95"/>
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source> · mật</source>
         <translation> · confidential</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="95"/>
+        <location filename="../../meeting_client/models/document_model.py" line="96"/>
         <source> · hạn chế</source>
         <translation> · restricted</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96"/>
+        <location filename="../../meeting_client/models/document_model.py" line="97"/>
         <source>đã tải</source>
         <translation>downloaded</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="96"/>
+        <location filename="../../meeting_client/models/document_model.py" line="97"/>
         <source>đang tải…</source>
         <translation>downloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="97"/>
+        <location filename="../../meeting_client/models/document_model.py" line="98"/>
         <source> · bản %1</source>
         <translation> · version %1</translation>
     </message>
@@ -342,32 +413,32 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="76"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="79"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="78"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="83"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="82"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="88"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="87"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="91"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="90"/>
         <source>Ai đã đọc tài liệu này?</source>
         <translation>Who has read this paper?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="108"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="107"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
@@ -438,7 +509,7 @@
 <context>
     <name>FollowController</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="375"/>
+        <location filename="../../meeting_client/models/document_model.py" line="376"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
@@ -633,173 +704,178 @@
     </message>
     <message>
         <location filename="../../meeting_client/models/labels.py" line="52"/>
+        <source>Màn hình hội trường</source>
+        <translation>Hall screen</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="53"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="58"/>
+        <location filename="../../meeting_client/models/labels.py" line="59"/>
         <source>Sắp diễn ra</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="59"/>
+        <location filename="../../meeting_client/models/labels.py" line="60"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="60"/>
-        <location filename="../../meeting_client/models/labels.py" line="68"/>
+        <location filename="../../meeting_client/models/labels.py" line="61"/>
+        <location filename="../../meeting_client/models/labels.py" line="69"/>
         <source>Đã kết thúc</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="66"/>
+        <location filename="../../meeting_client/models/labels.py" line="67"/>
         <source>Chưa mở</source>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="67"/>
+        <location filename="../../meeting_client/models/labels.py" line="68"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="75"/>
-        <location filename="../../meeting_client/models/labels.py" line="149"/>
+        <location filename="../../meeting_client/models/labels.py" line="76"/>
+        <location filename="../../meeting_client/models/labels.py" line="150"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="80"/>
+        <location filename="../../meeting_client/models/labels.py" line="81"/>
         <source>Đủ số lượng</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="82"/>
+        <location filename="../../meeting_client/models/labels.py" line="83"/>
         <source>Chưa đủ số lượng</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="142"/>
+        <location filename="../../meeting_client/models/labels.py" line="143"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Session opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="143"/>
+        <location filename="../../meeting_client/models/labels.py" line="144"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="145"/>
+        <location filename="../../meeting_client/models/labels.py" line="146"/>
         <source>Trạng thái kỳ họp thay đổi</source>
         <translation>Session status changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="157"/>
+        <location filename="../../meeting_client/models/labels.py" line="158"/>
         <source>%1 điểm danh — %2</source>
         <translation>%1 checked in — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="163"/>
+        <location filename="../../meeting_client/models/labels.py" line="164"/>
         <source>%1 vắng mặt có lý do: %2</source>
         <translation>%1 absent (excused): %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="169"/>
+        <location filename="../../meeting_client/models/labels.py" line="170"/>
         <source>%1 rời phòng họp — %2</source>
         <translation>%1 left the chamber — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="175"/>
+        <location filename="../../meeting_client/models/labels.py" line="176"/>
         <source>Chuyển sang nội dung: %1</source>
         <translation>Now on item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="179"/>
+        <location filename="../../meeting_client/models/labels.py" line="180"/>
         <source>%1 đăng ký phát biểu</source>
         <translation>%1 requested the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="181"/>
+        <location filename="../../meeting_client/models/labels.py" line="182"/>
         <source>%1 rút đăng ký phát biểu</source>
         <translation>%1 withdrew the floor request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="190"/>
+        <location filename="../../meeting_client/models/labels.py" line="191"/>
         <source>%1 kết thúc phát biểu (%2)</source>
         <translation>%1 finished speaking (%2)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="199"/>
+        <location filename="../../meeting_client/models/labels.py" line="200"/>
         <source>Mở biểu quyết «%1»</source>
         <translation>Vote opened: “%1”</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="215"/>
+        <location filename="../../meeting_client/models/labels.py" line="216"/>
         <source>Kết thúc biểu quyết «%1»: %2</source>
         <translation>Vote closed: “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="232"/>
+        <location filename="../../meeting_client/models/labels.py" line="233"/>
         <source>Thêm tài liệu: %1</source>
         <translation>Paper added: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="233"/>
+        <location filename="../../meeting_client/models/labels.py" line="234"/>
         <source>Cập nhật tài liệu: %1</source>
         <translation>Paper updated: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="234"/>
+        <location filename="../../meeting_client/models/labels.py" line="235"/>
         <source>Gỡ tài liệu</source>
         <translation>Paper removed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="235"/>
+        <location filename="../../meeting_client/models/labels.py" line="236"/>
         <source>Kết thúc trình chiếu</source>
         <translation>Presentation ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="236"/>
+        <location filename="../../meeting_client/models/labels.py" line="237"/>
         <source>Chỉ định người trình bày: %1</source>
         <translation>Presenter named: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="238"/>
+        <location filename="../../meeting_client/models/labels.py" line="239"/>
         <source>Thư ký cập nhật biên bản</source>
         <translation>The clerk updated the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="239"/>
+        <location filename="../../meeting_client/models/labels.py" line="240"/>
         <source>Cấp số biên bản: %1</source>
         <translation>Minutes numbered: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="240"/>
+        <location filename="../../meeting_client/models/labels.py" line="241"/>
         <source>Ban hành thông báo kết luận: %1</source>
         <translation>Conclusion notice issued: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="242"/>
+        <location filename="../../meeting_client/models/labels.py" line="243"/>
         <source>Đổi nội dung màn hình hội trường</source>
         <translation>Hall display changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="185"/>
+        <location filename="../../meeting_client/models/labels.py" line="186"/>
         <source>%1 được mời phát biểu</source>
         <translation>%1 was given the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="195"/>
+        <location filename="../../meeting_client/models/labels.py" line="196"/>
         <source>Tạo biểu quyết: %1</source>
         <translation>Vote created: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="204"/>
+        <location filename="../../meeting_client/models/labels.py" line="205"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="221"/>
+        <location filename="../../meeting_client/models/labels.py" line="222"/>
         <source>Trình chiếu tài liệu, trang %1</source>
         <translation>Presenting a paper, page %1</translation>
     </message>
@@ -807,22 +883,22 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="44"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="45"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="58"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="59"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="120"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="118"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="152"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="150"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -886,20 +962,20 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="66"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="67"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="148"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="92"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="93"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="166"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -1155,41 +1231,132 @@
     </message>
 </context>
 <context>
+    <name>OrgLabels</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="36"/>
+        <source>Quản trị</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="37"/>
+        <source>Văn phòng</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="38"/>
+        <source>Lãnh đạo</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="39"/>
+        <source>Vận hành</source>
+        <translation>Operator</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="72"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="73"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="74"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
         <source>Vắng mặt có lý do: %1</source>
         <translation>Absent (excused): %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="76"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="98"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordChange</name>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="35"/>
+        <source>Hãy nhập mật khẩu hiện tại.</source>
+        <translation>Enter your current password.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="37"/>
+        <source>Mật khẩu mới phải có ít nhất %1 ký tự.</source>
+        <translation>The new password needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="40"/>
+        <source>Hai lần nhập mật khẩu mới không khớp nhau.</source>
+        <translation>The two entries of the new password do not match.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/password.py" line="42"/>
+        <source>Mật khẩu mới phải khác mật khẩu hiện tại.</source>
+        <translation>The new password must differ from the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="30"/>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="56"/>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="68"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="36"/>
+        <source>Bạn đang dùng mật khẩu tạm thời. Hãy đặt mật khẩu mới của riêng bạn để tiếp tục.</source>
+        <translation>You are using a temporary password. Choose a password of your own to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="38"/>
+        <source>Mật khẩu mới cần ít nhất 8 ký tự. Các phiên đăng nhập khác của bạn sẽ kết thúc.</source>
+        <translation>The new password needs at least 8 characters. Your other sessions will end.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="51"/>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="52"/>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="53"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>New password again</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="59"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/password_dialog.py" line="59"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1358,22 +1525,22 @@ Option 2</translation>
 <context>
     <name>PresenterPicker</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="37"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="42"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="38"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="43"/>
         <source>Người trình bày:</source>
         <translation>Presenter:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="80"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="88"/>
         <source>Không chỉ định được người trình bày.</source>
         <translation>The presenter could not be named.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="84"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="92"/>
         <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
         <translation>Nobody named (the chair, the speaker)</translation>
     </message>
@@ -1509,27 +1676,27 @@ Option 2</translation>
 <context>
     <name>ReadersDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="90"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="91"/>
         <source>Tình hình đọc tài liệu</source>
         <translation>Who has read the paper</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="95"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="96"/>
         <source>Đã mở: %1/%2 người được xem tài liệu</source>
         <translation>Opened: %1 of %2 people who may read it</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="102"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="103"/>
         <source>Đã mở</source>
         <translation>Opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="103"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="104"/>
         <source>Chưa mở</source>
         <translation>Not opened yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="109"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="110"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
@@ -1537,12 +1704,12 @@ Option 2</translation>
 <context>
     <name>ReadersQuery</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="77"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="78"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>No such paper.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="82"/>
+        <location filename="../../meeting_client/ui/reader/readers_dialog.py" line="83"/>
         <source>Không lấy được danh sách người đã đọc.</source>
         <translation>The list of readers could not be fetched.</translation>
     </message>
@@ -1873,14 +2040,206 @@ Option 2</translation>
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
+        <location filename="../../meeting_client/models/timeline_model.py" line="57"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/timeline_model.py" line="56"/>
+        <location filename="../../meeting_client/models/timeline_model.py" line="57"/>
         <source>Diễn biến</source>
         <translation>Event</translation>
+    </message>
+</context>
+<context>
+    <name>UnitDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <source>Sửa đơn vị</source>
+        <translation>Edit unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <source>Thêm đơn vị</source>
+        <translation>Add unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="38"/>
+        <source>(Cấp cao nhất)</source>
+        <translation>(Top level)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="48"/>
+        <source>Tên đơn vị</source>
+        <translation>Unit name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="49"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="50"/>
+        <source>Trực thuộc</source>
+        <translation>Under</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="53"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="56"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="83"/>
+        <source>Hãy nhập tên đơn vị.</source>
+        <translation>Enter the unit&apos;s name.</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTreeModel</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="224"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="224"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <source>Sửa người dùng</source>
+        <translation>Edit user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="57"/>
+        <source>(Không thuộc đơn vị nào)</source>
+        <translation>(No unit)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="81"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="82"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="83"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="84"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="85"/>
+        <source>Vai trò</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="86"/>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="88"/>
+        <source>Bắt buộc đổi mật khẩu khi đăng nhập lần đầu</source>
+        <translation>Must change the password at first sign-in</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="90"/>
+        <source>Tạo mật khẩu tạm</source>
+        <translation>Make a temporary password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="95"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="99"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="102"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="126"/>
+        <source>Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.</source>
+        <translation>A user name has only letters without diacritics, digits, dots, hyphens or underscores.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="129"/>
+        <source>Hãy nhập họ và tên.</source>
+        <translation>Enter the full name.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="131"/>
+        <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
+        <translation>A password needs at least %1 characters.</translation>
+    </message>
+</context>
+<context>
+    <name>UserTableModel</name>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="138"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="138"/>
+        <source>Đã khóa</source>
+        <translation>Deactivated</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="148"/>
+        <source>Đơn vị</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
+        <source>Chức vụ</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
+        <source>Vai trò</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/org.py" line="149"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1985,6 +2344,34 @@ Option 2</translation>
         <location filename="../../meeting_client/ui/vote_panel.py" line="215"/>
         <source>Chọn một phương án, sau đó xác nhận.</source>
         <translation>Choose an option, then confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="79"/>
+        <source>Họp</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="81"/>
+        <source>Quản trị</source>
+        <translation>Administration</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="53"/>
+        <source>Họp thông minh</source>
+        <translation>Smart Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="65"/>
+        <source>Đổi mật khẩu…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/shell.py" line="66"/>
+        <source>Đăng xuất</source>
+        <translation>Sign out</translation>
     </message>
 </context>
 <context>

@@ -28,6 +28,7 @@ from typing import Any, Generic, TypeVar
 from sqlalchemy.engine import Connection, Engine
 
 from meeting_protocol.envelope import Event
+from meeting_protocol.events import EventData, data_of
 from server.storage.eventlog import append_event
 
 log = logging.getLogger(__name__)
@@ -52,9 +53,9 @@ class Tx:
         self.now_iso = utc_now_iso(self.now)
         self.events: list[Event] = []
 
-    def emit(self, topic: str, event: str, data: dict[str, Any]) -> Event:
+    def emit(self, topic: str, payload: EventData) -> Event:
         """Append an event to the topic's log; it is published after commit."""
-        ev = append_event(self.conn, topic, event, data, self.now_iso)
+        ev = append_event(self.conn, topic, payload.NAME, data_of(payload), self.now_iso)
         self.events.append(ev)
         return ev
 

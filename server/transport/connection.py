@@ -40,6 +40,7 @@ from server.dispatch import (
     Replayed,
     Reply,
     Session,
+    check_password_change,
     error_reply,
     execute_unit,
 )
@@ -206,6 +207,7 @@ class ClientConnection:
             payload = decode_payload(frame, spec.payload, frame_id)
             if spec.access.name != "public" and self.session is None:
                 raise Unauthenticated()
+            check_password_change(spec, self.session)
         except FrameError as exc:
             self.error(frame_id, exc.code,
                        default_message(exc.code, self.lang) + f" ({exc.detail})")

@@ -20,6 +20,7 @@ from meeting_client.app import build
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
 from meeting_client.ui.main_window import ClientOptions
+from meeting_protocol.commands import Payload, command_type, fields_of
 from meeting_protocol.envelope import Event
 from meeting_protocol.state import (
     AgendaItem,
@@ -41,18 +42,19 @@ class FakePort(CommandPort):
     def __init__(self) -> None:
         super().__init__()
         self.sent: list[tuple[int, str, dict[str, Any]]] = []
+        """(token, command type, the fields as they would go on the wire)."""
         self._next = 0
 
-    def _send(self, type_: str, payload: dict[str, Any]) -> int:
+    def _send(self, payload: Payload) -> int:
         self._next += 1
-        self.sent.append((self._next, type_, dict(payload)))
+        self.sent.append((self._next, command_type(payload), fields_of(payload)))
         return self._next
 
-    def send_command(self, type_: str, payload: dict[str, Any]) -> int:
-        return self._send(type_, payload)
+    def send_command(self, payload: Payload) -> int:
+        return self._send(payload)
 
-    def send_request(self, type_: str, payload: dict[str, Any]) -> int:
-        return self._send(type_, payload)
+    def send_request(self, payload: Payload) -> int:
+        return self._send(payload)
 
     def commands(self) -> list[tuple[str, dict[str, Any]]]:
         return [(t, p) for _, t, p in self.sent]

@@ -11,6 +11,7 @@ from meeting_client.bridge import Bridge
 from meeting_client.models.account import Account
 from meeting_client.sync.client import CommandError, ConnectionState, SyncClient, UserInfo
 from meeting_client.sync.replica import MeetingReplica
+from meeting_protocol.commands import MeetingList, PollCast
 from meeting_protocol.envelope import Event
 from tests.meeting_client.conftest import make_snapshot
 
@@ -94,7 +95,7 @@ def test_results_and_state_arrive_on_the_gui_thread(qtbot):
         qtbot.waitUntil(lambda: bool(threads), timeout=WAIT)
         assert threads[0] is QThread.currentThread()  # the test runs on the GUI thread
         with qtbot.waitSignal(bridge.command_failed, timeout=WAIT) as failed:
-            bridge.send_command("poll.cast", {"poll_id": 1, "choice": "yes"})
+            bridge.send_command(PollCast(poll_id=1, choice="yes"))
         assert failed.args[1:] == ["conflict", "Đại biểu đã biểu quyết trong phiên này."]
     finally:
         bridge.stop()
@@ -190,5 +191,5 @@ def test_wrong_password_on_a_real_server(qtbot, live_server):
 def test_submit_without_a_started_bridge_fails_cleanly(qtbot):
     bridge = Bridge()
     with qtbot.waitSignal(bridge.command_failed, timeout=WAIT) as failed:
-        bridge.send_request("meeting.list", {})
+        bridge.send_request(MeetingList())
     assert failed.args[1] == "not_connected"

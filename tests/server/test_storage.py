@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, bindparam, insert, select
@@ -13,6 +13,7 @@ from sqlalchemy import update as sql_update
 from sqlalchemy.exc import IntegrityError
 from websockets.frames import Frame, Opcode
 
+from meeting_protocol.events import EventData
 from server.modules import upgrade_schema as upgrade
 from server.storage.committer import Committer, Tx
 from server.storage.db import make_engine
@@ -41,6 +42,13 @@ def engine(request: pytest.FixtureRequest, tmp_path: Path) -> Any:
     engine.dispose()
 
 
+class NoteAdded(EventData):
+    """A test's own event: units emit structs that name their event."""
+
+    NAME: ClassVar[str] = "note.added"
+    body: str
+
+
 async def test_failing_unit_leaves_no_trace_and_spares_its_batch(engine: Any) -> None:
     published: list[str] = []
     committer = Committer(engine, lambda events: published.extend(e.event for e in events))
@@ -50,7 +58,7 @@ async def test_failing_unit_leaves_no_trace_and_spares_its_batch(engine: Any) ->
     def write(body: str, fail: str = "") -> Any:
         def unit(tx: Tx) -> str:
             row = tx.conn.execute(insert(notes).values(body=body))
-            tx.emit("test", "note.added", {"body": body})
+            tx.emit("test", NoteAdded(body=body))
             if fail == "python":
                 raise ValueError("refused after writing")
             if fail == "database":  # PostgreSQL then refuses everything until the rollback

@@ -15,11 +15,23 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.port import CommandPort
+from meeting_protocol import events as ev
+from meeting_protocol.commands import Payload
+from meeting_protocol.envelope import Event
+from meeting_protocol.minutes import (
+    Format,
+    MinutesDraftText,
+    MinutesGet,
+    MinutesIssue,
+    MinutesNotice,
+    MinutesRender,
+    MinutesSave,
+)
 
 GENERAL = 0
 """Key of the meeting's general part (overall conclusions); agenda items use their id."""
@@ -102,9 +114,7 @@ class MinutesStore(QObject):
     def _connect_signals(self) -> None:
         self._port.command_finished.connect(self.on_port_command_finished)
         self._port.command_failed.connect(self.on_port_command_failed)
-        events = getattr(self._port, "events_received", None)
-        if events is not None:  # the Bridge pushes events; a test port may not
-            events.connect(self.on_events)
+        self._port.events_received.connect(self.on_events)
 
     # --- reading -----------------------------------------------------------------
 
@@ -123,23 +133,22 @@ class MinutesStore(QObject):
 
     # --- commands ----------------------------------------------------------------
 
-    def _request(self, type_: str, payload: dict[str, Any], pending: _Pending) -> int:
-        token = self._port.send_request(type_, payload)
+    def _request(self, payload: Payload, pending: _Pending) -> int:
+        token = self._port.send_request(payload)
         self._pending[token] = pending
         return token
 
-    def _command(self, type_: str, payload: dict[str, Any], pending: _Pending) -> int:
-        token = self._port.send_command(type_, payload)
+    def _command(self, payload: Payload, pending: _Pending) -> int:
+        token = self._port.send_command(payload)
         self._pending[token] = pending
         return token
 
     def load(self) -> int:
-        return self._request("minutes.get", {"meeting_id": self.meeting_id}, _Pending("load"))
+        return self._request(MinutesGet(meeting_id=self.meeting_id), _Pending("load"))
 
     def reload(self, key: int) -> int:
         """Fetch again, to continue from what another terminal saved for ``key``."""
-        return self._request("minutes.get", {"meeting_id": self.meeting_id},
-                             _Pending("reload", key))
+        return self._request(MinutesGet(meeting_id=self.meeting_id), _Pending("reload", key))
 
     def save(self, key: int, opinions: str, conclusions: str) -> int | None:
         """Save over the version last loaded; None while a save of that item is in flight."""
@@ -147,28 +156,26 @@ class MinutesStore(QObject):
             return None
         current = self._items.get(key)
         base = current.version if current is not None else 0
-        token = self._command("minutes.save", {
-            "meeting_id": self.meeting_id, "item_id": _item_id(key), "opinions": opinions,
-            "conclusions": conclusions, "base_version": base,
-        }, _Pending("save", key, extra={"opinions": opinions, "conclusions": conclusions}))
+        token = self._command(MinutesSave(
+            meeting_id=self.meeting_id, item_id=_item_id(key), opinions=opinions,
+            conclusions=conclusions, base_version=base,
+        ), _Pending("save", key, extra={"opinions": opinions, "conclusions": conclusions}))
         self._saving[key] = token
         return token
 
     def render(self, fmt: str, drafts: dict[int, tuple[str, str]], purpose: str) -> int:
         """Render PDF or DOCX with ``drafts`` (key → (opinions, conclusions)) standing in for
         the saved texts; the answer is :attr:`rendered` with the same ``purpose``."""
-        payload = {"meeting_id": self.meeting_id, "format": fmt, "drafts": [
-            {"item_id": _item_id(k), "opinions": o, "conclusions": c}
-            for k, (o, c) in drafts.items()]}
-        return self._request("minutes.render", payload, _Pending("render", purpose=purpose))
+        payload = MinutesRender(meeting_id=self.meeting_id, format=cast(Format, fmt), drafts=[
+            MinutesDraftText(item_id=_item_id(k), opinions=o, conclusions=c)
+            for k, (o, c) in drafts.items()])
+        return self._request(payload, _Pending("render", purpose=purpose))
 
     def notice(self) -> int:
-        return self._command("minutes.notice", {"meeting_id": self.meeting_id},
-                             _Pending("notice"))
+        return self._command(MinutesNotice(meeting_id=self.meeting_id), _Pending("notice"))
 
     def issue(self) -> int:
-        return self._command("minutes.issue", {"meeting_id": self.meeting_id},
-                             _Pending("issue"))
+        return self._command(MinutesIssue(meeting_id=self.meeting_id), _Pending("issue"))
 
     # --- answers -----------------------------------------------------------------
 
@@ -250,15 +257,20 @@ class MinutesStore(QObject):
         what = f"render:{pending.purpose}" if pending.kind == "render" else pending.kind
         self.failed.emit(what, message)
 
-    def on_events(self, events: list[Any]) -> None:
+    def on_events(self, events: list[Event]) -> None:
         """Note ``minutes.saved`` of this meeting: another terminal's save, or our own."""
         topic = f"meeting:{self.meeting_id}"
         for event in events:
-            if getattr(event, "topic", None) != topic or event.event != "minutes.saved":
+            if event.topic != topic or event.event != ev.MinutesSaved.NAME:
                 continue
-            item_id = event.data.get("item_id")
-            key = GENERAL if item_id is None else int(item_id)
-            version = int(event.data.get("version", 0))
+            try:
+                saved = ev.decode_data(event)
+            except ev.MalformedEvent:
+                continue
+            if not isinstance(saved, ev.MinutesSaved):
+                continue
+            key = GENERAL if saved.item_id is None else saved.item_id
+            version = saved.version
             if key in self._saving:
                 self._held[key] = max(version, self._held.get(key, 0))
                 continue

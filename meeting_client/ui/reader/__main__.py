@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     def signed_in(_token: int, me: object) -> None:
         if "page" in state:
             return
-        page = DocumentsPage(bridge.submit, bridge, args.meeting, me.id,  # type: ignore[attr-defined]
+        page = DocumentsPage(bridge, args.meeting, me.id,  # type: ignore[attr-defined]
                              can_present=args.present)
         state["page"] = page
         bridge.snapshot_changed.connect(page.on_snapshot)

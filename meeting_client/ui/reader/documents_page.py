@@ -26,7 +26,6 @@ from meeting_client.models.document_model import (
     ID_ROLE,
     DocumentCenter,
     FollowController,
-    Submit,
 )
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.agenda_panel import RoomyDelegate
@@ -40,8 +39,8 @@ class DocumentsPage(QWidget):
     """Papers of one meeting: pick one, read it, follow the presenter.
 
     Args:
-        submit: ``Bridge.submit`` (runs work on the networking thread).
-        port: where commands go (``presentation.page`` when presenting).
+        port: where commands go (``presentation.page`` when presenting) and the
+            transfers run (its ``submit``, on the networking thread).
         meeting_id: the meeting.
         me_id: the signed-in user.
         can_present: show the "Trình chiếu" button (chair, named presenter).
@@ -53,13 +52,13 @@ class DocumentsPage(QWidget):
     notice = Signal(str)
     """A sentence to show briefly (a paper that could not be fetched)."""
 
-    def __init__(self, submit: Submit, port: CommandPort, meeting_id: int, me_id: int, *,
+    def __init__(self, port: CommandPort, meeting_id: int, me_id: int, *,
                  can_present: bool = False, can_upload: bool = False,
                  can_name_presenter: bool = False, cache_dir: Path | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsPage")
-        self.center = DocumentCenter(submit, meeting_id, cache_dir=cache_dir, parent=self)
+        self.center = DocumentCenter(port.submit, meeting_id, cache_dir=cache_dir, parent=self)
         self.follow = FollowController(port, meeting_id, me_id, self)
         self.reader = ReaderWidget()
         self.list = QListView()

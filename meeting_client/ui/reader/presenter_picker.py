@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 from meeting_client.models.labels import role_label
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.reader.reader_widget import TOUCH
+from meeting_protocol.documents import PresentationPresenter
+from meeting_protocol.roles import HALL
 from meeting_protocol.state import Snapshot
 
 
@@ -56,7 +58,8 @@ class PresenterPicker(QWidget):
         if snapshot.participants is not self._seen:
             self._seen = snapshot.participants
             people = [(p.user_id, f"{p.full_name} — {role_label(p.role)}")
-                      for p in snapshot.participants if p.user_id != self._me_id]
+                      for p in snapshot.participants
+                      if p.user_id != self._me_id and p.role != HALL]
             if people != self._people:
                 self._people = people
                 self._fill()
@@ -75,7 +78,7 @@ class PresenterPicker(QWidget):
         if user_id == self._designated:
             return
         self._pending = self._port.send_command(
-            "presentation.presenter", {"meeting_id": self._meeting_id, "user_id": user_id})
+            PresentationPresenter(meeting_id=self._meeting_id, user_id=user_id))
 
     def on_port_command_failed(self, token: int, _code: str, message: str) -> None:
         if token != self._pending:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.labels import date_time_text
 from meeting_client.models.port import CommandPort
+from meeting_protocol.documents import DocumentReaders
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ class ReadersQuery(QObject):
 
     def ask(self, document_id: int) -> None:
         self._pending = self._port.send_request(
-            "document.readers", {"meeting_id": self._meeting_id, "document_id": document_id})
+            DocumentReaders(meeting_id=self._meeting_id, document_id=document_id))
 
     def on_port_command_finished(self, token: int, data: object) -> None:
         if token != self._pending:

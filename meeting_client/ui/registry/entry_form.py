@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.port import CommandPort
-from meeting_client.models.registry_model import URGENCY, vn_date
+from meeting_client.models.registry_model import URGENCY, typed, vn_date
 
 DOC_TYPES = ["Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Kế hoạch", "Thông báo",
              "Giấy mời", "Chỉ thị", "Nghị quyết", "Hướng dẫn", "Công điện"]
@@ -158,7 +158,7 @@ class EntryForm(QWidget):
         if self.symbol.text().strip() and self.issuer.text().strip():
             payload["symbol"] = self.symbol.text().strip()
             payload["issuer"] = self.issuer.text().strip()
-        self._check_token = self._port.send_request("registry.check", payload)
+        self._check_token = self._port.send_request(typed("registry.check", payload))
 
     def payload(self) -> dict[str, Any]:
         p: dict[str, Any] = {
@@ -187,7 +187,7 @@ class EntryForm(QWidget):
             return
         self.error.clear()
         self.save_button.setEnabled(False)
-        self._save_token = self._port.send_command("registry.create", p)
+        self._save_token = self._port.send_command(typed("registry.create", p))
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         if token == self._check_token:

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.port import CommandPort
-from meeting_client.models.registry_model import URGENCY, vn_date
+from meeting_client.models.registry_model import URGENCY, typed, vn_date
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.reader.reader_widget import ReaderWidget
 
@@ -157,7 +157,7 @@ class EntryPage(QWidget):
     def _send(self, what: str, type_: str, payload: dict[str, Any], *, read: bool = False
               ) -> None:
         send = self._port.send_request if read else self._port.send_command
-        self._tokens[send(type_, payload)] = what
+        self._tokens[send(typed(type_, payload))] = what
 
     # --- replies ---------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.port import CommandPort
+from meeting_client.models.registry_model import typed
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.registry.entry_form import EntryForm
 from meeting_client.ui.registry.entry_page import EntryPage
@@ -102,8 +103,8 @@ class RegistryPage(QWidget):
                                 today.toString("yyyy-MM-dd"), path)
 
     def print_register(self, direction: str, date_from: str, date_to: str, path: str) -> None:
-        token = self._port.send_request("registry.print", {
-            "direction": direction, "from": date_from, "to": date_to})
+        token = self._port.send_request(typed("registry.print", {
+            "direction": direction, "from": date_from, "to": date_to}))
         self._print_tokens[token] = path
 
     def on_port_command_finished(self, token: int, data: Any) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.port import CommandPort
-from meeting_client.models.registry_model import vn_date
+from meeting_client.models.registry_model import typed, vn_date
 
 OVERDUE = QColor("#b3261e")
 
@@ -52,7 +52,7 @@ class TodoPage(QWidget):
         port.command_finished.connect(self.on_port_command_finished)
 
     def refresh(self) -> None:
-        self._token = self._port.send_request("registry.todo", {})
+        self._token = self._port.send_request(typed("registry.todo", {}))
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         if token != self._token:

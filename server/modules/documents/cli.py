@@ -34,6 +34,7 @@ def parse_access(text: str) -> tuple[str, list[str]]:
 
 
 def cmd_documents_add(args: argparse.Namespace) -> int:
+    from meeting_protocol.events import EventData, data_of
     from server.modules import upgrade_schema as upgrade
     from server.modules.accounts.tables import users
     from server.modules.documents import service
@@ -78,9 +79,9 @@ def cmd_documents_add(args: argparse.Namespace) -> int:
             with engine.begin() as conn:
                 now = utc_now_iso()
 
-                def emit(topic: str, event: str, data: dict[str, Any],
-                         conn: Any = conn, now: str = now) -> Any:
-                    return append_event(conn, topic, event, data, now)
+                def emit(topic: str, payload: EventData, conn: Any = conn,
+                         now: str = now) -> Any:
+                    return append_event(conn, topic, payload.NAME, data_of(payload), now)
 
                 info = service.add_document(
                     conn, emit, now, meeting_id=args.meeting, title=title,

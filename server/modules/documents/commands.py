@@ -99,8 +99,8 @@ def page(ctx: Context, tx: Tx, p: PresentationPage) -> dict[str, Any]:
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id).values(
         presentation_document_id=p.document_id, presentation_page=p.page,
         presenter_id=ctx.user_id))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.PRESENTATION_PAGE,
-            {"document_id": p.document_id, "page": p.page, "presenter_id": ctx.user_id})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.PresentationPageTurned(
+        document_id=p.document_id, page=p.page, presenter_id=ctx.user_id))
     return {"document_id": p.document_id, "page": p.page}
 
 
@@ -117,7 +117,7 @@ def name_presenter(ctx: Context, tx: Tx, p: dp.PresentationPresenter) -> dict[st
     tx.conn.execute(delete(presenters).where(presenters.c.meeting_id == p.meeting_id))
     if p.user_id is not None:
         tx.conn.execute(insert(presenters).values(meeting_id=p.meeting_id, user_id=p.user_id))
-    tx.emit(ev.meeting_topic(p.meeting_id), dp.PRESENTATION_PRESENTER, {"user_id": p.user_id})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.PresenterNamed(user_id=p.user_id))
     return {"user_id": p.user_id}
 
 
@@ -133,7 +133,7 @@ def stop(ctx: Context, tx: Tx, p: dp.PresentationStop) -> dict[str, Any]:
         return {"stopped": False}
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id).values(
         presentation_document_id=None, presentation_page=None, presenter_id=None))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.PRESENTATION_STOPPED, {})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.PresentationStopped())
     return {"stopped": True}
 
 

@@ -8,6 +8,7 @@ the committer's thread (or in the CLI's own transaction). Ingesting blocks
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,8 +18,9 @@ from sqlalchemy import delete, insert, select, update
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import documents as dp
+from meeting_protocol import events as ev
 from meeting_protocol.documents import Annotation, DocumentInfo, Quad
-from meeting_protocol.events import meeting_topic
+from meeting_protocol.envelope import Event
 from meeting_protocol.roles import CHAIR, CLERK
 from server.errors import BadRequest, NotFound
 from server.modules.accounts.tables import users
@@ -34,8 +36,8 @@ from server.modules.documents.tables import (
 )
 from server.modules.meetings.tables import agenda_items, participants
 
-Emit = Any
-"""``tx.emit``-like: ``(topic, event, data) -> Event``."""
+Emit = Callable[[str, ev.EventData], Event]
+"""``tx.emit``-like: ``(topic, payload) -> Event``."""
 
 
 # --- ingest ----------------------------------------------------------------------
@@ -140,16 +142,15 @@ def visible_documents(conn: Connection, meeting_id: int, user_id: int, role: str
             if may_read(r, role, is_admin, user_id, listed.get(r.id, set()))]
 
 
-def event_data(info: DocumentInfo) -> dict[str, Any]:
+def event_data(info: DocumentInfo, kind: type[ev.DocumentAdded]) -> ev.DocumentAdded:
     """What everyone subscribed to the meeting receives about a paper.
 
     Only papers open to all travel whole; of a restricted one the event tells
     its id and version (the terminals allowed to read it ask ``document.list``).
     """
     if info.access == "all":
-        return {"document_id": info.id, "version": info.version,
-                "document": msgspec.to_builtins(info)}
-    return {"document_id": info.id, "version": info.version, "restricted": True}
+        return kind(document_id=info.id, version=info.version, document=info)
+    return kind(document_id=info.id, version=info.version, restricted=True)
 
 
 def versions(conn: Connection, document_id: int) -> list[dict[str, Any]]:
@@ -210,7 +211,7 @@ def add_document(conn: Connection, emit: Emit, now: str, *, meeting_id: int, tit
         conn.execute(insert(document_access), [{"document_id": doc_id, "user_id": u}
                                                for u in listed])
     info = info_of(conn.execute(select(documents).where(documents.c.id == doc_id)).one())
-    emit(meeting_topic(meeting_id), dp.DOCUMENT_ADDED, event_data(info))
+    emit(ev.meeting_topic(meeting_id), event_data(info, ev.DocumentAdded))
     return info
 
 
@@ -243,7 +244,7 @@ def replace_document(conn: Connection, emit: Emit, now: str, *, meeting_id: int,
         conn.execute(insert(document_access), [{"document_id": old.id, "user_id": u}
                                                for u in listed])
     info = info_of(conn.execute(select(documents).where(documents.c.id == old.id)).one())
-    emit(meeting_topic(meeting_id), dp.DOCUMENT_REPLACED, event_data(info))
+    emit(ev.meeting_topic(meeting_id), event_data(info, ev.DocumentReplaced))
     return info
 
 
@@ -257,7 +258,7 @@ def remove_document(conn: Connection, emit: Emit, now: str, meeting_id: int,
     if doc.removed_at is None:
         conn.execute(update(documents).where(documents.c.id == document_id)
                      .values(removed_at=now))
-        emit(meeting_topic(meeting_id), dp.DOCUMENT_REMOVED, {"document_id": document_id})
+        emit(ev.meeting_topic(meeting_id), ev.DocumentRemoved(document_id=document_id))
     return {"document_id": document_id, "removed": True}
 
 
@@ -338,8 +339,8 @@ def save_annotation(conn: Connection, emit: Emit, now: str, user_id: int, doc: A
             created_at=now, updated_at=now))
         ann_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     # The event names what changed, never the note itself: the log is an audit trail.
-    emit(dp.user_topic(user_id), dp.ANNOTATION_CHANGED,
-         {"document_id": doc.id, "annotation_id": ann_id, "deleted": False})
+    emit(dp.user_topic(user_id), ev.AnnotationChanged(document_id=doc.id, annotation_id=ann_id,
+                                                      deleted=False))
     return annotation_of(conn.execute(select(annotations)
                                       .where(annotations.c.id == ann_id)).one())
 
@@ -353,8 +354,8 @@ def delete_annotation(conn: Connection, emit: Emit, user_id: int, meeting_id: in
     if row is None:
         return False
     conn.execute(delete(annotations).where(annotations.c.id == annotation_id))
-    emit(dp.user_topic(user_id), dp.ANNOTATION_CHANGED,
-         {"document_id": row.document_id, "annotation_id": annotation_id, "deleted": True})
+    emit(dp.user_topic(user_id), ev.AnnotationChanged(
+        document_id=row.document_id, annotation_id=annotation_id, deleted=True))
     return True
 
 

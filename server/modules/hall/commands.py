@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
-from meeting_protocol.hall import HALL_VIEW, HallShow
+from meeting_protocol.hall import HallShow
 from meeting_protocol.state import HallChoice
 from server.dispatch import CHAIR, CommandSet, Context, meeting_roles
 from server.errors import Conflict, NotFound
@@ -40,6 +40,6 @@ def show(ctx: Context, tx: Tx, p: HallShow) -> dict[str, Any]:
     if p.view != "auto":
         tx.conn.execute(insert(hall_choices).values(meeting_id=p.meeting_id, view=p.view,
                                                     poll_id=poll_id))
-    data = {"view": p.view, "poll_id": poll_id}
-    tx.emit(ev.meeting_topic(p.meeting_id), HALL_VIEW, data)
-    return data
+    event = tx.emit(ev.meeting_topic(p.meeting_id), ev.HallViewChanged(view=p.view,
+                                                                         poll_id=poll_id))
+    return event.data

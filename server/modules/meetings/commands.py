@@ -101,8 +101,8 @@ def start(ctx: Context, tx: Tx, p: MeetingStart) -> dict[str, Any]:
         raise Conflict("Cuộc họp đã được khai mạc.", en="The meeting has already started.")
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
                     .values(status="in_progress", started_at=tx.now_iso))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.MEETING_STATUS,
-            {"status": "in_progress", "started_at": tx.now_iso})
+    tx.emit(ev.meeting_topic(p.meeting_id),
+            ev.MeetingStatusChanged(status="in_progress", started_at=tx.now_iso))
     return {"status": "in_progress"}
 
 
@@ -117,8 +117,8 @@ def end(ctx: Context, tx: Tx, p: MeetingEnd) -> dict[str, Any]:
         guard(tx.conn, p.meeting_id)
     tx.conn.execute(update(meetings).where(meetings.c.id == p.meeting_id)
                     .values(status="ended", ended_at=tx.now_iso))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.MEETING_STATUS,
-            {"status": "ended", "ended_at": tx.now_iso})
+    tx.emit(ev.meeting_topic(p.meeting_id),
+            ev.MeetingStatusChanged(status="ended", ended_at=tx.now_iso))
     return {"status": "ended"}
 
 
@@ -137,9 +137,9 @@ def _participant(tx: Tx, meeting_id: int, user_id: int) -> Any:
 
 def _attendance_event(tx: Tx, meeting_id: int, **who: Any) -> dict[str, Any]:
     att = attendance(tx.conn, meeting_id)
-    data = {"present": att.present, "expected": att.expected, "quorum_met": att.quorum_met}
-    tx.emit(ev.meeting_topic(meeting_id), ev.ATTENDANCE_CHANGED, {**data, **who})
-    return data
+    tx.emit(ev.meeting_topic(meeting_id), ev.AttendanceChanged(
+        present=att.present, expected=att.expected, quorum_met=att.quorum_met, **who))
+    return {"present": att.present, "expected": att.expected, "quorum_met": att.quorum_met}
 
 
 def _attendance_data(tx: Tx, meeting_id: int) -> dict[str, Any]:
@@ -203,5 +203,5 @@ def activate(ctx: Context, tx: Tx, p: AgendaActivate) -> dict[str, Any]:
     if item.taken_up_at is None:
         tx.conn.execute(update(agenda_items).where(agenda_items.c.id == p.item_id)
                         .values(taken_up_at=tx.now_iso))
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.AGENDA_ACTIVATED, {"item_id": p.item_id})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.AgendaActivated(item_id=p.item_id))
     return {"item_id": p.item_id}

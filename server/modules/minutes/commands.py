@@ -28,9 +28,6 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol import events as ev
 from meeting_protocol.minutes import (
-    MINUTES_ISSUED,
-    MINUTES_SAVED,
-    NOTICE_ISSUED,
     MinutesDraftText,
     MinutesGet,
     MinutesIssue,
@@ -201,8 +198,8 @@ def save(ctx: Context, tx: Tx, p: MinutesSave) -> dict[str, Any]:
                                                      **values))
     else:
         tx.conn.execute(update(minutes_texts).where(where).values(**values))
-    tx.emit(ev.meeting_topic(p.meeting_id), MINUTES_SAVED,
-            {"item_id": p.item_id, "version": version, "updated_by": ctx.user_id})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.MinutesSaved(
+        item_id=p.item_id, version=version, updated_by=ctx.user_id))
     name = ctx.session.full_name if ctx.session else None
     return {"item_id": p.item_id, "opinions": opinions, "conclusions": conclusions,
             "version": version, "updated_by": ctx.user_id, "updated_by_name": name,
@@ -238,8 +235,8 @@ def issue(ctx: Context, tx: Tx, p: MinutesIssue) -> dict[str, Any]:
         meeting_id=p.meeting_id, agency_abbrev=abbrev, year=year, number=number,
         issued_by=ctx.user_id, issued_at=tx.now_iso))
     label = document_number(number, "BB", abbrev)
-    tx.emit(ev.meeting_topic(p.meeting_id), MINUTES_ISSUED,
-            {"number": number, "year": year, "label": label})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.MinutesIssued(number=number, year=year,
+                                                             label=label))
     return {"number": number, "year": year, "label": label, "issued_at": tx.now_iso}
 
 
@@ -350,9 +347,8 @@ async def notice(ctx: Context, p: MinutesNotice) -> dict[str, Any]:
                 meeting_id=p.meeting_id, agency_abbrev=draft.agency_abbrev,
                 year=issued_on.year, number=number, issued_on=issued_on.isoformat(),
                 issued_by=ctx.user_id, created_at=tx.now_iso, **values))
-            tx.emit(ev.meeting_topic(p.meeting_id), NOTICE_ISSUED,
-                    {"number": number, "year": issued_on.year, "label": label,
-                     "due_on": values["due_on"]})
+            tx.emit(ev.meeting_topic(p.meeting_id), ev.NoticeIssued(
+                number=number, year=issued_on.year, label=label, due_on=values["due_on"]))
         else:
             tx.conn.execute(update(conclusion_notices).where(where).values(**values))
         return tb, {"number": number, "year": issued_on.year, "label": label,

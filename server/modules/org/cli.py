@@ -14,11 +14,11 @@ from pathlib import Path
 
 
 def cmd_users_import(args: argparse.Namespace) -> int:
+    from server.modules import upgrade_schema as upgrade
     from server.modules.accounts.passwords import Passwords
     from server.modules.org import people
     from server.modules.org.importer import ImportFileError, check_rows, read_table, report
     from server.storage.db import default_db_url, make_engine
-    from server.modules import upgrade_schema as upgrade
 
     path = Path(args.file)
     if not path.is_file():

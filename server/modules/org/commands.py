@@ -32,7 +32,7 @@ from server.storage.committer import Tx
 commands = CommandSet()
 ADMIN_ONLY = global_roles("admin")
 PEOPLE_ADMINS = global_roles("admin", "office")
-TOPIC = "org"
+TOPIC = op.ORG_TOPIC
 OUT_OF_SCOPE = ("Người dùng này không thuộc đơn vị bạn quản lý.",
                 "This user is not in a unit you administer.")
 UNIT_OUT_OF_SCOPE = ("Bạn chỉ quản lý người dùng trong đơn vị của mình và các đơn vị trực thuộc.",
@@ -126,7 +126,7 @@ async def user_create(ctx: Context, p: op.OrgUserCreate) -> dict[str, Any]:
             must_change_password=p.must_change_password)
         if p.email:
             people.set_person(tx.conn, uid, email=p.email)
-        tx.emit(TOPIC, "org.user.created", {"user_id": uid, "by": ctx.user_id})
+        tx.emit(TOPIC, op.OrgUserCreated(user_id=uid, by=ctx.user_id))
         return {"user_id": uid}
 
     return await ctx.services.committer.run(unit)  # type: ignore[no-any-return]
@@ -161,8 +161,7 @@ def user_update(ctx: Context, tx: Tx, p: op.OrgUserUpdate) -> Reply:
         people.set_roles(tx.conn, p.user_id, p.roles)
         changed.append("roles")
     who = service.profile(tx.conn, p.user_id)
-    tx.emit(TOPIC, "org.user.updated", {"user_id": p.user_id, "fields": changed,
-                                        "by": ctx.user_id})
+    tx.emit(TOPIC, op.OrgUserUpdated(user_id=p.user_id, fields=changed, by=ctx.user_id))
     live = ctx.services.live
 
     def refresh_sessions() -> None:
@@ -186,8 +185,8 @@ def _set_active(ctx: Context, tx: Tx, user_id: int, active: bool) -> Reply:
             _keep_an_admin(tx, user_id)
         people.end_sessions(tx.conn, user_id)
     people.set_person(tx.conn, user_id, active=active)
-    tx.emit(TOPIC, "org.user.activated" if active else "org.user.deactivated",
-            {"user_id": user_id, "by": ctx.user_id})
+    event = op.OrgUserActivated if active else op.OrgUserDeactivated
+    tx.emit(TOPIC, event(user_id=user_id, by=ctx.user_id))
     live = ctx.services.live
 
     def end_live() -> None:
@@ -217,7 +216,7 @@ async def user_reset_password(ctx: Context, p: op.OrgUserResetPassword) -> dict[
         _authorize(ctx, tx, "org.user.reset_password", p)
         _check_target(ctx, tx, p.user_id)
         people.set_password(tx.conn, p.user_id, digest, must_change=True)
-        tx.emit(TOPIC, "org.user.password_reset", {"user_id": p.user_id, "by": ctx.user_id})
+        tx.emit(TOPIC, op.OrgUserPasswordReset(user_id=p.user_id, by=ctx.user_id))
 
     await ctx.services.committer.run(unit)
     ctx.services.live.end(p.user_id, "password reset", keep=ctx.conn)
@@ -233,7 +232,7 @@ async def user_reset_password(ctx: Context, p: op.OrgUserResetPassword) -> dict[
 @_cmd("org.unit.create", ADMIN_ONLY)
 def unit_create(ctx: Context, tx: Tx, p: op.OrgUnitCreate) -> dict[str, Any]:
     uid = people.create_unit(tx.conn, name=p.name, code=p.code, parent_id=p.parent_id)
-    tx.emit(TOPIC, "org.unit.created", {"unit_id": uid, "by": ctx.user_id})
+    tx.emit(TOPIC, op.OrgUnitCreated(unit_id=uid, by=ctx.user_id))
     return {"unit_id": uid}
 
 
@@ -242,8 +241,8 @@ def unit_update(ctx: Context, tx: Tx, p: op.OrgUnitUpdate) -> dict[str, Any]:
     values = {f: getattr(p, f) for f in ("name", "code", "parent_id", "head_id")
               if getattr(p, f) is not msgspec.UNSET}
     people.update_unit(tx.conn, p.unit_id, values)
-    tx.emit(TOPIC, "org.unit.updated", {"unit_id": p.unit_id, "fields": sorted(values),
-                                        "by": ctx.user_id})
+    tx.emit(TOPIC, op.OrgUnitUpdated(unit_id=p.unit_id, fields=sorted(values),
+                                     by=ctx.user_id))
     row = next(u for u in service.units(tx.conn) if u["id"] == p.unit_id)
     return {"unit": row}
 
@@ -260,14 +259,17 @@ async def change_password(ctx: Context, p: op.AuthChangePassword) -> dict[str, A
     session = ctx.session
     assert session is not None  # the transport refuses anonymous callers
     people.check_password(p.new_password)
-    delay = services.throttle.delay(session.username, ctx.conn.peer)
+    # Keyed by session, not by name or address: guessing here slows only this session,
+    # never the user's or the room's sign-ins.
+    who = "pw:" + session.token_hash
+    delay = services.throttle.delay(who, who)
     if delay:
         await asyncio.sleep(delay)
     stored = await services.committer.run(lambda tx: tx.conn.execute(
         users.select().with_only_columns(users.c.password_hash)
         .where(users.c.id == session.user_id)).scalar())
     if not await services.passwords.verify_async(services.cpu, stored, p.old_password):
-        services.throttle.failed(session.username, ctx.conn.peer)
+        services.throttle.failed(who, who)
         raise BadRequest(WRONG_OLD, en="The current password is wrong.")
     if p.new_password == p.old_password:
         raise BadRequest("Mật khẩu mới phải khác mật khẩu hiện tại.",
@@ -278,7 +280,7 @@ async def change_password(ctx: Context, p: op.AuthChangePassword) -> dict[str, A
         _authorize(ctx, tx, "auth.change_password", p)
         people.set_password(tx.conn, session.user_id, digest, must_change=False,
                             keep_session=session.token_hash)
-        tx.emit(TOPIC, "org.user.password_changed", {"user_id": session.user_id})
+        tx.emit(TOPIC, op.OrgUserPasswordChanged(user_id=session.user_id))
 
     await services.committer.run(unit)
     session.must_change_password = False

@@ -69,10 +69,9 @@ def create(ctx: Context, tx: Tx, p: rp.RegistryCreate) -> dict[str, Any]:
                          "trống.", en="Symbol, issuer, type and summary are required.")
     entry_id, number = service.create(tx.conn, entry, set(p.reader_ids), ctx.user_id,
                                       tx.now_iso)
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": entry_id, "action": "created"})
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=entry_id, action="created"))
     if p.handler_id:
-        tx.emit(f"user:{p.handler_id}", rp.ROUTED, {"registry_id": entry_id,
-                                                     "deadline": None})
+        tx.emit(f"user:{p.handler_id}", rp.RegistryRouted(registry_id=entry_id))
     return {"registry_id": entry_id, "number": number, "year": registered.year}
 
 
@@ -160,7 +159,7 @@ def update_cmd(ctx: Context, tx: Tx, p: rp.RegistryUpdate) -> dict[str, Any]:
     tx.conn.execute(update(E).where(E.c.id == row.id).values(**values))
     service.reindex(tx.conn, row.id)
     service.record(tx.conn, row.id, "updated", tx.now_iso, ctx.user_id)
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "updated"})
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=row.id, action="updated"))
     return {"registry_id": row.id}
 
 
@@ -174,7 +173,7 @@ def cancel(ctx: Context, tx: Tx, p: rp.RegistryCancel) -> dict[str, Any]:
         status="cancelled", cancelled_at=tx.now_iso, updated_at=tx.now_iso))
     service.record(tx.conn, row.id, "cancelled", tx.now_iso, ctx.user_id,
                    note=nfc(p.reason) or None)
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "cancelled"})
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=row.id, action="cancelled"))
     return {"registry_id": row.id, "number": row.number, "status": "cancelled"}
 
 
@@ -209,9 +208,9 @@ def route(ctx: Context, tx: Tx, p: rp.RegistryRoute) -> dict[str, Any]:
                    handler_id=p.handler_id, unit_id=p.unit_id,
                    instruction=nfc(p.instruction) or None, deadline=deadline)
     if p.handler_id is not None:
-        tx.emit(f"user:{p.handler_id}", rp.ROUTED, {"registry_id": row.id,
-                                                     "deadline": deadline})
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "routed"})
+        tx.emit(f"user:{p.handler_id}", rp.RegistryRouted(registry_id=row.id,
+                                                          deadline=deadline))
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=row.id, action="routed"))
     return {"registry_id": row.id, "status": "routed"}
 
 
@@ -237,7 +236,7 @@ def handled(ctx: Context, tx: Tx, p: rp.RegistryHandled) -> dict[str, Any]:
                                                              updated_at=tx.now_iso))
     service.record(tx.conn, row.id, "handled", tx.now_iso, ctx.user_id,
                    note=nfc(p.note) or None)
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "handled"})
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=row.id, action="handled"))
     return {"registry_id": row.id, "status": "handled"}
 
 
@@ -281,7 +280,7 @@ def link(ctx: Context, tx: Tx, p: rp.RegistryLink) -> dict[str, Any]:
         entry_id=row.id, kind="agenda_item" if p.item_id else "meeting",
         meeting_id=p.meeting_id, item_id=p.item_id, at=tx.now_iso, by_id=ctx.user_id))
     service.record(tx.conn, row.id, "linked", tx.now_iso, ctx.user_id)
-    tx.emit(TOPIC, rp.CHANGED, {"registry_id": row.id, "action": "linked"})
+    tx.emit(TOPIC, rp.RegistryChanged(registry_id=row.id, action="linked"))
     return {"registry_id": row.id, "links": service.links(tx.conn, row.id)}
 
 

@@ -55,8 +55,8 @@ def request(ctx: Context, tx: Tx, p: SpeakerRequest) -> dict[str, Any]:
         meeting_id=p.meeting_id, user_id=ctx.user_id, agenda_item_id=item_id, status="waiting",
         requested_at=tx.now_iso))
     request_id = int(result.inserted_primary_key[0])  # type: ignore[index]
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.SPEAKER_REQUESTED,
-            {"request_id": request_id, "user_id": ctx.user_id, "requested_at": tx.now_iso})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.SpeakerRequested(
+        request_id=request_id, user_id=ctx.user_id, requested_at=tx.now_iso))
     return {"request_id": request_id}
 
 
@@ -73,8 +73,8 @@ def withdraw(ctx: Context, tx: Tx, p: SpeakerWithdraw) -> dict[str, Any]:
         raise Conflict("Yêu cầu phát biểu không còn chờ.", en="The request is not waiting.")
     tx.conn.execute(update(speaker_requests).where(speaker_requests.c.id == p.request_id)
                     .values(status="withdrawn", finished_at=tx.now_iso))
-    tx.emit(ev.meeting_topic(req.meeting_id), ev.SPEAKER_WITHDRAWN,
-            {"request_id": p.request_id, "user_id": req.user_id, "by": ctx.user_id})
+    tx.emit(ev.meeting_topic(req.meeting_id), ev.SpeakerWithdrawn(
+        request_id=p.request_id, user_id=req.user_id, by=ctx.user_id))
     return {"request_id": p.request_id}
 
 
@@ -96,9 +96,9 @@ def grant(ctx: Context, tx: Tx, p: SpeakerGrant) -> dict[str, Any]:
     limit_s = p.limit_s or meeting["speech_limit_s"]
     tx.conn.execute(update(speaker_requests).where(speaker_requests.c.id == p.request_id)
                     .values(status="speaking", granted_at=tx.now_iso, limit_s=limit_s, seat=seat))
-    tx.emit(ev.meeting_topic(req.meeting_id), ev.SPEAKER_GRANTED,
-            {"request_id": p.request_id, "user_id": req.user_id, "seat": seat,
-             "limit_s": limit_s, "granted_at": tx.now_iso})
+    tx.emit(ev.meeting_topic(req.meeting_id), ev.SpeakerGranted(
+        request_id=p.request_id, user_id=req.user_id, seat=seat, limit_s=limit_s,
+        granted_at=tx.now_iso))
     return {"request_id": p.request_id, "limit_s": limit_s}
 
 
@@ -116,6 +116,6 @@ def finish(ctx: Context, tx: Tx, p: SpeakerFinish) -> dict[str, Any]:
     duration_s = max(0, round((tx.now - started).total_seconds()))
     tx.conn.execute(update(speaker_requests).where(speaker_requests.c.id == p.request_id)
                     .values(status="finished", finished_at=tx.now_iso, duration_s=duration_s))
-    tx.emit(ev.meeting_topic(req.meeting_id), ev.SPEAKER_FINISHED,
-            {"request_id": p.request_id, "user_id": req.user_id, "duration_s": duration_s})
+    tx.emit(ev.meeting_topic(req.meeting_id), ev.SpeakerFinished(
+        request_id=p.request_id, user_id=req.user_id, duration_s=duration_s))
     return {"request_id": p.request_id, "duration_s": duration_s}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import msgspec
+from msgspec import UNSET
 from sqlalchemy import bindparam, exists, func, insert, select, update
 from sqlalchemy.engine import Connection
 
@@ -87,9 +88,9 @@ def create(ctx: Context, tx: Tx, p: PollCreate) -> dict[str, Any]:
     poll_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     tx.conn.execute(insert(poll_tallies), [
         {"poll_id": poll_id, "option": o, "count": 0} for o in options])
-    tx.emit(ev.meeting_topic(p.meeting_id), ev.POLL_CREATED, {
-        "poll_id": poll_id, "title": p.title.strip(), "agenda_item_id": p.agenda_item_id,
-        "secret": p.secret, "options": options, "majority": majority, "eligible": eligible})
+    tx.emit(ev.meeting_topic(p.meeting_id), ev.PollCreated(
+        poll_id=poll_id, title=p.title.strip(), agenda_item_id=p.agenda_item_id,
+        secret=p.secret, options=options, majority=majority, eligible=eligible))
     return {"poll_id": poll_id}
 
 
@@ -109,9 +110,9 @@ def open_poll(ctx: Context, tx: Tx, p: PollOpen) -> dict[str, Any]:
     eligible = _delegates(tx.conn, poll.meeting_id)
     tx.conn.execute(update(polls).where(polls.c.id == p.poll_id).values(
         status="open", opened_at=tx.now_iso, eligible=eligible))
-    tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_OPENED,
-            {"poll_id": p.poll_id, "eligible": eligible, "options": msgspec.json.decode(
-                poll.options), "secret": bool(poll.secret)})
+    tx.emit(ev.meeting_topic(poll.meeting_id), ev.PollOpened(
+        poll_id=p.poll_id, eligible=eligible, options=msgspec.json.decode(poll.options),
+        secret=bool(poll.secret)))
     return {"poll_id": p.poll_id}
 
 
@@ -156,14 +157,12 @@ def close(ctx: Context, tx: Tx, p: PollClose) -> Reply:
     result = outcome(tally, poll.eligible, poll.majority)
     tx.conn.execute(update(polls).where(polls.c.id == p.poll_id).values(
         status="closed", closed_at=tx.now_iso, outcome=result))
-    data: dict[str, Any] = {"poll_id": p.poll_id, "tally": tally, "cast": cast_n,
-                            "eligible": poll.eligible, "outcome": result,
-                            "majority": poll.majority, "secret": bool(poll.secret)}
-    if not poll.secret:
-        data["ballots"] = named_ballots(tx.conn, p.poll_id)
-    tx.emit(ev.meeting_topic(poll.meeting_id), ev.POLL_CLOSED, data)
+    closed = tx.emit(ev.meeting_topic(poll.meeting_id), ev.PollClosed(
+        poll_id=p.poll_id, tally=tally, cast=cast_n, eligible=poll.eligible, outcome=result,
+        majority=poll.majority, secret=bool(poll.secret),
+        ballots=UNSET if poll.secret else named_ballots(tx.conn, p.poll_id)))
     committer = ctx.services.committer
-    return Reply(data, after=committer.request_checkpoint if poll.secret else None)
+    return Reply(closed.data, after=committer.request_checkpoint if poll.secret else None)
 
 
 def refuse_end_while_open(conn: Connection, meeting_id: int) -> None:

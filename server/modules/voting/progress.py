@@ -46,9 +46,8 @@ class ProgressCoalescer:
                 polls.select().where(polls.c.id == poll_id)).first()
             if row is None or row.status != "open":
                 return
-            tx.emit(ev.meeting_topic(meeting_id), ev.POLL_PROGRESS,
-                    {"poll_id": poll_id, "cast": cast_count(tx.conn, poll_id),
-                     "eligible": row.eligible})
+            tx.emit(ev.meeting_topic(meeting_id), ev.PollProgress(
+                poll_id=poll_id, cast=cast_count(tx.conn, poll_id), eligible=row.eligible))
 
         with contextlib.suppress(RuntimeError):  # shutting down
             self._committer.submit(unit, lambda _r, _e: None)

@@ -30,8 +30,7 @@ def poll_states(conn: Connection, meeting_id: int) -> list[Poll]:
             poll_id=r.id, title=r.title, agenda_item_id=r.agenda_item_id, secret=bool(r.secret),
             options=options, majority=r.majority, status=r.status, cast=cast,
             eligible=r.eligible, tally=tally, outcome=r.outcome,
-            ballots=[Ballot(b["user_id"], b["choice"]) for b in ballots]
-            if ballots is not None else None,
+            ballots=ballots,
             opened_at=r.opened_at, closed_at=r.closed_at,
         ))
     return result
@@ -50,6 +49,6 @@ _NAMED_BALLOTS = Prepared(
     .where(open_ballots.c.poll_id == bindparam("poll")).order_by(open_ballots.c.user_id))
 
 
-def named_ballots(conn: Connection, poll_id: int) -> list[dict[str, object]]:
-    return [{"user_id": user_id, "choice": choice}
+def named_ballots(conn: Connection, poll_id: int) -> list[Ballot]:
+    return [Ballot(user_id, choice)
             for user_id, choice in _NAMED_BALLOTS.all(conn, {"poll": poll_id})]

@@ -76,7 +76,7 @@ def main() -> int:
     try:
         bridge.sign_in(server.url, "d001", "demo")
         wait(app, lambda: bool(me))
-        page = DocumentsPage(bridge.submit, bridge, 1, me[0].id, cache_dir=tmp / "cache")
+        page = DocumentsPage(bridge, 1, me[0].id, cache_dir=tmp / "cache")
         bridge.snapshot_changed.connect(page.on_snapshot)
         page.resize(1440, 880)
         page.show()

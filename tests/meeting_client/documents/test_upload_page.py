@@ -15,7 +15,7 @@ def test_the_clerk_uploads_a_pdf_and_it_is_listed(qtbot, live_server, tmp_path) 
     try:
         with qtbot.waitSignal(bridge.command_finished, timeout=WAIT) as signed:
             bridge.sign_in(live_server.url, "clerk", "demo")
-        page = DocumentsPage(bridge.submit, bridge, 1, signed.args[1].id, can_upload=True,
+        page = DocumentsPage(bridge, 1, signed.args[1].id, can_upload=True,
                              cache_dir=tmp_path / "cache")
         qtbot.addWidget(page)
         assert page.upload_button.isVisibleTo(page)

@@ -16,6 +16,7 @@ from bench.registry_data import write_csv
 from meeting_client.bridge import Bridge
 from meeting_client.models.account import Account
 from meeting_client.ui.registry.registry_page import RegistryPage
+from tests.meeting_client.workspace.conftest import workspace_window  # noqa: F401 (fixture)
 from tests.support.live import LiveServer
 from tests.support.wsclient import WsClient
 

@@ -146,3 +146,27 @@ def test_the_register_is_printed_to_a_pdf(qtbot, open_registry, tmp_path) -> Non
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
                           text=True, check=True).stdout
     assert "SỔ ĐĂNG KÝ VĂN BẢN ĐẾN" in text and "Từ ngày 01/01/2021" in text
+
+
+def test_the_registry_is_on_the_workspace_rail_with_the_todo_count(
+        qtbot, workspace_window, live_server) -> None:
+    """Routed to cv001: the rail's Sổ văn bản shows 1, and the page opens on the register."""
+    from meeting_client.models.workspace import BADGE_ROLE
+    from meeting_client.ui.registry.registry_page import RegistryPage
+
+    people = read(live_server.url, "admin", "org.users")["users"]
+    cv001 = next(u["id"] for u in people if u["username"] == "cv001")
+    protocol(live_server.url, "vanphong", ("registry.create", {
+        "direction": "in", "symbol": "5/UBND-VP", "issued_on": "2026-12-01",
+        "issuer": "UBND tỉnh", "doc_type": "Công văn", "summary": "Về việc báo cáo",
+        "handler_id": cv001}))
+    window = workspace_window("cv001")
+    workspace = window.workspace
+    assert "registry" in workspace.module_keys()
+    model = workspace.rail_model
+    row = model.row_of("registry")
+    qtbot.waitUntil(lambda: model.index(row, 0).data(BADGE_ROLE) == 1, timeout=WAIT)
+    page = workspace.show_module("registry")
+    assert isinstance(page, RegistryPage)
+    qtbot.waitUntil(lambda: page.register.model.total == 1, timeout=WAIT)
+    qtbot.waitUntil(lambda: len(page.todo.items) == 1, timeout=WAIT)

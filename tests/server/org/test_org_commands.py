@@ -185,6 +185,8 @@ async def test_password_change_and_forced_change(live_server: LiveServer, client
     assert user["must_change_password"] is True
     blocked = await c.raw("org.units")
     assert blocked["code"] == "forbidden" and "đổi mật khẩu" in blocked["message"]
+    fetch = await c.raw("document.fetch", sha256="0" * 64)  # asynchronous commands too
+    assert fetch["code"] == "forbidden"
     wrong = await c.raw("auth.change_password", key="w", old_password="demo",
                         new_password="mat-khau-moi")
     assert wrong["code"] == "bad_request" and "hiện tại" in wrong["message"]

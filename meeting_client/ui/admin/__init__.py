@@ -1,0 +1,1 @@
+"""The Quản trị module: people (create, edit, deactivate, reset password) and units."""

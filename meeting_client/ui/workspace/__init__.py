@@ -1,0 +1,1 @@
+"""The workspace: the home a user lands on after signing in, with a rail of modules."""
