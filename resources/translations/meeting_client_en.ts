@@ -273,6 +273,235 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="41"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="41"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="42"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="42"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="43"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="43"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="44"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="45"/>
+        <source>Sáng</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="45"/>
+        <source>Chiều</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="131"/>
+        <source>(ủy quyền: {name})</source>
+        <translation>(delegated to {name})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="139"/>
+        <source>và {n} người khác</source>
+        <translation>and {n} others</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <source>Thứ/Ngày</source>
+        <translation>Day/Date</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <source>Buổi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="340"/>
+        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <source>Nội dung</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="340"/>
+        <location filename="../../meeting_client/models/calendar.py" line="454"/>
+        <source>Chủ trì</source>
+        <translation>Presiding</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="341"/>
+        <location filename="../../meeting_client/models/calendar.py" line="455"/>
+        <source>Thành phần</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="342"/>
+        <location filename="../../meeting_client/models/calendar.py" line="456"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="342"/>
+        <source>Chuẩn bị</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="426"/>
+        <location filename="../../meeting_client/models/calendar.py" line="498"/>
+        <source>Trùng lịch: {titles}</source>
+        <translation>Double-booked: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="443"/>
+        <source>Trùng lịch với: {title}</source>
+        <translation>Clashes with: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="554"/>
+        <source>+{n} việc khác</source>
+        <translation>+{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="62"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="198"/>
+        <source>◀ Tuần trước</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="63"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="204"/>
+        <source>Tuần này</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="64"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="198"/>
+        <source>Tuần sau ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="67"/>
+        <source>Tuần</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="67"/>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="68"/>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="79"/>
+        <source>+ Thêm lịch</source>
+        <translation>+ Add event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="81"/>
+        <source>Ban hành lịch tuần</source>
+        <translation>Publish the week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="199"/>
+        <source>◀ Hôm trước</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="199"/>
+        <source>Hôm sau ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="200"/>
+        <source>◀ Tháng trước</source>
+        <translation>◀ Previous month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="200"/>
+        <source>Tháng sau ▶</source>
+        <translation>Next month ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="203"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="205"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="212"/>
+        <source>Lịch công tác tuần {n} ({a} – {b})</source>
+        <translation>Work schedule, week {n} ({a} – {b})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="220"/>
+        <source>Lịch công tác tháng {month} năm {year}</source>
+        <translation>Work schedule, {month}/{year}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="224"/>
+        <source>Chưa ban hành</source>
+        <translation>Not published</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="227"/>
+        <source>Lịch điều chỉnh — đã thay đổi sau khi ban hành (lần {n})</source>
+        <translation>Revised — changed since publication (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="231"/>
+        <source>Đã ban hành (lần {n})</source>
+        <translation>Published (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="264"/>
+        <source>Tất cả lãnh đạo</source>
+        <translation>All leaders</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="266"/>
+        <source>Tất cả phòng họp</source>
+        <translation>All rooms</translation>
+    </message>
+</context>
+<context>
     <name>ChairConsole</name>
     <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="38"/>
@@ -481,6 +710,169 @@
         <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="36"/>
+        <source>Không lặp lại</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="37"/>
+        <source>Hằng tuần</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="39"/>
+        <source>Các ngày làm việc</source>
+        <translation>Every working day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="52"/>
+        <source>Sửa lịch công tác</source>
+        <translation>Edit calendar event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="53"/>
+        <source>Thêm lịch công tác</source>
+        <translation>Add calendar event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="73"/>
+        <source>— Không đặt phòng —</source>
+        <translation>— No room —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="81"/>
+        <source>— Chưa phân công —</source>
+        <translation>— Not assigned —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="82"/>
+        <source>— Không ủy quyền —</source>
+        <translation>— Not delegated —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="106"/>
+        <source>Những người liên quan</source>
+        <translation>Those involved</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="107"/>
+        <source>Toàn cơ quan</source>
+        <translation>The whole organisation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="115"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="117"/>
+        <source>Hủy lịch này</source>
+        <translation>Cancel this event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="120"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="129"/>
+        <source>Nội dung</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="132"/>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="134"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="136"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="137"/>
+        <source>Lặp lại</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="138"/>
+        <source>Phòng họp</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="139"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="140"/>
+        <source>Chủ trì</source>
+        <translation>Presiding</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="141"/>
+        <source>Ủy quyền cho</source>
+        <translation>Delegated to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="142"/>
+        <source>Thành phần</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="143"/>
+        <source>Hiển thị cho</source>
+        <translation>Visible to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="144"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <source>người chủ trì</source>
+        <translation>the presiding person</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <source>thành phần</source>
+        <translation>an attendee</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="235"/>
+        <source>phòng họp</source>
+        <translation>the room</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="237"/>
+        <source>Trùng lịch ({what}) với: {title}</source>
+        <translation>Double-booked ({what}) with: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="247"/>
+        <source>Hãy nhập nội dung công việc.</source>
+        <translation>Enter what the event is about.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="250"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="281"/>
+        <source>Đã lưu. Lịch bị trùng như trên — có thể ủy quyền cho người khác dự thay.</source>
+        <translation>Saved. Double-booked as shown — someone may attend in the host&apos;s place.</translation>
     </message>
 </context>
 <context>
@@ -2349,12 +2741,17 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="79"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="89"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="81"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="91"/>
+        <source>Lịch công tác</source>
+        <translation>Work calendar</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="93"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

@@ -16,7 +16,16 @@ from server.app import build_registry
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
-from tests.server.registry.matrix import prepare_registry, registry_rows
+from tests.server.registry.matrix import (
+    REGISTRY_SEEN_BY_ALL,
+    prepare_registry,
+    registry_rows,
+)
+from tests.server.work_calendar.matrix import (
+    CALENDAR_SEEN_BY_ALL,
+    calendar_objects,
+    calendar_rows,
+)
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -57,7 +66,13 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
+MATRIX.update(calendar_rows())
 MATRIX.update(registry_rows())
+# What an outsider may not run is invisible to them (not_found), except commands for
+# global roles and refusals about objects everyone sees (a public calendar event).
+OUTSIDER_FORBIDDEN = ({spec.name for spec in build_registry()
+                       if spec.access.name in ("global", "admin")}
+                      | CALENDAR_SEEN_BY_ALL | REGISTRY_SEEN_BY_ALL)
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -106,8 +121,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await calendar_objects(url)
     await prepare_registry(url, MATRIX)
-    registry = build_registry()
 
     failures = []
     for role in ROLES:
@@ -120,17 +135,12 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     "auth.login", "auth.resume"):
                 failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
             if role not in allowed:
-                # An outsider meets a meeting's command as a missing meeting, a global
-                # role's (registry, org…) as forbidden; other signed-in commands decide
-                # in their handler whether the object is invisible or merely not theirs.
-                access = registry.get(name).access.name
-                outsider = {"meeting": {"not_found"}, "global": {"forbidden"}}.get(
-                    access, {"not_found", "forbidden"})
-                if name in GLOBAL_COMMANDS:
-                    outsider = {"forbidden"}  # not a meeting: nothing to hide
-                expected = {"anonymous": {"unauthenticated"}, "outsider": outsider}.get(
-                    role, {"forbidden"})
-                if code not in expected:
+                outsider = "forbidden" if name in OUTSIDER_FORBIDDEN else "not_found"
+                expected = {"anonymous": "unauthenticated", "outsider": outsider}.get(
+                    role, "forbidden")
+                if name in GLOBAL_COMMANDS and role == "outsider":
+                    expected = "forbidden"  # not a meeting: nothing to hide
+                if code != expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
         await client.close()
     assert not failures, "\n".join(failures)

@@ -73,6 +73,16 @@ def _admin_page(ctx: WorkspaceContext) -> QWidget:
     return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
 
 
+def _calendar_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.calendar import CalendarStore
+    from meeting_client.ui.calendar.page import CalendarPage
+
+    store = CalendarStore(ctx.port, ctx.me, ctx.owner)
+    page = CalendarPage(store)
+    store.start()
+    return page
+
+
 def _registry_users(me: Me) -> bool:
     """The documents registry: office, leaders, admins and the staff of a unit."""
     return bool({"admin", "office", "leader"} & set(me.roles)) or me.unit_id is not None
@@ -98,6 +108,8 @@ def modules() -> list[ModuleEntry]:
     return [
         ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
+                    "rail-calendar", _anyone, _calendar_page),
         ModuleEntry("registry", lambda: QCoreApplication.translate("Workspace", "Sổ văn bản"),
                     "rail-registry", _registry_users, _registry_page, _registry_badge),
         ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),

@@ -100,3 +100,8 @@ def global_rows(handler_id: int) -> dict[str, tuple[set[str], dict[str, Any]]]:
     out["registry.route"][1]["handler_id"] = handler_id
     # Handled before anyone re-routes it, and by the handler first.
     return dict(sorted(out.items(), key=lambda kv: kv[0] != "registry.handled"))
+
+
+REGISTRY_SEEN_BY_ALL = {"registry.handled", "registry.link"}
+"""Refused to an outsider with ``forbidden``: entry 1 is open, so it exists for them, but
+it is not theirs to handle or link."""
