@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -62,6 +62,9 @@ class RegisterPage(QWidget):
         for button in (self.incoming, self.outgoing):
             button.setCheckable(True)
             button.setMinimumHeight(40)
+            bold = button.font()
+            bold.setBold(True)  # the checked register is drawn bold: leave room for it
+            button.setMinimumWidth(QFontMetrics(bold).horizontalAdvance(button.text()) + 40)
             group.addButton(button)
         self.incoming.setChecked(True)
         self.register_button = QPushButton(self.tr("Đăng ký văn bản…"))
