@@ -34,7 +34,7 @@ Sort = Literal["relevance", "number", "-number", "issued_on", "-issued_on",
 """A column, ``-`` for descending; default: relevance for a query, newest first without."""
 FileName = Annotated[str, msgspec.Meta(min_length=1, max_length=300)]
 Base64 = Annotated[str, msgspec.Meta(max_length=1_000_000)]
-"""At most ~730 KiB of file in a text frame; larger files come by ``registry attach``."""
+"""At most ~730 KiB of file in a text frame (``MAX_ATTACH_BYTES`` is the limit checked)."""
 
 MAX_ATTACH_BYTES = 700 << 10
 

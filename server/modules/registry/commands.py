@@ -298,8 +298,8 @@ async def attach(ctx: Context, p: rp.RegistryAttach) -> dict[str, Any]:
     except (binascii.Error, ValueError) as exc:
         raise BadRequest("Nội dung tệp không phải base64.", en="Not base64.") from exc
     if len(data) > rp.MAX_ATTACH_BYTES:
-        raise TooLarge("Tệp quá lớn để gửi qua lệnh này; dùng lệnh registry attach của máy "
-                       "chủ.", en="Too large for this command; use registry attach.")
+        raise TooLarge("Tệp quá lớn: tối đa 700 KiB qua lệnh này.",
+                       en="The file is too large: at most 700 KiB through this command.")
     from server.modules.registry.files import attach_bytes
 
     return await attach_bytes(ctx.services, viewer(ctx), ctx.user_id, p.registry_id,
