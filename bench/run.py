@@ -37,7 +37,8 @@ from bench.common import (
     write_json,
 )
 
-NOT_BENCHMARKS = {"common", "run", "__main__"}
+NOT_BENCHMARKS = {"common", "run", "__main__", "registry_data", "registry_scroll"}
+"""Helpers of benchmarks, not benchmarks."""
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 
 

@@ -957,6 +957,249 @@
     </message>
 </context>
 <context>
+    <name>EntryForm</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="71"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="75"/>
+        <source>Văn bản mật</source>
+        <translation>Confidential document</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="86"/>
+        <source>Vào sổ</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="87"/>
+        <source>Hủy bỏ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="90"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="91"/>
+        <source>Ngày tháng văn bản</source>
+        <translation>Document date</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="92"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="93"/>
+        <source>Tên loại</source>
+        <translation>Document type</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="94"/>
+        <source>Trích yếu nội dung</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="95"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="144"/>
+        <source>Ngày đến</source>
+        <translation>Date received</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="100"/>
+        <source>Số đến / số đi</source>
+        <translation>Register number</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="101"/>
+        <source>Độ khẩn</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="103"/>
+        <source>Nơi nhận / người nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="104"/>
+        <source>Người ký</source>
+        <translation>Signed by</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="106"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="142"/>
+        <source>Đăng ký văn bản đến</source>
+        <translation>Register an incoming document</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="143"/>
+        <source>Đăng ký văn bản đi</source>
+        <translation>Register an outgoing document</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="145"/>
+        <source>Ngày vào sổ</source>
+        <translation>Date registered</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="186"/>
+        <source>Cần nhập số ký hiệu, cơ quan ban hành và trích yếu.</source>
+        <translation>Enter the number and symbol, the issuing body and the summary.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="208"/>
+        <source>Số %1 đã được dùng trong sổ năm %2.</source>
+        <translation>Number %1 is already used in the %2 register.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="213"/>
+        <source>Số tiếp theo của sổ năm %1: %2</source>
+        <translation>Next number of the %1 register: %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="221"/>
+        <source>Có thể trùng: văn bản %1 của %2 đã vào sổ ngày %3 (số %4).</source>
+        <translation>Possible duplicate: document %1 from %2 was registered on %3 (number %4).</translation>
+    </message>
+</context>
+<context>
+    <name>EntryPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="60"/>
+        <source>← Sổ văn bản</source>
+        <translation>← Register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="81"/>
+        <source>Văn bản chưa có tệp đính kèm.</source>
+        <translation>No file is attached to this document.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="89"/>
+        <source>Ý kiến chỉ đạo của lãnh đạo</source>
+        <translation>The leader&apos;s instruction</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="93"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="96"/>
+        <source>Chuyển xử lý</source>
+        <translation>Route for handling</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="94"/>
+        <source>Đánh dấu đã xử lý</source>
+        <translation>Mark as handled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="98"/>
+        <source>Người xử lý</source>
+        <translation>Handler</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="99"/>
+        <source>Ý kiến chỉ đạo</source>
+        <translation>Instruction</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="100"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="110"/>
+        <source>Quá trình xử lý</source>
+        <translation>Handling history</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="112"/>
+        <source>Liên kết</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="170"/>
+        <source>(chọn người)</source>
+        <translation>(choose a person)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="184"/>
+        <source>Đã chuyển xử lý.</source>
+        <translation>Routed.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="185"/>
+        <source>Đã đánh dấu đã xử lý.</source>
+        <translation>Marked as handled.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="201"/>
+        <source>Sổ văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="202"/>
+        <source>Sổ văn bản đi</source>
+        <translation>Outgoing register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="204"/>
+        <source>Đã vào sổ</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="204"/>
+        <source>Đang xử lý</source>
+        <translation>Being handled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
+        <source>Đã xử lý</source>
+        <translation>Handled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="222"/>
+        <source> → người xử lý %1</source>
+        <translation> → handler %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="224"/>
+        <source>, hạn %1</source>
+        <translation>, due %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="233"/>
+        <source>Chỉ đạo số %1</source>
+        <translation>Directive %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="236"/>
+        <source>Cuộc họp %1</source>
+        <translation>Meeting %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="238"/>
+        <source>, mục %1</source>
+        <translation>, item %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="256"/>
+        <source>Hãy chọn người xử lý.</source>
+        <translation>Choose a handler.</translation>
+    </message>
+</context>
+<context>
     <name>EventEditor</name>
     <message>
         <location filename="../../meeting_client/ui/calendar/editor.py" line="36"/>
@@ -2906,6 +3149,75 @@ Option 2</translation>
     </message>
 </context>
 <context>
+    <name>RegisterPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="57"/>
+        <source>Tìm theo trích yếu, số ký hiệu, cơ quan ban hành… (gõ không dấu cũng được)</source>
+        <translation>Search summary, number and symbol, issuing body… (diacritics optional)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="59"/>
+        <source>Sổ văn bản đến</source>
+        <translation>Incoming register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="60"/>
+        <source>Sổ văn bản đi</source>
+        <translation>Outgoing register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="70"/>
+        <source>Đăng ký văn bản…</source>
+        <translation>Register a document…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="71"/>
+        <source>In sổ…</source>
+        <translation>Print the register…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/register_page.py" line="147"/>
+        <source>%1 văn bản</source>
+        <translation>%1 documents</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="48"/>
+        <source>Sổ văn bản</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="49"/>
+        <source>Văn bản cần xử lý</source>
+        <translation>Documents to handle</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="89"/>
+        <source>Đã vào sổ, số %1.</source>
+        <translation>Registered as number %1.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="99"/>
+        <source>In sổ văn bản</source>
+        <translation>Print the register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="100"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>RegistryTableModel</name>
+    <message>
+        <location filename="../../meeting_client/models/registry_model.py" line="95"/>
+        <source>Đã hủy.</source>
+        <translation>Cancelled.</translation>
+    </message>
+</context>
+<context>
     <name>ResultView</name>
     <message>
         <location filename="../../meeting_client/ui/result_view.py" line="84"/>
@@ -3315,6 +3627,49 @@ Option 2</translation>
     </message>
 </context>
 <context>
+    <name>TodoPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="37"/>
+        <source>Văn bản cần xử lý</source>
+        <translation>Documents to handle</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="40"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="40"/>
+        <source>Số, ký hiệu</source>
+        <translation>Number and symbol</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="41"/>
+        <source>Cơ quan ban hành</source>
+        <translation>Issuing body</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="42"/>
+        <source>Trích yếu</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="46"/>
+        <source>Không có văn bản nào cần xử lý.</source>
+        <translation>Nothing to handle.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="63"/>
+        <source>(không hạn)</source>
+        <translation>(no deadline)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/todo_page.py" line="70"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
     <name>UnitDialog</name>
     <message>
         <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
@@ -3613,32 +3968,37 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="143"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="163"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="146"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="166"/>
         <source>Chuẩn bị họp</source>
         <translation>Preparing meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="148"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="168"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="150"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="170"/>
+        <source>Sổ văn bản</source>
+        <translation>Documents register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="172"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="152"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="174"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="154"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="176"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

@@ -31,11 +31,12 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.messages.manifest import MODULE as messages
     from server.modules.minutes.manifest import MODULE as minutes
     from server.modules.org.manifest import MODULE as org
+    from server.modules.registry.manifest import MODULE as registry
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
     return (accounts, org, meetings, speakers, voting, documents, hall, minutes, alerts,
-            messages, calendar)
+            messages, calendar, registry)
 
 
 def load_all_tables() -> MetaData:

@@ -19,6 +19,11 @@ from tests.server.documents.matrix import document_rows
 from tests.server.meetings.matrix import preparation_rows, seed_preparation
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
+from tests.server.registry.matrix import (
+    REGISTRY_SEEN_BY_ALL,
+    prepare_registry,
+    registry_rows,
+)
 from tests.server.work_calendar.matrix import (
     CALENDAR_SEEN_BY_ALL,
     calendar_objects,
@@ -68,10 +73,12 @@ MATRIX.update(org_rows())
 MATRIX.update(alert_rows())
 MATRIX.update(preparation_rows())
 MATRIX.update(calendar_rows())
+MATRIX.update(registry_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
-OUTSIDER_FORBIDDEN = {spec.name for spec in build_registry()
-                      if spec.access.name in ("global", "admin")} | CALENDAR_SEEN_BY_ALL
+OUTSIDER_FORBIDDEN = ({spec.name for spec in build_registry()
+                       if spec.access.name in ("global", "admin")}
+                      | CALENDAR_SEEN_BY_ALL | REGISTRY_SEEN_BY_ALL)
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -123,6 +130,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.close()
     await calendar_objects(url)
     await prepare_alerts(matrix_server)
+    await prepare_registry(url, MATRIX)
 
     failures = []
     for role in ROLES:

@@ -137,6 +137,26 @@ def _messages_badge(ctx: WorkspaceContext) -> BadgeSource:
     return CenterBadge(messages.unread_changed, messages.unread, ctx.owner)
 
 
+def _registry_users(me: Me) -> bool:
+    """The documents registry: office, leaders, admins and the staff of a unit."""
+    return bool({"admin", "office", "leader"} & set(me.roles)) or me.unit_id is not None
+
+
+def _registry_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.registry.registry_page import RegistryPage
+
+    page = RegistryPage(ctx.port, office=bool({"admin", "office"} & set(ctx.me.roles)),
+                        user_id=ctx.me.id)
+    page.start()
+    return page
+
+
+def _registry_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.registry_model import TodoBadge
+
+    return TodoBadge(ctx.port, ctx.owner)
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
@@ -147,6 +167,8 @@ def modules() -> list[ModuleEntry]:
                     "rail-preparation", _preparers, _preparation_page),
         ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
                     "rail-calendar", _anyone, _calendar_page),
+        ModuleEntry("registry", lambda: QCoreApplication.translate("Workspace", "Sổ văn bản"),
+                    "rail-registry", _registry_users, _registry_page, _registry_badge),
         ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),
                     "rail-alerts", _anyone, _alerts_page, _alerts_badge),
         ModuleEntry("messages", lambda: QCoreApplication.translate("Workspace", "Tin nhắn"),

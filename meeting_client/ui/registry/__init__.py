@@ -1,0 +1,1 @@
+"""The documents registry's pages: the register, a document, registration, to-do, print."""

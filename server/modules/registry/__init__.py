@@ -1,0 +1,1 @@
+"""registry: the incoming and outgoing documents registers (sổ văn bản đến / đi)."""
