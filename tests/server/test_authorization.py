@@ -13,6 +13,8 @@ import sys
 import pytest
 
 from server.app import build_registry
+from tests.server.directives.matrix import REFUSALS, directive_rows
+from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
@@ -56,6 +58,7 @@ MATRIX: dict[str, tuple[set[str], dict]] = {
 MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
+MATRIX.update(directive_rows())
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -104,6 +107,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await prepare_directives(url)
 
     failures = []
     for role in ROLES:
@@ -120,6 +124,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     role, "forbidden")
                 if name in GLOBAL_COMMANDS and role == "outsider":
                     expected = "forbidden"  # not a meeting: nothing to hide
+                expected = REFUSALS.get(name, {}).get(role, expected)
                 if code != expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
         await client.close()

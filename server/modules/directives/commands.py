@@ -317,6 +317,9 @@ def extend_decide(ctx: Context, tx: Tx, p: dp.DirectiveExtendDecide) -> dict[str
 
 @_cmd("directive.dashboard", global_roles("leader", "office"), read_only=True)
 def dashboard(_ctx: Context, tx: Tx, p: dp.DirectiveDashboard) -> dict[str, Any]:
+    for value in (p.issued_from, p.issued_to):
+        if value is not None:
+            sv.parse_date(value)
     return board.figures(tx.conn, sv.today(tx.now), p.issued_from, p.issued_to)
 
 

@@ -252,3 +252,31 @@ async def test_overdue_work_of_participants_comes_back_to_the_meeting(
         "forbidden"
     with pytest.raises(Failed):
         await chair.call("directive.pending_for_meeting", meeting_id=999)
+
+
+async def test_global_roles_see_all_and_staff_only_their_units(live_server, clients) -> None:
+    """leader, office and admin see and decide every directive; the operator and staff of
+    another unit see none of it; only leaders, office and admins issue without a meeting."""
+    users, units = await directory(live_server.url)
+    leader = clients(await WsClient.signed_in(live_server.url, "lanhdao"))
+    did = (await leader.act("directive.create", content="Cải tạo vỉa hè", deadline=day(7),
+                            assignee_unit_id=units["TNMT"]))["directive_id"]
+    for name in ("admin", "vanphong", "lanhdao", "pct1"):
+        c = clients(await WsClient.signed_in(live_server.url, name))
+        assert (await c.call("directive.get", directive_id=did))["directive_id"] == did
+        assert did in [d["directive_id"] for d in
+                       (await c.call("directive.list"))["directives"]]
+        assert "totals" in await c.call("directive.dashboard")
+    for name in ("vanhanh", "cv001"):
+        c = clients(await WsClient.signed_in(live_server.url, name))
+        assert (await c.raw("directive.get", directive_id=did))["code"] == "not_found"
+        assert (await c.call("directive.list"))["directives"] == []
+        assert (await c.raw("directive.dashboard"))["code"] == "forbidden"
+        assert (await c.raw("directive.create", key="k", content="x", deadline=day(1),
+                            assignee_unit_id=units["TNMT"]))["code"] == "forbidden"
+    office = clients(await WsClient.signed_in(live_server.url, "vanphong"))
+    assert (await office.act("directive.create", content="Chuẩn bị hội nghị",
+                             assignee_id=users["cv006"]["id"]))["directive_id"] > did
+    cv007 = clients(await WsClient.signed_in(live_server.url, "cv007"))  # TNMT
+    assert len((await cv007.call("directive.list", scope="mine"))["directives"]) == 2
+    assert (await cv007.call("directive.list", scope="issued"))["directives"] == []
