@@ -136,7 +136,7 @@ DIRECTIVE_PAYLOADS: dict[str, type[Payload]] = {
     cls.TYPE: cls for cls in (
         DirectiveCreate, DirectiveGet, DirectiveList, DirectiveReport, DirectiveReturn,
         DirectiveComplete, DirectiveExtendRequest, DirectiveExtendDecide, DirectiveDashboard,
-        DirectivePendingForMeeting)
+        DirectiveExport, DirectivePendingForMeeting)
 }
 
 

@@ -323,6 +323,53 @@ def dashboard(_ctx: Context, tx: Tx, p: dp.DirectiveDashboard) -> dict[str, Any]
     return board.figures(tx.conn, sv.today(tx.now), p.issued_from, p.issued_to)
 
 
+def _report(tx: Tx, p: dp.DirectiveExport) -> Any:
+    from server.modules.directives.export import Report
+    from server.modules.org.tables import org_units
+
+    for value in (p.issued_from, p.issued_to):
+        if value is not None:
+            sv.parse_date(value)
+    conn = tx.conn
+    today = sv.today(tx.now)
+    figures = board.figures(conn, today, p.issued_from, p.issued_to)
+    d = directives.c
+    query = (select(directives, users.c.full_name, org_units.c.name.label("unit_name"))
+             .outerjoin(users, users.c.id == d.assignee_id)
+             .outerjoin(org_units, org_units.c.id == d.assignee_unit_id).order_by(d.id))
+    if p.issued_from:
+        query = query.where(d.issued_at >= p.issued_from)
+    if p.issued_to:
+        query = query.where(d.issued_at < board._day_after(p.issued_to))
+    rows = [{**sv.summary(r, today), "unit": r["unit_name"] or "",
+             "assignee": r["full_name"] or ""} for r in conn.execute(query).mappings()]
+    roots = conn.execute(select(org_units.c.name, org_units.c.code).where(
+        org_units.c.parent_id.is_(None)).order_by(org_units.c.id)).all()
+    agency = next((n for n, c in roots if c == "UBND"), roots[0][0] if roots else "")
+    return Report(agency=agency, today=today, figures=figures, directives=rows)
+
+
+@_cmd("directive.export", global_roles("leader", "office"), is_async=True, read_only=True)
+async def export(ctx: Context, p: dp.DirectiveExport) -> dict[str, Any]:
+    """The dashboard as XLSX or PDF, base64 in the reply like ``minutes.render``."""
+    import asyncio
+    import base64
+
+    from server.dispatch import check_access
+    from server.modules.directives import export as out
+
+    def unit(tx: Tx) -> Any:
+        spec = next(s for s in commands.specs if s.name == "directive.export")
+        check_access(spec, ctx, tx.conn, p)
+        return _report(tx, p)
+
+    report = await ctx.services.committer.run(unit)
+    render = out.render_xlsx if p.format == "xlsx" else out.render_pdf
+    data = await asyncio.get_running_loop().run_in_executor(None, render, report)
+    return {"format": p.format, "filename": f"bao-cao-nhiem-vu-{report.today}.{p.format}",
+            "size": len(data), "content_base64": base64.b64encode(data).decode("ascii")}
+
+
 @_cmd("directive.pending_for_meeting", read_only=True)
 def pending_for_meeting(ctx: Context, tx: Tx, p: dp.DirectivePendingForMeeting
                         ) -> dict[str, Any]:

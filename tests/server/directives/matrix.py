@@ -44,6 +44,7 @@ def directive_rows() -> dict[str, tuple[set[str], dict]]:
         "directive.extend_decide": ({"admin"}, {"extension_id": 1, "decision": "refused"}),
         "directive.return": ({"admin"}, {"directive_id": 1}),
         "directive.dashboard": ({"admin"}, {}),
+        "directive.export": ({"admin"}, {"format": "xlsx"}),
         "directive.pending_for_meeting": ({"chair", "clerk", "admin"}, {"meeting_id": 1}),
         "directive.complete": ({"admin"}, {"directive_id": 1}),
     }
@@ -57,5 +58,6 @@ REFUSALS: dict[str, dict[str, str]] = {
     "directive.return": HIDDEN,
     "directive.complete": HIDDEN,
     "directive.dashboard": {"outsider": "forbidden"},
+    "directive.export": {"outsider": "forbidden"},
 }
 """Refusal codes that differ from the matrix's defaults (role → code)."""

@@ -3,9 +3,13 @@ extension history, reminders fired once across restarts, the dashboard's figures
 
 from __future__ import annotations
 
+import base64
+import io
+import subprocess
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import openpyxl
 import pytest
 
 from tests.support.wsclient import Failed, WsClient
@@ -206,7 +210,7 @@ async def test_an_overdue_directive_raises_one_reminder_across_restarts(
     assert reminders == [first["directive_id"], second["directive_id"]]
 
 
-async def test_the_dashboard_counts_the_four_groups(live_server, clients) -> None:
+async def test_the_dashboard_counts_the_four_groups(live_server, clients, tmp_path) -> None:
     _, units = await directory(live_server.url)
     leader = clients(await WsClient.signed_in(live_server.url, "lanhdao"))
 
@@ -233,6 +237,30 @@ async def test_the_dashboard_counts_the_four_groups(live_server, clients) -> Non
     assert board["totals"]["overdue"] == 2 and board["totals"]["total"] == 6
     office = clients(await WsClient.signed_in(live_server.url, "vanphong"))
     assert (await office.call("directive.dashboard"))["totals"] == board["totals"]
+
+    # The XLSX: one sheet of directives, one of the per-unit summary, the same counts.
+    xlsx = await office.call("directive.export", format="xlsx")
+    book = openpyxl.load_workbook(io.BytesIO(base64.b64decode(xlsx["content_base64"])))
+    assert book.sheetnames == ["Nhiệm vụ", "Tổng hợp theo đơn vị"]
+    listed = list(book["Nhiệm vụ"].iter_rows(min_row=2, values_only=True))
+    assert len(listed) == 6
+    assert sum(1 for r in listed if r[6] == "Có") == 2  # overdue (the late one is done)
+    summary = {r[0]: r for r in book["Tổng hợp theo đơn vị"].iter_rows(min_row=2,
+                                                                        values_only=True)}
+    assert summary["Phòng Tài chính - Kế hoạch"][1:8] == (1, 1, 1, 1, 0, 1, 4)
+    assert summary["Phòng Tư pháp"][1:8] == (0, 0, 0, 1, 1, 0, 2)
+    assert summary["Tổng cộng"][7] == 6
+    # The PDF report, read back with pdftotext.
+    pdf = await leader.call("directive.export", format="pdf")
+    path = tmp_path / "bao-cao.pdf"
+    path.write_bytes(base64.b64decode(pdf["content_base64"]))
+    text = " ".join(subprocess.run(["pdftotext", str(path), "-"], check=True,
+                                   capture_output=True, text=True).stdout.split())
+    assert "BÁO CÁO" in text and "Tình hình thực hiện nhiệm vụ" in text
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "tổng số nhiệm vụ được giao là 6" in text
+    assert "hoàn thành đúng hạn 1; hoàn thành quá hạn 1" in text
+    assert "Phòng Tài chính - Kế hoạch" in text and "33.3%" in text
 
 
 async def test_overdue_work_of_participants_comes_back_to_the_meeting(
