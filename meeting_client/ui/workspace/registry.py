@@ -73,11 +73,26 @@ def _admin_page(ctx: WorkspaceContext) -> QWidget:
     return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
 
 
+def _directives_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.directives.page import DirectivesPage
+
+    return DirectivesPage(ctx.port, ctx.me)
+
+
+def _directives_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.directives import DirectivesDueBadge
+
+    return DirectivesDueBadge(ctx.port, ctx.owner)
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
         ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("directives",
+                    lambda: QCoreApplication.translate("Workspace", "Chỉ đạo"),
+                    "rail-directives", _anyone, _directives_page, _directives_badge),
         ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),
                     "rail-admin", _people_admins, _admin_page),
     ]

@@ -14,11 +14,12 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
-    assert workspace_window("admin").workspace.module_keys() == ["meetings", "admin"]
-    assert workspace_window("vanphong").workspace.module_keys() == ["meetings", "admin"]
+    everything = ["meetings", "directives", "admin"]
+    assert workspace_window("admin").workspace.module_keys() == everything
+    assert workspace_window("vanphong").workspace.module_keys() == everything
     delegate = workspace_window("d001")
-    assert delegate.workspace.module_keys() == ["meetings"]
-    assert workspace_window("lanhdao").workspace.module_keys() == ["meetings"]
+    assert delegate.workspace.module_keys() == ["meetings", "directives"]
+    assert workspace_window("lanhdao").workspace.module_keys() == ["meetings", "directives"]
     # Họp comes first, showing the meeting list; its badge counts today's meeting.
     page = delegate.workspace.pages.currentWidget()
     assert isinstance(page, MeetingsPage)
