@@ -114,6 +114,13 @@ class DirectivesDashboard(QWidget):
         names.append([u.get("name") or "—" for u in units])
         counts = QValueAxis()
         counts.setLabelFormat("%d")
+        top = max([int(sum(u.get(k, 0) for k in GROUP_COLOURS)) for u in units] or [1])
+        if top <= 10:  # whole numbers only: one tick per directive
+            counts.setRange(0, max(top, 1))
+            counts.setTickCount(max(top, 1) + 1)
+        else:
+            counts.setRange(0, top)
+            counts.applyNiceNumbers()
         self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -45,6 +46,7 @@ class DirectiveDetail(QWidget):
         self.facts = QFormLayout()
         self.history = QListWidget()
         self.history.setWordWrap(True)
+        self.history.setSpacing(4)
         self.percent = QSpinBox()
         self.percent.setRange(0, 100)
         self.percent.setSuffix(" %")
@@ -79,16 +81,16 @@ class DirectiveDetail(QWidget):
         form = QFormLayout(actions)
         form.addRow(self.tr("Tiến độ"), self.percent)
         form.addRow(self.tr("Ghi chú"), self.note)
-        row = QHBoxLayout()
-        for b in (self.report_button, self.submit_button, self.return_button,
-                  self.complete_button):
-            row.addWidget(b)
-        form.addRow(row)
+        grid = QGridLayout()  # two columns: narrow enough to leave the list its room
+        for n, b in enumerate((self.report_button, self.submit_button, self.return_button,
+                               self.complete_button)):
+            grid.addWidget(b, n // 2, n % 2)
+        form.addRow(grid)
+        form.addRow(self.tr("Hạn mới"), self.new_deadline)
         ext = QHBoxLayout()
-        ext.addWidget(self.new_deadline)
         for b in (self.extend_button, self.grant_button, self.refuse_button):
             ext.addWidget(b)
-        form.addRow(self.tr("Hạn mới"), ext)
+        form.addRow(ext)
         layout.addWidget(actions)
         layout.addWidget(self.message)
         layout.addWidget(QLabel(self.tr("Quá trình xử lý")))

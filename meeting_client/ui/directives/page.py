@@ -60,8 +60,12 @@ class DirectivesPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(TOUCH)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 5):
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(1, 170)  # long unit names elide; the content keeps its room
+        for col in range(2, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.detail = DirectiveDetail(self.store, me)
         self.dashboard = DirectivesDashboard(self.store)
@@ -70,6 +74,7 @@ class DirectivesPage(QWidget):
         split.addWidget(self.detail)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])
         self.stack = QStackedWidget()
         self.stack.addWidget(split)
         self.stack.addWidget(self.dashboard)

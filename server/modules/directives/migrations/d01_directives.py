@@ -46,7 +46,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_directives_status_deadline", "directives", ["status", "deadline"])
     op.create_index("ix_directives_unit_status_deadline", "directives",
-                    ["assignee_unit_id", "status", "deadline"])
+                    ["assignee_unit_id", "status", "deadline", "on_time"])
     op.create_index("ix_directives_assignee", "directives", ["assignee_id"])
     op.create_index("ix_directives_issued_by", "directives", ["issued_by"])
     op.create_index("ix_directives_source_meeting", "directives", ["source_meeting_id"])
