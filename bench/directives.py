@@ -4,7 +4,9 @@ N directives (100,000 by default) over 40 lead units and five years of issue dat
 a fifth still open. Measured, each against the same query as raw SQL on the same database
 in the same run (the ``baseline`` column):
 
-- the dashboard's figures (``directive.dashboard``) over the protocol: ≤ 100 ms median;
+- the dashboard's figures (``directive.dashboard``) over the protocol: ≤ 100 ms median
+  (the baseline is the same figures as one raw SQL aggregate over every directive; the
+  server counts completions as they happen and reads only the open directives);
 - ``directive.list`` of one unit's overdue directives over the protocol: ≤ 30 ms median;
 - the reminder scan (:func:`server.modules.directives.reminders.scan`) once every
   occasion has fired — its steady state: ≤ 50 ms per run.
@@ -70,6 +72,10 @@ def fill(db: Path, n: int, seed: int = 15) -> list[int]:
         "INSERT INTO directives (content, issued_by, issued_at, source_notice, "
         "assignee_unit_id, priority, deadline, status, percent, completed_at, on_time, "
         "updated_at) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    # The completion counts the server keeps as it completes directives one by one.
+    con.execute("INSERT INTO directive_done_counts (unit_id, on_time, late) "
+                "SELECT COALESCE(assignee_unit_id, 0), SUM(on_time = 1), SUM(on_time = 0) "
+                "FROM directives WHERE status = 'completed' GROUP BY 1")
     con.commit()
     con.execute("ANALYZE")
     con.close()

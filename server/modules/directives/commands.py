@@ -247,6 +247,7 @@ def complete(ctx: Context, tx: Tx, p: dp.DirectiveComplete) -> dict[str, Any]:
     conn.execute(update(directives).where(directives.c.id == row["id"]).values(
         status="completed", completed_at=tx.now_iso, on_time=on_time, percent=100,
         updated_at=tx.now_iso))
+    board.count_done(conn, row["assignee_unit_id"], on_time)
     sv.record(conn, row["id"], tx.now_iso, ctx.user_id, "completed", status="completed",
               percent=100, note=p.note)
     _notify(tx, _reload(tx, row["id"]), "completed")
@@ -304,7 +305,8 @@ def extend_decide(ctx: Context, tx: Tx, p: dp.DirectiveExtendDecide) -> dict[str
         decision_note=p.note))
     if p.decision == "granted":
         conn.execute(update(directives).where(directives.c.id == row["id"]).values(
-            deadline=ext["new_deadline"], updated_at=tx.now_iso))
+            deadline=ext["new_deadline"], updated_at=tx.now_iso, due_alerted=None,
+            overdue_alerted=None))  # a new deadline: its reminders are due again
     kind = f"extend_{p.decision}"
     sv.record(conn, row["id"], tx.now_iso, ctx.user_id, kind, deadline_from=row["deadline"],
               deadline_to=ext["new_deadline"] if p.decision == "granted" else row["deadline"],

@@ -21,7 +21,7 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, literal, select
+from sqlalchemy import func, select, update
 
 from meeting_protocol import directives as dp
 from meeting_protocol.events import user_topic
@@ -60,17 +60,17 @@ def raise_reminder(tx: Tx, row: Any, kind: str) -> None:
 
 
 def _pending(kind: str, lo: str | None, hi: str) -> Any:
-    """Open directives whose deadline is in [lo, hi] (lo None: before hi) not yet fired."""
+    """Open directives whose deadline is in [lo, hi] (lo None: before hi) whose ``kind``
+    reminder has not fired: read through the partial index of the unfired only, so a
+    run costs what is new, not what has already been reminded."""
     d = directives.c
-    occasion = literal(kind + ":") + d.deadline
-    fired = exists().where(and_(directive_alerts.c.directive_id == d.id,
-                                directive_alerts.c.occasion == occasion))
-    cond = [d.status != "completed", d.deadline.is_not(None), ~fired]
+    flag = d.overdue_alerted if kind == "overdue" else d.due_alerted
+    cond = [d.status != "completed", flag.is_(None)]
     if lo is None:
         cond.append(d.deadline < hi)
     else:
         cond += [d.deadline >= lo, d.deadline <= hi]
-    return select(directives).where(*cond).order_by(d.id)
+    return select(directives).where(*cond).order_by(d.deadline, d.id)
 
 
 def scan(tx: Tx, remind_days: int, *, limit: int = 2000) -> int:
@@ -82,9 +82,17 @@ def scan(tx: Tx, remind_days: int, *, limit: int = 2000) -> int:
     for kind, query in (("overdue", _pending("overdue", None, today)),
                         ("due", _pending("due", today, soon))):
         for row in tx.conn.execute(query.limit(limit - fired)).mappings().all():
+            occasion = f"{kind}:{row['deadline']}"
+            flag = {f"{kind}_alerted": row["deadline"]}
+            tx.conn.execute(update(directives).where(directives.c.id == row["id"])
+                            .values(**flag))
+            done = tx.conn.execute(select(directive_alerts.c.directive_id).where(
+                directive_alerts.c.directive_id == row["id"],
+                directive_alerts.c.occasion == occasion)).first()
+            if done is not None:  # fired before the row was marked: never twice
+                continue
             tx.conn.execute(directive_alerts.insert().values(
-                directive_id=row["id"], occasion=f"{kind}:{row['deadline']}",
-                fired_at=tx.now_iso))
+                directive_id=row["id"], occasion=occasion, fired_at=tx.now_iso))
             sv.record(tx.conn, row["id"], tx.now_iso, None, f"reminder_{kind}",
                       deadline_to=row["deadline"])
             raise_reminder(tx, row, kind)

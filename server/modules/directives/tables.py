@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 from server.storage.schema import metadata
@@ -44,13 +45,34 @@ directives = Table(
     Column("completed_at", String(32), nullable=True),
     Column("on_time", Boolean, nullable=True),
     Column("updated_at", String(32), nullable=False),
+    # The deadline whose "due soon" / overdue reminder has fired (None: not yet); a
+    # granted extension clears them. The partial indexes below hold only the unfired.
+    Column("due_alerted", String(10), nullable=True),
+    Column("overdue_alerted", String(10), nullable=True),
     Index("ix_directives_status_deadline", "status", "deadline"),
-    Index("ix_directives_unit_status_deadline", "assignee_unit_id", "status", "deadline",
-          "on_time"),  # covers the dashboard's grouped count: no table lookups
+    Index("ix_directives_status_unit_deadline", "status", "assignee_unit_id", "deadline"),
+    # covers the dashboard's count of open directives per unit
+    Index("ix_directives_unit_status_deadline", "assignee_unit_id", "status", "deadline"),
+    Index("ix_directives_overdue_pending", "deadline",
+          sqlite_where=text("status != 'completed' AND overdue_alerted IS NULL"),
+          postgresql_where=text("status != 'completed' AND overdue_alerted IS NULL")),
+    Index("ix_directives_due_pending", "deadline",
+          sqlite_where=text("status != 'completed' AND due_alerted IS NULL"),
+          postgresql_where=text("status != 'completed' AND due_alerted IS NULL")),
     Index("ix_directives_assignee", "assignee_id"),
     Index("ix_directives_issued_by", "issued_by"),
     Index("ix_directives_source_meeting", "source_meeting_id"),
 )
+
+directive_done_counts = Table(
+    "directive_done_counts",
+    metadata,
+    Column("unit_id", Integer, primary_key=True),  # 0: no lead unit
+    Column("on_time", Integer, nullable=False, default=0),
+    Column("late", Integer, nullable=False, default=0),
+)
+"""Completed directives per lead unit, kept at completion (a completion is final): the
+dashboard then reads only the open directives, a fraction of the whole."""
 
 directive_units = Table(
     "directive_units",

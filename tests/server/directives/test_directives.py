@@ -235,6 +235,10 @@ async def test_the_dashboard_counts_the_four_groups(live_server, clients, tmp_pa
     assert tckh["on_time_rate"] == pytest.approx(1 / 3, abs=1e-3)
     assert (tp["overdue"], tp["no_deadline"], tp["total"]) == (1, 1, 2)
     assert board["totals"]["overdue"] == 2 and board["totals"]["total"] == 6
+    # A date range counts every directive in it: the same figures here.
+    ranged = await leader.call("directive.dashboard", issued_from=day(-1), issued_to=day(0))
+    assert ranged["units"] == board["units"] and ranged["totals"] == board["totals"]
+    assert (await leader.call("directive.dashboard", issued_to=day(-1)))["units"] == []
     office = clients(await WsClient.signed_in(live_server.url, "vanphong"))
     assert (await office.call("directive.dashboard"))["totals"] == board["totals"]
 

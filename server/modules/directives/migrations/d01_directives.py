@@ -38,6 +38,8 @@ def upgrade() -> None:
         sa.Column("completed_at", sa.String(length=32), nullable=True),
         sa.Column("on_time", sa.Boolean(), nullable=True),
         sa.Column("updated_at", sa.String(length=32), nullable=False),
+        sa.Column("due_alerted", sa.String(length=10), nullable=True),
+        sa.Column("overdue_alerted", sa.String(length=10), nullable=True),
         sa.ForeignKeyConstraint(["issued_by"], ["users.id"],
                                 name=op.f("fk_directives_issued_by_users")),
         sa.ForeignKeyConstraint(["assignee_id"], ["users.id"],
@@ -45,8 +47,21 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_directives")),
     )
     op.create_index("ix_directives_status_deadline", "directives", ["status", "deadline"])
+    op.create_index("ix_directives_status_unit_deadline", "directives",
+                    ["status", "assignee_unit_id", "deadline"])
     op.create_index("ix_directives_unit_status_deadline", "directives",
-                    ["assignee_unit_id", "status", "deadline", "on_time"])
+                    ["assignee_unit_id", "status", "deadline"])
+    for occasion in ("overdue", "due"):
+        where = sa.text(f"status != 'completed' AND {occasion}_alerted IS NULL")
+        op.create_index(f"ix_directives_{occasion}_pending", "directives", ["deadline"],
+                        sqlite_where=where, postgresql_where=where)
+    op.create_table(
+        "directive_done_counts",
+        sa.Column("unit_id", sa.Integer(), nullable=False),
+        sa.Column("on_time", sa.Integer(), nullable=False),
+        sa.Column("late", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint("unit_id", name=op.f("pk_directive_done_counts")),
+    )
     op.create_index("ix_directives_assignee", "directives", ["assignee_id"])
     op.create_index("ix_directives_issued_by", "directives", ["issued_by"])
     op.create_index("ix_directives_source_meeting", "directives", ["source_meeting_id"])
@@ -113,6 +128,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("directive_alerts", "directive_extensions", "directive_history",
-                  "directive_units", "directives"):
+    for table in ("directive_done_counts", "directive_alerts", "directive_extensions",
+                  "directive_history", "directive_units", "directives"):
         op.drop_table(table)
