@@ -12,7 +12,10 @@ CHAIR = "chair"
 CLERK = "clerk"
 DELEGATE = "delegate"
 OBSERVER = "observer"
-MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER})
+HALL = "hall"
+"""A hall screen's device account (extension): follows the meeting, acts on nothing, and
+is no person — not counted, not in the minutes."""
+MEETING_ROLES = frozenset({CHAIR, CLERK, DELEGATE, OBSERVER, HALL})
 
 # Global roles (PROTOCOL.md "People and units"); a user with none is staff.
 ADMIN = "admin"

@@ -21,7 +21,7 @@ from meeting_protocol.events import Ballot
 __all__ = ["Ballot", "Snapshot", "apply_event", "decode_snapshot"]
 
 MeetingStatus = Literal["scheduled", "in_progress", "ended"]
-Role = Literal["chair", "clerk", "delegate", "observer"]
+Role = Literal["chair", "clerk", "delegate", "observer", "hall"]
 PollStatus = Literal["draft", "open", "closed"]
 SpeakerStatus = Literal["waiting", "speaking"]
 

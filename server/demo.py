@@ -99,8 +99,11 @@ def create_demo(conn: Connection, blobs: BlobStore, *, delegates: int = 30,
         status="scheduled", quorum=quorum_for(delegates), majority="absolute",
         speech_limit_s=300))
     meeting_id = int(result.inserted_primary_key[0])  # type: ignore[index]
+    hall = create_user(conn, username="hall", full_name="Màn hình hội trường",
+                       title="Thiết bị hội trường", password_hash=pw_hash, is_demo=True)
     people = [{"meeting_id": meeting_id, "user_id": chair, "role": "chair", "seat": "CT"},
-              {"meeting_id": meeting_id, "user_id": clerk, "role": "clerk", "seat": "TK"}]
+              {"meeting_id": meeting_id, "user_id": clerk, "role": "clerk", "seat": "TK"},
+              {"meeting_id": meeting_id, "user_id": hall, "role": "hall", "seat": None}]
     people += [{"meeting_id": meeting_id, "user_id": ids[username_for(i, delegates)],
                 "role": "delegate", "seat": seat_for(i)} for i in range(1, delegates + 1)]
     conn.execute(insert(participants), people)

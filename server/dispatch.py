@@ -21,6 +21,7 @@ from meeting_protocol.roles import (
     CLERK,
     DELEGATE,
     GLOBAL_ROLES,
+    HALL,
     MEETING_ROLES,
     OBSERVER,
 )
@@ -74,7 +75,7 @@ def meeting_roles(*roles: str) -> Access:
     return Access("meeting", frozenset(roles))
 
 
-MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER)
+MEMBERS = meeting_roles(CHAIR, CLERK, DELEGATE, OBSERVER, HALL)
 
 
 class Membership(Protocol):

@@ -17,6 +17,7 @@ from meeting_client.models.meeting_list_model import MeetingListModel, meeting_r
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import Me, MeetingSession
 from meeting_protocol.commands import MeetingList
+from meeting_protocol.roles import HALL
 
 if TYPE_CHECKING:
     from meeting_client.bridge import Bridge
@@ -90,6 +91,22 @@ class Account(QObject):
         if self.me is not None and "admin" in self.me.roles and role not in ("chair", "clerk"):
             return "chair"
         return role
+
+    def is_hall_device(self) -> bool:
+        """A hall screen's account: the hall of its meetings and nothing else."""
+        model = self.meeting_list_model
+        roles = {model.row_at(i).role for i in range(model.rowCount())}
+        return roles == {HALL}
+
+    def hall_meeting(self) -> int | None:
+        """The meeting a hall screen shows: of those this account is the hall of, the one
+        in session, else the first not ended (the list is soonest first)."""
+        rows = [self.meeting_list_model.row_at(i)
+                for i in range(self.meeting_list_model.rowCount())]
+        mine = [r for r in rows if r.role == HALL and r.status != "ended"]
+        live = [r for r in mine if r.status == "in_progress"]
+        chosen = (live or mine or [None])[0]
+        return None if chosen is None else int(chosen.id)
 
     def open_meeting(self, meeting_id: int) -> None:
         if self.me is None:

@@ -49,6 +49,7 @@ def role_label(role: str) -> str:
         "clerk": QCoreApplication.translate("Labels", "Thư ký"),
         "delegate": QCoreApplication.translate("Labels", "Đại biểu"),
         "observer": QCoreApplication.translate("Labels", "Khách mời"),
+        "hall": QCoreApplication.translate("Labels", "Màn hình hội trường"),
         "admin": QCoreApplication.translate("Labels", "Quản trị"),
     }.get(role, role)
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import role_label
+from meeting_protocol.roles import HALL
 from meeting_protocol.state import Snapshot
 
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -105,6 +106,6 @@ class ParticipantModel(KeyedTableModel[ParticipantRow]):
                 floor=floor.get(p.user_id, ""),
             )
             for p in snapshot.participants
-            if not self._delegates_only or p.role == "delegate"
+            if p.role != HALL and (not self._delegates_only or p.role == "delegate")
         ]
         self.set_rows(sorted(rows, key=_seat_key))

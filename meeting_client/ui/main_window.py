@@ -99,6 +99,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.sign_in)
 
     def on_account_meetings_loaded(self) -> None:
+        if self._auto_open is None and (self._options.hall or self._account.is_hall_device()):
+            # A hall screen needs no --meeting: it shows the meeting its device account
+            # belongs to (the one in session, else the next one).
+            self._auto_open = self._account.hall_meeting()
         if self._auto_open is not None:
             meeting_id, self._auto_open = self._auto_open, None
             self._account.open_meeting(meeting_id)

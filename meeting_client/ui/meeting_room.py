@@ -16,6 +16,7 @@ from meeting_client.ui.minutes_editor import MinutesEditor
 from meeting_client.ui.notice_bar import NoticeBar
 from meeting_client.ui.reader.documents_page import DocumentsPage
 from meeting_client.ui.room_header import RoomHeader
+from meeting_protocol.roles import HALL
 from meeting_protocol.state import Snapshot
 
 
@@ -25,6 +26,7 @@ class MeetingRoom(QWidget):
     def __init__(self, session: MeetingSession, *, hall: bool = False,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        hall = hall or session.role == HALL  # a hall device account always shows the hall
         self.setObjectName("meetingRoom")
         self.session = session
         self._documents_started = False

@@ -37,27 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="136"/>
+        <location filename="../../meeting_client/models/account.py" line="153"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="139"/>
+        <location filename="../../meeting_client/models/account.py" line="156"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="141"/>
+        <location filename="../../meeting_client/models/account.py" line="158"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="146"/>
+        <location filename="../../meeting_client/models/account.py" line="163"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="171"/>
+        <location filename="../../meeting_client/models/account.py" line="188"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -273,6 +273,235 @@
     </message>
 </context>
 <context>
+    <name>Calendar</name>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="41"/>
+        <source>Thứ Hai</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="41"/>
+        <source>Thứ Ba</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="42"/>
+        <source>Thứ Tư</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="42"/>
+        <source>Thứ Năm</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="43"/>
+        <source>Thứ Sáu</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="43"/>
+        <source>Thứ Bảy</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="44"/>
+        <source>Chủ nhật</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="45"/>
+        <source>Sáng</source>
+        <translation>Morning</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="45"/>
+        <source>Chiều</source>
+        <translation>Afternoon</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="131"/>
+        <source>(ủy quyền: {name})</source>
+        <translation>(delegated to {name})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="139"/>
+        <source>và {n} người khác</source>
+        <translation>and {n} others</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <source>Thứ/Ngày</source>
+        <translation>Day/Date</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <source>Buổi</source>
+        <translation>Session</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="340"/>
+        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <source>Nội dung</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="340"/>
+        <location filename="../../meeting_client/models/calendar.py" line="454"/>
+        <source>Chủ trì</source>
+        <translation>Presiding</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="341"/>
+        <location filename="../../meeting_client/models/calendar.py" line="455"/>
+        <source>Thành phần</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="342"/>
+        <location filename="../../meeting_client/models/calendar.py" line="456"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="342"/>
+        <source>Chuẩn bị</source>
+        <translation>Prepared by</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="426"/>
+        <location filename="../../meeting_client/models/calendar.py" line="498"/>
+        <source>Trùng lịch: {titles}</source>
+        <translation>Double-booked: {titles}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="443"/>
+        <source>Trùng lịch với: {title}</source>
+        <translation>Clashes with: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/calendar.py" line="554"/>
+        <source>+{n} việc khác</source>
+        <translation>+{n} more</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="62"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="198"/>
+        <source>◀ Tuần trước</source>
+        <translation>◀ Previous week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="63"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="204"/>
+        <source>Tuần này</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="64"/>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="198"/>
+        <source>Tuần sau ▶</source>
+        <translation>Next week ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="67"/>
+        <source>Tuần</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="67"/>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="68"/>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="79"/>
+        <source>+ Thêm lịch</source>
+        <translation>+ Add event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="81"/>
+        <source>Ban hành lịch tuần</source>
+        <translation>Publish the week</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="199"/>
+        <source>◀ Hôm trước</source>
+        <translation>◀ Previous day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="199"/>
+        <source>Hôm sau ▶</source>
+        <translation>Next day ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="200"/>
+        <source>◀ Tháng trước</source>
+        <translation>◀ Previous month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="200"/>
+        <source>Tháng sau ▶</source>
+        <translation>Next month ▶</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="203"/>
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="205"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="212"/>
+        <source>Lịch công tác tuần {n} ({a} – {b})</source>
+        <translation>Work schedule, week {n} ({a} – {b})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="220"/>
+        <source>Lịch công tác tháng {month} năm {year}</source>
+        <translation>Work schedule, {month}/{year}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="224"/>
+        <source>Chưa ban hành</source>
+        <translation>Not published</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="227"/>
+        <source>Lịch điều chỉnh — đã thay đổi sau khi ban hành (lần {n})</source>
+        <translation>Revised — changed since publication (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="231"/>
+        <source>Đã ban hành (lần {n})</source>
+        <translation>Published (version {n})</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="264"/>
+        <source>Tất cả lãnh đạo</source>
+        <translation>All leaders</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/page.py" line="266"/>
+        <source>Tất cả phòng họp</source>
+        <translation>All rooms</translation>
+    </message>
+</context>
+<context>
     <name>ChairConsole</name>
     <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="38"/>
@@ -481,6 +710,169 @@
         <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="36"/>
+        <source>Không lặp lại</source>
+        <translation>Does not repeat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="37"/>
+        <source>Hằng tuần</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="39"/>
+        <source>Các ngày làm việc</source>
+        <translation>Every working day</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="52"/>
+        <source>Sửa lịch công tác</source>
+        <translation>Edit calendar event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="53"/>
+        <source>Thêm lịch công tác</source>
+        <translation>Add calendar event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="73"/>
+        <source>— Không đặt phòng —</source>
+        <translation>— No room —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="81"/>
+        <source>— Chưa phân công —</source>
+        <translation>— Not assigned —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="82"/>
+        <source>— Không ủy quyền —</source>
+        <translation>— Not delegated —</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="106"/>
+        <source>Những người liên quan</source>
+        <translation>Those involved</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="107"/>
+        <source>Toàn cơ quan</source>
+        <translation>The whole organisation</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="115"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="117"/>
+        <source>Hủy lịch này</source>
+        <translation>Cancel this event</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="120"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="129"/>
+        <source>Nội dung</source>
+        <translation>Business</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="132"/>
+        <source>từ</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="134"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="136"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="137"/>
+        <source>Lặp lại</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="138"/>
+        <source>Phòng họp</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="139"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="140"/>
+        <source>Chủ trì</source>
+        <translation>Presiding</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="141"/>
+        <source>Ủy quyền cho</source>
+        <translation>Delegated to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="142"/>
+        <source>Thành phần</source>
+        <translation>Attendees</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="143"/>
+        <source>Hiển thị cho</source>
+        <translation>Visible to</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="144"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <source>người chủ trì</source>
+        <translation>the presiding person</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <source>thành phần</source>
+        <translation>an attendee</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="235"/>
+        <source>phòng họp</source>
+        <translation>the room</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="237"/>
+        <source>Trùng lịch ({what}) với: {title}</source>
+        <translation>Double-booked ({what}) with: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="247"/>
+        <source>Hãy nhập nội dung công việc.</source>
+        <translation>Enter what the event is about.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="250"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="281"/>
+        <source>Đã lưu. Lịch bị trùng như trên — có thể ủy quyền cho người khác dự thay.</source>
+        <translation>Saved. Double-booked as shown — someone may attend in the host&apos;s place.</translation>
     </message>
 </context>
 <context>
@@ -704,173 +1096,178 @@
     </message>
     <message>
         <location filename="../../meeting_client/models/labels.py" line="52"/>
+        <source>Màn hình hội trường</source>
+        <translation>Hall screen</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/labels.py" line="53"/>
         <source>Quản trị</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="58"/>
+        <location filename="../../meeting_client/models/labels.py" line="59"/>
         <source>Sắp diễn ra</source>
         <translation>Scheduled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="59"/>
+        <location filename="../../meeting_client/models/labels.py" line="60"/>
         <source>Đang họp</source>
         <translation>In session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="60"/>
-        <location filename="../../meeting_client/models/labels.py" line="68"/>
+        <location filename="../../meeting_client/models/labels.py" line="61"/>
+        <location filename="../../meeting_client/models/labels.py" line="69"/>
         <source>Đã kết thúc</source>
         <translation>Ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="66"/>
+        <location filename="../../meeting_client/models/labels.py" line="67"/>
         <source>Chưa mở</source>
         <translation>Not opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="67"/>
+        <location filename="../../meeting_client/models/labels.py" line="68"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="75"/>
-        <location filename="../../meeting_client/models/labels.py" line="149"/>
+        <location filename="../../meeting_client/models/labels.py" line="76"/>
+        <location filename="../../meeting_client/models/labels.py" line="150"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="80"/>
+        <location filename="../../meeting_client/models/labels.py" line="81"/>
         <source>Đủ số lượng</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="82"/>
+        <location filename="../../meeting_client/models/labels.py" line="83"/>
         <source>Chưa đủ số lượng</source>
         <translation>No quorum</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="142"/>
+        <location filename="../../meeting_client/models/labels.py" line="143"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Session opened</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="143"/>
+        <location filename="../../meeting_client/models/labels.py" line="144"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Session closed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="145"/>
+        <location filename="../../meeting_client/models/labels.py" line="146"/>
         <source>Trạng thái kỳ họp thay đổi</source>
         <translation>Session status changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="157"/>
+        <location filename="../../meeting_client/models/labels.py" line="158"/>
         <source>%1 điểm danh — %2</source>
         <translation>%1 checked in — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="163"/>
+        <location filename="../../meeting_client/models/labels.py" line="164"/>
         <source>%1 vắng mặt có lý do: %2</source>
         <translation>%1 absent (excused): %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="169"/>
+        <location filename="../../meeting_client/models/labels.py" line="170"/>
         <source>%1 rời phòng họp — %2</source>
         <translation>%1 left the chamber — %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="175"/>
+        <location filename="../../meeting_client/models/labels.py" line="176"/>
         <source>Chuyển sang nội dung: %1</source>
         <translation>Now on item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="179"/>
+        <location filename="../../meeting_client/models/labels.py" line="180"/>
         <source>%1 đăng ký phát biểu</source>
         <translation>%1 requested the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="181"/>
+        <location filename="../../meeting_client/models/labels.py" line="182"/>
         <source>%1 rút đăng ký phát biểu</source>
         <translation>%1 withdrew the floor request</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="190"/>
+        <location filename="../../meeting_client/models/labels.py" line="191"/>
         <source>%1 kết thúc phát biểu (%2)</source>
         <translation>%1 finished speaking (%2)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="199"/>
+        <location filename="../../meeting_client/models/labels.py" line="200"/>
         <source>Mở biểu quyết «%1»</source>
         <translation>Vote opened: “%1”</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="215"/>
+        <location filename="../../meeting_client/models/labels.py" line="216"/>
         <source>Kết thúc biểu quyết «%1»: %2</source>
         <translation>Vote closed: “%1”: %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="232"/>
+        <location filename="../../meeting_client/models/labels.py" line="233"/>
         <source>Thêm tài liệu: %1</source>
         <translation>Paper added: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="233"/>
+        <location filename="../../meeting_client/models/labels.py" line="234"/>
         <source>Cập nhật tài liệu: %1</source>
         <translation>Paper updated: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="234"/>
+        <location filename="../../meeting_client/models/labels.py" line="235"/>
         <source>Gỡ tài liệu</source>
         <translation>Paper removed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="235"/>
+        <location filename="../../meeting_client/models/labels.py" line="236"/>
         <source>Kết thúc trình chiếu</source>
         <translation>Presentation ended</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="236"/>
+        <location filename="../../meeting_client/models/labels.py" line="237"/>
         <source>Chỉ định người trình bày: %1</source>
         <translation>Presenter named: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="238"/>
+        <location filename="../../meeting_client/models/labels.py" line="239"/>
         <source>Thư ký cập nhật biên bản</source>
         <translation>The clerk updated the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="239"/>
+        <location filename="../../meeting_client/models/labels.py" line="240"/>
         <source>Cấp số biên bản: %1</source>
         <translation>Minutes numbered: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="240"/>
+        <location filename="../../meeting_client/models/labels.py" line="241"/>
         <source>Ban hành thông báo kết luận: %1</source>
         <translation>Conclusion notice issued: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="242"/>
+        <location filename="../../meeting_client/models/labels.py" line="243"/>
         <source>Đổi nội dung màn hình hội trường</source>
         <translation>Hall display changed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="185"/>
+        <location filename="../../meeting_client/models/labels.py" line="186"/>
         <source>%1 được mời phát biểu</source>
         <translation>%1 was given the floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="195"/>
+        <location filename="../../meeting_client/models/labels.py" line="196"/>
         <source>Tạo biểu quyết: %1</source>
         <translation>Vote created: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="204"/>
+        <location filename="../../meeting_client/models/labels.py" line="205"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/labels.py" line="221"/>
+        <location filename="../../meeting_client/models/labels.py" line="222"/>
         <source>Trình chiếu tài liệu, trang %1</source>
         <translation>Presenting a paper, page %1</translation>
     </message>
@@ -888,12 +1285,12 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="114"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="118"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="146"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="150"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -957,20 +1354,20 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="65"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="146"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="67"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="148"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="91"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="164"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="93"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="166"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="145"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="163"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -1251,37 +1648,37 @@
 <context>
     <name>ParticipantModel</name>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="72"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="73"/>
         <source>Có mặt</source>
         <translation>Present</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="74"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
         <source>Vắng mặt có lý do: %1</source>
         <translation>Absent (excused): %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="75"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="76"/>
         <source>Vắng mặt</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Ghế</source>
         <translation>Seat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="96"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/participant_model.py" line="97"/>
+        <location filename="../../meeting_client/models/participant_model.py" line="98"/>
         <source>Điểm danh</source>
         <translation>Attendance</translation>
     </message>
@@ -1520,22 +1917,22 @@ Option 2</translation>
 <context>
     <name>PresenterPicker</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="41"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="42"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="42"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="43"/>
         <source>Người trình bày:</source>
         <translation>Presenter:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="86"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="88"/>
         <source>Không chỉ định được người trình bày.</source>
         <translation>The presenter could not be named.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="90"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="92"/>
         <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
         <translation>Nobody named (the chair, the speaker)</translation>
     </message>
@@ -2344,12 +2741,17 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="79"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="89"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="81"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="91"/>
+        <source>Lịch công tác</source>
+        <translation>Work calendar</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="93"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 def all_modules() -> tuple[Module, ...]:
     """Every module, in dependency order (a module comes after those it reads)."""
     from server.modules.accounts.manifest import MODULE as accounts
+    from server.modules.calendar.manifest import MODULE as calendar
     from server.modules.directives.manifest import MODULE as directives
     from server.modules.documents.manifest import MODULE as documents
     from server.modules.hall.manifest import MODULE as hall
@@ -32,7 +33,8 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
-    return (accounts, org, meetings, speakers, voting, documents, hall, directives, minutes)
+    return (accounts, org, meetings, speakers, voting, documents, hall, directives, minutes,
+            calendar)
 
 
 def load_all_tables() -> MetaData:

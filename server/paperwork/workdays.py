@@ -1,13 +1,12 @@
-"""Working-day arithmetic for deadlines such as the conclusion notice (QĐ 45/2018/QĐ-TTg).
+"""Working days for deadlines (the conclusion notice's five, QĐ 45/2018/QĐ-TTg) and the
+calendar's holidays.
 
-Computed here: Saturdays and Sundays, the fixed solar-calendar holidays of the Labour Code
-2019 (Điều 112: 1/1, 30/4, 1/5, 2/9) and the compensatory day off when one of them falls on a
-weekend (Điều 111 khoản 3: "nghỉ bù vào ngày làm việc kế tiếp").
-
-Not computable here, so callers pass them in ``holidays``: the lunar holidays (Tết Nguyên
-đán, Giỗ Tổ Hùng Vương 10/3 âm lịch), the second Quốc khánh day (1/9 or 3/9, fixed each year
-by the Government) and any day swaps the Prime Minister announces for civil servants. The
-server keeps them in its configuration, year by year.
+Vietnam's public holidays come from the ``holidays`` package: the fixed days of the Labour
+Code 2019 (Điều 112), the lunar ones it cannot be expected to know by heart — Tết Nguyên
+đán, Giỗ Tổ Hùng Vương —, compensatory days when a holiday falls on a weekend (Điều 111
+khoản 3) and the day swaps the Government announces for civil servants. Years the package
+does not cover yet fall back to the fixed days computed here. Callers may still pass
+``holidays`` for days decided locally.
 """
 
 from __future__ import annotations
@@ -15,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import cache
+
+import holidays as holiday_data
 
 FIXED_HOLIDAYS: tuple[tuple[int, int], ...] = ((1, 1), (4, 30), (5, 1), (9, 2))
 """(month, day) of the fixed public holidays."""
@@ -44,21 +45,39 @@ def _fixed_holidays(year: int, compensatory: bool) -> frozenset[date]:
     return frozenset(days)
 
 
+@cache
+def public_holidays(year: int) -> dict[date, str]:
+    """Vietnam's days off in ``year`` with their Vietnamese names (Tết and substitutes
+    included), the fixed ones at least."""
+    named = dict(holiday_data.country_holidays("VN", years=[year], language="vi").items())
+    for day in _fixed_holidays(year, True):
+        named.setdefault(day, "Nghỉ lễ")
+    return dict(sorted(named.items()))
+
+
+def holidays_between(first: date, last: date) -> list[tuple[date, str]]:
+    """Public holidays in ``first``…``last`` (inclusive), in order."""
+    out = []
+    for year in range(first.year, last.year + 1):
+        out.extend((d, n) for d, n in public_holidays(year).items() if first <= d <= last)
+    return out
+
+
 def holidays_for(years: Iterable[int], extra: Iterable[date] = ()) -> set[date]:
-    """Fixed holidays of several years merged with a configured list."""
+    """Public holidays of several years merged with a configured list."""
     out: set[date] = set(extra)
     for year in years:
-        out |= fixed_holidays(year)
+        out |= set(public_holidays(year))
     return out
 
 
 def is_working_day(day: date, holidays: set[date] | None = None) -> bool:
-    """Neither a weekend, a fixed holiday (or its substitute) nor a configured holiday."""
+    """Neither a weekend, a public holiday (Tết, substitutes…) nor a configured holiday."""
     if is_weekend(day):
         return False
     if holidays and day in holidays:
         return False
-    return day not in _fixed_holidays(day.year, True)
+    return day not in public_holidays(day.year)
 
 
 def add_working_days(start: date, count: int, holidays: set[date] | None = None) -> date:

@@ -51,7 +51,7 @@ MAX_LOGINS = 3
 
 REGISTRY = build_registry()
 NAMES = REGISTRY.names()
-FIELDS = {spec.name: [f.name for f in msgspec.structs.fields(spec.payload)]
+FIELDS = {spec.name: [f.encode_name for f in msgspec.structs.fields(spec.payload)]
           for spec in REGISTRY}
 
 

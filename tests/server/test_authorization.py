@@ -18,6 +18,11 @@ from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
 from tests.server.minutes.matrix import minutes_rows
 from tests.server.org.matrix import GLOBAL_COMMANDS, org_rows
+from tests.server.work_calendar.matrix import (
+    CALENDAR_SEEN_BY_ALL,
+    calendar_objects,
+    calendar_rows,
+)
 from tests.support.live import LiveServer, copy_db
 from tests.support.wsclient import WsClient
 
@@ -59,6 +64,11 @@ MATRIX.update(document_rows())
 MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
 MATRIX.update(directive_rows())
+MATRIX.update(calendar_rows())
+# What an outsider may not run is invisible to them (not_found), except commands for
+# global roles and refusals about objects everyone sees (a public calendar event).
+OUTSIDER_FORBIDDEN = {spec.name for spec in build_registry()
+                      if spec.access.name in ("global", "admin")} | CALENDAR_SEEN_BY_ALL
 ORDER = [name for name in MATRIX if name not in ("meeting.end", "auth.logout")] + [
     "meeting.end", "auth.logout"]
 
@@ -108,6 +118,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await d001.close()
     await chair.close()
     await prepare_directives(url)
+    await calendar_objects(url)
 
     failures = []
     for role in ROLES:
@@ -120,7 +131,8 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     "auth.login", "auth.resume"):
                 failures.append(f"{role} refused {name}: {code} {reply.get('message')}")
             if role not in allowed:
-                expected = {"anonymous": "unauthenticated", "outsider": "not_found"}.get(
+                outsider = "forbidden" if name in OUTSIDER_FORBIDDEN else "not_found"
+                expected = {"anonymous": "unauthenticated", "outsider": outsider}.get(
                     role, "forbidden")
                 if name in GLOBAL_COMMANDS and role == "outsider":
                     expected = "forbidden"  # not a meeting: nothing to hide

@@ -15,6 +15,7 @@ from meeting_client.models.labels import role_label
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.reader.reader_widget import TOUCH
 from meeting_protocol.documents import PresentationPresenter
+from meeting_protocol.roles import HALL
 from meeting_protocol.state import Snapshot
 
 
@@ -57,7 +58,8 @@ class PresenterPicker(QWidget):
         if snapshot.participants is not self._seen:
             self._seen = snapshot.participants
             people = [(p.user_id, f"{p.full_name} — {role_label(p.role)}")
-                      for p in snapshot.participants if p.user_id != self._me_id]
+                      for p in snapshot.participants
+                      if p.user_id != self._me_id and p.role != HALL]
             if people != self._people:
                 self._people = people
                 self._fill()

@@ -73,6 +73,16 @@ def _admin_page(ctx: WorkspaceContext) -> QWidget:
     return AdminPage(OrgDirectory(ctx.port, ctx.me, ctx.owner))
 
 
+def _calendar_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.calendar import CalendarStore
+    from meeting_client.ui.calendar.page import CalendarPage
+
+    store = CalendarStore(ctx.port, ctx.me, ctx.owner)
+    page = CalendarPage(store)
+    store.start()
+    return page
+
+
 def _directives_page(ctx: WorkspaceContext) -> QWidget:
     from meeting_client.ui.directives.page import DirectivesPage
 
@@ -90,6 +100,8 @@ def modules() -> list[ModuleEntry]:
     return [
         ModuleEntry("meetings", lambda: QCoreApplication.translate("Workspace", "Họp"),
                     "rail-meetings", _anyone, _meetings_page, _meetings_badge),
+        ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
+                    "rail-calendar", _anyone, _calendar_page),
         ModuleEntry("directives",
                     lambda: QCoreApplication.translate("Workspace", "Chỉ đạo"),
                     "rail-directives", _anyone, _directives_page, _directives_badge),

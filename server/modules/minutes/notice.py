@@ -84,8 +84,9 @@ def notice_from_draft(
 ) -> ConclusionNotice:
     """The notice of the chair's conclusions recorded in ``draft``.
 
-    ``holidays`` adds days that cannot be computed (Tết, Giỗ Tổ, announced swaps) to the
-    weekends and fixed holidays skipped when counting the five working days.
+    The five working days skip weekends and Vietnam's public holidays (Tết, Giỗ Tổ,
+    substitute days and announced swaps, from the ``holidays`` package); ``holidays`` adds
+    days off decided locally.
     """
     items = sorted(draft.items, key=lambda it: it.position)
     return ConclusionNotice(

@@ -14,12 +14,13 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
-    everything = ["meetings", "directives", "admin"]
+    everything = ["meetings", "calendar", "directives", "admin"]
     assert workspace_window("admin").workspace.module_keys() == everything
     assert workspace_window("vanphong").workspace.module_keys() == everything
     delegate = workspace_window("d001")
-    assert delegate.workspace.module_keys() == ["meetings", "directives"]
-    assert workspace_window("lanhdao").workspace.module_keys() == ["meetings", "directives"]
+    assert delegate.workspace.module_keys() == ["meetings", "calendar", "directives"]
+    assert workspace_window("lanhdao").workspace.module_keys() == [
+        "meetings", "calendar", "directives"]
     # Họp comes first, showing the meeting list; its badge counts today's meeting.
     page = delegate.workspace.pages.currentWidget()
     assert isinstance(page, MeetingsPage)
@@ -112,3 +113,15 @@ def test_a_deactivated_user_is_returned_to_sign_in(qtbot, workspace_window, live
     window.sign_in.password.setText("demo")
     window.sign_in.on_submit_clicked()
     qtbot.waitUntil(lambda: "đã bị khóa" in window.sign_in.message.text(), timeout=WAIT)
+
+
+def test_the_work_calendar_opens_from_the_rail(qtbot, workspace_window):
+    from meeting_client.ui.calendar.page import CalendarPage
+
+    window = workspace_window("lanhdao")
+    page = window.workspace.show_module("calendar")
+    assert isinstance(page, CalendarPage)
+    assert window.workspace.page_title.text() == "Lịch công tác"
+    # The demo meeting (today) is on the leader's week, from the server.
+    qtbot.waitUntil(lambda: page.store.loaded and any(
+        e.meeting_id == 1 for e in page.store.events), timeout=WAIT)

@@ -23,22 +23,33 @@ def test_due_date_skips_weekend_and_national_day(draft: MinutesDraft) -> None:
     meeting = date(2026, 8, 27)
     assert meeting.weekday() == 3  # a Thursday
     notice = notice_from_draft(on(draft, meeting), issued_on=date(2026, 8, 28))
-    # Fri 28 (1), [Sat 29, Sun 30], Mon 31 (2), Tue 1/9 (3), [Wed 2/9], Thu 3 (4), Fri 4 (5)
-    assert notice.due_on == date(2026, 9, 4)
+    # Fri 28 (1), [Sat 29, Sun 30], [Mon 31: the Government's swap for Sat 22/8],
+    # [Tue 1/9, Wed 2/9: Quốc khánh, two days since 2025], Thu 3 (2), Fri 4 (3), Mon 7 (4),
+    # Tue 8 (5). The earlier expectation (4/9) counted 31/8 and 1/9 as working days.
+    assert notice.due_on == date(2026, 9, 8)
+
+
+def test_due_date_skips_tet(draft: MinutesDraft) -> None:
+    # Friday 13/2/2026; Tết Bính Ngọ closes offices Mon 16 – Fri 20/2.
+    notice = notice_from_draft(on(draft, date(2026, 2, 13)), issued_on=date(2026, 2, 13))
+    assert notice.due_on == date(2026, 2, 27)
+    assert not is_working_day(date(2026, 2, 17))
 
 
 def test_configured_holidays_are_skipped_too(draft: MinutesDraft) -> None:
-    meeting = on(draft, date(2026, 8, 27))
-    # The second Quốc khánh day is set by the Government each year: configured, not computed.
-    notice = notice_from_draft(meeting, date(2026, 8, 28), holidays={date(2026, 9, 1)})
-    assert notice.due_on == date(2026, 9, 7)
+    meeting = on(draft, date(2026, 10, 1))  # a Thursday
+    assert notice_from_draft(meeting, date(2026, 10, 1)).due_on == date(2026, 10, 8)
+    # A day off decided locally is configured, not computed.
+    notice = notice_from_draft(meeting, date(2026, 10, 1), holidays={date(2026, 10, 2)})
+    assert notice.due_on == date(2026, 10, 9)
 
 
 def test_weekend_holiday_gives_a_compensatory_day() -> None:
     assert date(2028, 9, 2).weekday() == 5  # Saturday
     assert date(2028, 9, 4) in fixed_holidays(2028)
     assert not is_working_day(date(2028, 9, 4))
-    assert add_working_days(date(2028, 8, 31), 2) == date(2028, 9, 5)
+    # Quốc khánh 2028 is Fri 1/9 and Sat 2/9 (two days since 2025): Mon 4/9 is off too.
+    assert add_working_days(date(2028, 8, 31), 2) == date(2028, 9, 6)
     # 30/4 and 1/5 2028 fall on Sunday and Monday: the substitute moves past 1/5 to 2/5.
     assert date(2028, 5, 2) in fixed_holidays(2028)
     assert add_working_days(date(2028, 4, 28), 1) == date(2028, 5, 3)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 SIGNED_IN = {"chair", "clerk", "delegate", "observer", "admin", "outsider"}
 DEMO_IDS = {"unit:HDND": 1, "unit:UBND": 2, "unit:VP": 3, "unit:TCKH": 4,
-            "user:cv008": 54, "user:cv009": 55, "user:cv010": 56}
+            "user:cv008": 55, "user:cv009": 56, "user:cv010": 57}  # after the hall account
 # A new password too short: every signed-in caller gets bad_request, nothing changes.
 CHANGE_PASSWORD = {"old_password": "không-phải-mật-khẩu", "new_password": "ngan"}
 
