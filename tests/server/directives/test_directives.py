@@ -312,3 +312,24 @@ async def test_global_roles_see_all_and_staff_only_their_units(live_server, clie
     cv007 = clients(await WsClient.signed_in(live_server.url, "cv007"))  # TNMT
     assert len((await cv007.call("directive.list", scope="mine"))["directives"]) == 2
     assert (await cv007.call("directive.list", scope="issued"))["directives"] == []
+
+
+async def test_a_near_deadline_reminds_and_an_extension_rearms_it(make_server, clients) -> None:
+    """Due within the configured working days: one "due" reminder; a granted extension
+    makes a new deadline, whose own reminder fires once more when it comes near."""
+    server = make_server(30, ["--directive-scan-s", "0.2", "--directive-remind-days", "30"])
+    users, _ = await directory(server.url)
+    cv003 = clients(await WsClient.signed_in(server.url, "cv003"))
+    await cv003.call("user.subscribe", since=0)
+    leader = clients(await WsClient.signed_in(server.url, "lanhdao"))
+    did = (await leader.act("directive.create", content="Chuẩn bị báo cáo sơ kết",
+                            deadline=day(3), assignee_id=users["cv003"]["id"]))["directive_id"]
+    ev = await cv003.next_event("directive.reminder")
+    assert ev["data"] == {"directive_id": did, "kind": "due", "deadline": day(3)}
+    ext = await cv003.act("directive.extend_request", directive_id=did, new_deadline=day(5))
+    await leader.act("directive.extend_decide", extension_id=ext["extension_id"],
+                     decision="granted")
+    ev = await cv003.next_event("directive.reminder")
+    assert ev["data"] == {"directive_id": did, "kind": "due", "deadline": day(5)}
+    got = await leader.call("directive.get", directive_id=did)
+    assert [h["kind"] for h in got["history"]].count("reminder_due") == 2
