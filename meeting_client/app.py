@@ -49,9 +49,18 @@ def parse_args(argv: Sequence[str] | None = None) -> ClientOptions:
 
 
 def install_translator(app: QCoreApplication, lang: str) -> QTranslator | None:
-    """Vietnamese is the source language; English comes from the shipped .qm."""
+    """Vietnamese is the source language; English comes from the shipped .qm.
+
+    Qt's own dialogs (file dialogs, button boxes, message boxes, context menus) speak
+    English unless translated, and PySide6 ships no ``qtbase_vi.qm``: our own
+    ``qt_vi.qm`` (from ``resources/translations/qt_vi.ts``) is installed for Vietnamese.
+    """
     if lang == "vi":
         QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+        qt = QTranslator(app)
+        if qt.load(str(RESOURCES / "translations" / "qt_vi.qm")):
+            app.installTranslator(qt)
+            return qt
         return None
     translator = QTranslator(app)
     if translator.load(str(RESOURCES / "translations" / f"meeting_client_{lang}.qm")):

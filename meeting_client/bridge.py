@@ -45,12 +45,13 @@ ClientFactory = Callable[[str, str], "SyncClient"]
 
 def default_client_factory(url: str, lang: str, server_cert: Path | None = None) -> SyncClient:
     """``server_cert``: the pinned copy of the server's certificate, for ``wss://``."""
+    from meeting_client.sync.backoff import TERMINAL_INITIAL_S, TERMINAL_MAXIMUM_S
     from meeting_client.sync.client import SyncClient
     from meeting_client.sync.tls import terminal_context
 
     tls = terminal_context(server_cert) if url.startswith("wss:") else None
-    return SyncClient(url, backoff_initial=0.5, backoff_max=10.0, request_timeout=15.0,
-                      lang=lang, tls=tls)
+    return SyncClient(url, backoff_initial=TERMINAL_INITIAL_S, backoff_max=TERMINAL_MAXIMUM_S,
+                      request_timeout=15.0, lang=lang, tls=tls)
 
 
 def _error_kind(exc: BaseException) -> tuple[str, str | None]:

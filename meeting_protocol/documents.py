@@ -260,6 +260,8 @@ DOCUMENT_REPLACED = "document.replaced"
 DOCUMENT_REMOVED = "document.removed"
 PRESENTATION_PRESENTER = "presentation.presenter"
 ANNOTATION_CHANGED = "annotation.changed"
+SESSION_ELSEWHERE = "session.elsewhere"
+"""On ``user:<id>``: the user now follows their topic on ``terminals`` connections."""
 
 DOCUMENT_PAYLOADS: dict[str, type[Payload]] = {cls.TYPE: cls for cls in (
     DocumentUpload, DocumentCommit, DocumentFetch, DocumentList,

@@ -242,6 +242,14 @@ class AnnotationChanged(EventData):
     deleted: bool
 
 
+class SessionElsewhere(EventData):
+    """On ``user:<id>``: the same user signed in on another terminal too (a lost badge, a
+    shared password); ``terminals`` counts them all."""
+
+    NAME: ClassVar[str] = dp.SESSION_ELSEWHERE
+    terminals: int
+
+
 # --- minutes ---------------------------------------------------------------------------
 
 
@@ -275,7 +283,7 @@ EVENT_TYPES: dict[str, type[EventData]] = {cls.NAME: cls for cls in (
     SpeakerRequested, SpeakerWithdrawn, SpeakerGranted, SpeakerFinished,
     PollCreated, PollOpened, PollProgress, PollClosed,
     PresentationPageTurned, PresentationStopped, PresenterNamed, HallViewChanged,
-    DocumentAdded, DocumentReplaced, DocumentRemoved, AnnotationChanged,
+    DocumentAdded, DocumentReplaced, DocumentRemoved, AnnotationChanged, SessionElsewhere,
     MinutesSaved, MinutesIssued, NoticeIssued,
 )}
 """Every event by name: the meeting room's here; each module's protocol file adds its own

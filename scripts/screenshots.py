@@ -74,9 +74,19 @@ def settle(ms: int = 400) -> None:
         time.sleep(0.01)
 
 
+SUFFIX = ""
+"""Added to every file name: "" at 1920×1080, "-1280x800" at that size."""
+
+
+def press(button: Any) -> None:
+    """A deliberate tap: guarded buttons take presses only after their dead time."""
+    wait_until(lambda: button.isEnabled() and getattr(button, "is_armed", lambda: True)())
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
 def snap(widget: QWidget, out: Path, name: str) -> None:
     settle()
-    path = out / f"{name}.png"
+    path = out / f"{name}{SUFFIX}.png"
     widget.grab().save(str(path))
     print("saved", path)
 
@@ -88,6 +98,8 @@ def main() -> int:
     parser.add_argument("--lang", default="vi", choices=("vi", "en"))
     args = parser.parse_args()
     width, height = (int(v) for v in args.size.split("x"))
+    global SUFFIX
+    SUFFIX = "" if (width, height) == (1920, 1080) else f"-{width}x{height}"
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
@@ -101,17 +113,17 @@ def main() -> int:
     bridges = []
     people: list[Person] = []
 
-    def terminal(user: str, *, password: str | None = "demo", hall: bool = False
-                 ) -> MainWindow:
+    def terminal(user: str, *, password: str | None = "demo", hall: bool = False,
+                 meeting: int | None = 1) -> MainWindow:
         settings = QSettings(str(tmp / f"{user}.ini"), QSettings.Format.IniFormat)
         window, bridge, _account = build(
-            ClientOptions(server=server.url, user=user, password=password, meeting=1,
+            ClientOptions(server=server.url, user=user, password=password, meeting=meeting,
                           hall=hall, lang=args.lang), settings=settings)
         bridges.append(bridge)
         window.resize(width, height)
         window.show()
         window.start()
-        if password is not None:
+        if password is not None and meeting is not None:
             wait_until(lambda: window.room is not None
                        and window.room.session.snapshot is not None)
         return window
@@ -120,6 +132,10 @@ def main() -> int:
         sign_in = terminal("d001", password=None)
         snap(sign_in, out, "sign-in")
         sign_in.close()
+        listing = terminal("d001", meeting=None)
+        wait_until(lambda: listing.meetings.table.model().rowCount() > 0)
+        snap(listing, out, "meeting-list")
+        listing.close()
 
         chair = Person(server.url, "chair")
         people.append(chair)
@@ -136,9 +152,9 @@ def main() -> int:
 
         delegate = terminal("d001")
         room = delegate.room.body
-        QTest.mouseClick(room.attendance.check_in_button, Qt.MouseButton.LeftButton)
+        press(room.attendance.check_in_button)
         wait_until(delegate.room.session.checked_in)
-        QTest.mouseClick(room.speaker.request_button, Qt.MouseButton.LeftButton)
+        press(room.speaker.request_button)
         wait_until(lambda: room.speaker.state() == "waiting")
         snap(delegate, out, "delegate-idle")
 
@@ -156,19 +172,39 @@ def main() -> int:
         snap(delegate, out, "delegate-voting")
         snap(chair_window, out, "chair-console")
 
-        QTest.mouseClick(room.vote.option_button("yes"), Qt.MouseButton.LeftButton)
-        QTest.mouseClick(room.vote.confirm_button, Qt.MouseButton.LeftButton)
+        hall = terminal("admin", hall=True)
+        snap(hall, out, "hall-voting")
+        press(room.vote.option_button("yes"))
+        snap(delegate, out, "delegate-confirm")
+        press(room.vote.confirm_button)
         wait_until(lambda: delegate.room.session.my_ballot(poll_id) == "yes")
         for n, person in enumerate(list(others.values())[11:]):
             person.call("poll.cast", poll_id=poll_id, choice="abstain" if n == 0 else "yes")
-        chair.call("speaker.finish", request_id=speaking)
         chair.call("poll.close", poll_id=poll_id)
         wait_until(lambda: room.vote.page() == "result")
         snap(delegate, out, "delegate-results")
-
-        hall = terminal("admin", hall=True)
         wait_until(lambda: hall.room.session.result_poll() is not None)
-        snap(hall, out, "hall-display")
+        snap(hall, out, "hall-display")  # the result, although d004 holds the floor
+        chair.call("hall.show", meeting_id=1, view="speaker")
+        settle(600)
+        snap(hall, out, "hall-speaker")
+        chair.call("hall.show", meeting_id=1, view="auto")
+        chair.call("speaker.finish", request_id=speaking)
+        snap(chair_window, out, "chair-console-result")
+
+        document = delegate.room.session.snapshot.documents[0]
+        chair.call("presentation.page", meeting_id=1, document_id=document.id, page=2)
+        wait_until(lambda: delegate.room.stack.currentWidget() is delegate.room.documents
+                   and delegate.room.documents.reader.document_id == document.id)
+        settle(1500)
+        snap(delegate, out, "reader")
+        import meeting_client.models.hall as hall_model
+        hall_model.RESULT_HOLD_S = 0  # the result's minute is over: the paper comes next
+        wait_until(lambda: hall.room.body.paper.shown() == (document.id, 2))
+        settle(1500)
+        snap(hall, out, "hall-presentation")
+        chair.call("presentation.stop", meeting_id=1)
+        delegate.room.documents_button.click()
 
         clerk = terminal("clerk")
         absent = next(p.user_id for p in clerk.room.session.snapshot.participants
@@ -176,6 +212,18 @@ def main() -> int:
         clerk.room.session.set_absence(absent, "Đi công tác")
         wait_until(lambda: clerk.room.session.timeline_model.rowCount() > 25)
         snap(clerk, out, "clerk-view")
+
+        console = chair_window.room.body
+        press(console.end_button)
+        snap(chair_window, out, "chair-end-confirm")
+        press(console.confirm.confirm_button)
+        wait_until(lambda: delegate.room.session.ended())
+        snap(delegate, out, "delegate-ended")
+        snap(hall, out, "hall-ended")
+        editor = chair_window.room.open_minutes()
+        wait_until(lambda: editor.preview.document.pageCount() > 0, timeout=60)
+        settle(1500)
+        snap(chair_window, out, "minutes-editor")
     finally:
         for bridge in bridges:
             bridge.stop()

@@ -99,11 +99,10 @@ class Account(QObject):
         return roles == {HALL}
 
     def hall_meeting(self) -> int | None:
-        """The meeting a hall screen shows: of those this account is the hall of, the one
-        in session, else the first not ended (the list is soonest first)."""
-        rows = [self.meeting_list_model.row_at(i)
-                for i in range(self.meeting_list_model.rowCount())]
-        mine = [r for r in rows if r.role == HALL and r.status != "ended"]
+        """The meeting a hall screen shows: among those this account is the hall of (else
+        all it sees), the one in session, else the first not ended (soonest first)."""
+        rows = [r for r in self.meeting_list_model.rows() if r.status != "ended"]
+        mine = [r for r in rows if r.role == HALL] or rows
         live = [r for r in mine if r.status == "in_progress"]
         chosen = (live or mine or [None])[0]
         return None if chosen is None else int(chosen.id)

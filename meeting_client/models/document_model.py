@@ -128,6 +128,8 @@ class DocumentCenter(QObject):
     """(bytes sent, bytes total) of the file being uploaded."""
     uploaded = Signal(str)
     """(title) — the paper is stored on the server and listed."""
+    elsewhere = Signal(int)
+    """(terminals) — this user is signed in on that many terminals at once."""
 
     def __init__(self, submit: Submit, meeting_id: int, *, cache_dir: Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -226,7 +228,8 @@ class DocumentCenter(QObject):
         self._docs = MeetingDocuments(
             client, self.meeting_id, self.cache,
             on_documents=self.documents_changed.emit, on_progress=self._progress,
-            on_annotations=self._annotations_changed_elsewhere)
+            on_annotations=self._annotations_changed_elsewhere,
+            on_elsewhere=self.elsewhere.emit)
         return self._docs
 
     async def _start(self, docs: MeetingDocuments) -> None:

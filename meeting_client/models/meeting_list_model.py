@@ -30,7 +30,7 @@ def meeting_rows(data: dict[str, Any], today: date | None = None) -> list[Meetin
     rows = []
     for m in data.get("meetings", []):
         row = MeetingRow(int(m["id"]), str(m["title"]), str(m.get("starts_at", "")),
-                         str(m.get("status", "")), str(m.get("role", "")))
+                         str(m.get("status", "")), str(m.get("role") or ""))
         start = parse_time(row.starts_at)
         if row.status != "ended" or start is None or start.astimezone().date() >= today:
             rows.append(row)

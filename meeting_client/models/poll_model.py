@@ -38,7 +38,7 @@ class PollModel(KeyedTableModel[Poll]):
         return None
 
     def header_text(self, section: int) -> str:
-        return (self.tr("Nội dung biểu quyết"), self.tr("Trạng thái"), self.tr("Đã biểu quyết"),
+        return (self.tr("Nội dung biểu quyết"), self.tr("Trạng thái"), self.tr("Phiếu"),
                 self.tr("Kết quả"))[section]
 
     def update(self, polls: list[Poll]) -> None:

@@ -257,7 +257,7 @@ class MeetingSession(QObject):
                 and (poll is None or poll.status == "draft"))
 
     def hall_view(self) -> HallView | None:
-        return hall_view(self._snapshot) if self._snapshot else None
+        return hall_view(self._snapshot, self.server_now()) if self._snapshot else None
 
     def server_now(self) -> datetime:
         """Now by the server's clock, estimated from when events arrive."""
@@ -295,6 +295,10 @@ class MeetingSession(QObject):
         token = self._port.send_command(payload)
         self._pending[token] = _Pending(payload.TYPE, payload)
         return token
+
+    def ended(self) -> bool:
+        """The meeting was closed ("Bế mạc"): nothing more can be asked or decided."""
+        return self._snapshot is not None and self._snapshot.meeting.status == "ended"
 
     def is_pending(self, type_: str) -> bool:
         return any(p.type == type_ for p in self._pending.values())

@@ -13,6 +13,13 @@ import math
 import random
 from collections.abc import Callable
 
+TERMINAL_INITIAL_S = 0.25
+TERMINAL_MAXIMUM_S = 2.0
+"""A chamber terminal's reconnect caps. A restarted server is back in about half a
+second; with the cap held at 2 s a terminal is in again within about 1–2 s of that
+(a 10 s cap left people waiting 6–8 s), while the jitter still spreads a chamber's
+terminals over two seconds instead of one burst."""
+
 
 def backoff_cap(attempt: int, initial: float, maximum: float) -> float:
     """The upper bound of the delay before retry number ``attempt`` (0-based).

@@ -649,12 +649,14 @@ class MeetingDocuments:
         on_documents: called with the new list whenever it changes.
         on_progress: prefetch progress ``(bytes done, bytes total)``.
         on_annotations: an annotation of this user changed elsewhere.
+        on_elsewhere: this user is signed in on this many terminals at once (≥ 2).
     """
 
     def __init__(self, client: Any, meeting_id: int, cache: DocumentCache, *,
                  on_documents: DocumentsListener | None = None,
                  on_progress: Progress | None = None,
-                 on_annotations: AnnotationsListener | None = None) -> None:
+                 on_annotations: AnnotationsListener | None = None,
+                 on_elsewhere: Callable[[int], None] | None = None) -> None:
         self.client = client
         self.meeting_id = meeting_id
         self.cache = cache
@@ -663,6 +665,7 @@ class MeetingDocuments:
         self._on_documents = on_documents
         self._on_progress = on_progress
         self._on_annotations = on_annotations
+        self._on_elsewhere = on_elsewhere
         self._channel: TransferChannel | None = None
         self._user_seq = 0
         self._user_topic: str | None = None
@@ -759,6 +762,8 @@ class MeetingDocuments:
     async def _follow_user_topic(self) -> None:
         data = await self.client.request(dp.UserSubscribe(since=self._user_seq))
         self._user_topic = data["topic"]
+        if data.get("terminals") and self._on_elsewhere is not None:
+            self._on_elsewhere(int(data["terminals"]))
         if data.get("reset") and self._user_seq and self._on_annotations is not None:
             self._on_annotations(0)  # 0: anything may have changed
         self._user_seq = max(self._user_seq, int(data["seq"]))
@@ -786,6 +791,13 @@ class MeetingDocuments:
                     return
                 if isinstance(changed, ev.AnnotationChanged):
                     self._on_annotations(changed.document_id)
+            elif event.event == ev.SessionElsewhere.NAME and self._on_elsewhere is not None:
+                try:
+                    elsewhere = ev.decode_data(event)
+                except ev.MalformedEvent:
+                    return
+                if isinstance(elsewhere, ev.SessionElsewhere):
+                    self._on_elsewhere(elsewhere.terminals)
             return
         if event.topic != f"meeting:{self.meeting_id}" or event.event not in (
                 dp.DOCUMENT_ADDED, dp.DOCUMENT_REPLACED, dp.DOCUMENT_REMOVED):

@@ -123,7 +123,7 @@ class AgendaPanel(QFrame):
                                QAbstractItemView.ScrollHint.EnsureVisible)
         if self.next_button is None:
             return
-        online = self._session.online
+        online = self._session.online and not self._session.ended()
         self.previous_button.setEnabled(online and self._session.neighbour_item(-1) is not None)
         self.next_button.setEnabled(online and self._session.neighbour_item(1) is not None)
         selected = self._selected_id()

@@ -20,7 +20,7 @@ from meeting_client.models.labels import attendance_text
 from meeting_client.models.participant_model import ParticipantRow
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.absence_dialog import AbsenceDialog
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import label, set_state, wrap_rows
 from meeting_client.ui.minutes_editor import MinutesEditor
 
 
@@ -36,7 +36,7 @@ class ClerkView(QFrame):
         self.people = QTableView()
         self.people.setObjectName("participantTable")
         self.people.setModel(session.participant_model)
-        self.people.verticalHeader().hide()
+        wrap_rows(self.people)
         self.people.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.people.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.people.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -46,7 +46,7 @@ class ClerkView(QFrame):
         self.timeline = QTableView()
         self.timeline.setObjectName("timeline")
         self.timeline.setModel(session.timeline_model)
-        self.timeline.verticalHeader().hide()
+        wrap_rows(self.timeline)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.setWordWrap(True)
         self.timeline.horizontalHeader().setSectionResizeMode(

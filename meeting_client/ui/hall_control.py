@@ -84,5 +84,6 @@ class HallControl(QFrame):
                 HallFocus.VOTING: self.tr("tiến độ biểu quyết"),
                 HallFocus.RESULT: self.tr("kết quả biểu quyết"),
                 HallFocus.ATTENDANCE: self.tr("điểm danh"),
+                HallFocus.PRESENTATION: self.tr("trang tài liệu đang trình chiếu"),
             }[view.focus]
             self.now.setText(self.tr("Đang hiển thị: %1").replace("%1", what))

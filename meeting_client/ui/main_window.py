@@ -48,6 +48,9 @@ class MainWindow(QMainWindow):
         self._options = options
         self._settings = settings
         self._auto_open = options.meeting
+        self._hall_picks = options.meeting is None
+        """Until the first list: a hall screen (``--hall``, or a hall device account)
+        without ``--meeting`` opens its meeting by itself."""
         self.room: MeetingRoom | None = None
         self.hall_window: HallDisplay | None = None
         self.sign_in = SignInPage()
@@ -93,16 +96,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.workspace.enter(me)  # loads the meetings once the user may work
 
-    def on_account_sign_in_failed(self, _code: str, message: str) -> None:
+    def on_account_sign_in_failed(self, code: str, message: str) -> None:
         self.sign_in.set_busy(False)
-        self.sign_in.show_message(message)
         self.stack.setCurrentWidget(self.sign_in)
+        self.sign_in.show_failure(code, message)
 
     def on_account_meetings_loaded(self) -> None:
-        if self._auto_open is None and (self._options.hall or self._account.is_hall_device()):
-            # A hall screen needs no --meeting: it shows the meeting its device account
-            # belongs to (the one in session, else the next one).
+        if self._hall_picks and (self._options.hall or self._account.is_hall_device()):
             self._auto_open = self._account.hall_meeting()
+        self._hall_picks = False
         if self._auto_open is not None:
             meeting_id, self._auto_open = self._auto_open, None
             self._account.open_meeting(meeting_id)
@@ -146,7 +148,8 @@ class MainWindow(QMainWindow):
         if self.room is None:
             return
         if self.hall_window is None:
-            self.hall_window = HallDisplay(self.room.session)
+            documents = self.room.documents.center if self.room.documents else None
+            self.hall_window = HallDisplay(self.room.session, documents=documents)
             self.hall_window.setWindowTitle(self.tr("Màn hình hội trường"))
             self.hall_window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         screens = QGuiApplication.screens()

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.meeting_list_model import MeetingListModel
-from meeting_client.ui.look import label
+from meeting_client.ui.look import fit_columns, label, wrap_rows
 
 
 class MeetingListPage(QWidget):
@@ -34,14 +34,13 @@ class MeetingListPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("meetingList")
         self.table.setModel(model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        fit_columns(self.table, (1, 2, 3))
         self.empty = label(self.tr("Không có cuộc họp nào hôm nay hoặc sắp tới."), "muted")
         self.message = label("", "warnText")
         self.message.hide()
@@ -83,6 +82,7 @@ class MeetingListPage(QWidget):
         self.message.setVisible(bool(text))
 
     def on_model_changed(self, *_args: object) -> None:
+        fit_columns(self.table, (1, 2, 3))
         rows = self._model.rowCount()
         self.empty.setVisible(rows == 0)
         if rows and not self.table.selectionModel().hasSelection():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
-from meeting_client.models.document_model import DocumentListModel
+from meeting_client.models.document_model import DocumentCenter, DocumentListModel
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chair_console import ChairConsole
@@ -12,6 +12,7 @@ from meeting_client.ui.clerk_view import ClerkView
 from meeting_client.ui.connection_banner import ConnectionBanner
 from meeting_client.ui.delegate_room import DelegateRoom
 from meeting_client.ui.hall_display import HallDisplay
+from meeting_client.ui.look import only_current_counts
 from meeting_client.ui.minutes_editor import MinutesEditor
 from meeting_client.ui.notice_bar import NoticeBar
 from meeting_client.ui.reader.documents_page import DocumentsPage
@@ -30,6 +31,8 @@ class MeetingRoom(QWidget):
         self.setObjectName("meetingRoom")
         self.session = session
         self._documents_started = False
+        self._joining = False
+        self._presentation_seen = False
         self.banner = ConnectionBanner()
         self.notices = NoticeBar()
         self.header = RoomHeader(session)
@@ -39,7 +42,10 @@ class MeetingRoom(QWidget):
         self.body: QWidget
         if hall:
             self.header.hide()
-            self.body = HallDisplay(session)
+            submit = getattr(session.port, "submit", None)
+            center = (DocumentCenter(submit, session.meeting_id, parent=self)
+                      if callable(submit) else None)  # the presented paper's pages
+            self.body = HallDisplay(session, documents=center)
             layout.setContentsMargins(0, 0, 0, 0)
         elif session.is_chair:
             self.body = ChairConsole(session)
@@ -76,6 +82,7 @@ class MeetingRoom(QWidget):
         self.stack.addWidget(self.documents)
         if session.is_chair:  # the clerk has the editor in a tab of the clerk view
             self._add_minutes(row)
+        only_current_counts(self.stack)
         row.addWidget(self.documents_button)
         layout.addLayout(row)
         layout.addWidget(self.stack, 1)
@@ -108,8 +115,9 @@ class MeetingRoom(QWidget):
             self.session.snapshot_changed.connect(self.on_session_snapshot_changed)
             self.documents.center.documents_changed.connect(self.item_documents.set_documents)
             self.documents.center.prefetched.connect(self.on_documents_prefetched)
-            self.documents.follow.open_requested.connect(self.show_documents)
+            self.documents.follow.open_requested.connect(self.on_follow_open_requested)
             self.documents.notice.connect(self.notices.on_notice)
+            self.documents.center.elsewhere.connect(self.on_signed_in_elsewhere)
             self.documents_button.toggled.connect(self.on_documents_button_toggled)
             if self.session.is_chair:
                 self.minutes_button.toggled.connect(self.on_minutes_button_toggled)
@@ -119,10 +127,21 @@ class MeetingRoom(QWidget):
     def on_session_snapshot_changed(self, snapshot: Snapshot) -> None:
         """Feed the papers page; start it with the first snapshot (we are subscribed)."""
         assert self.documents is not None
-        if not self._documents_started:
+        joining = not self._documents_started
+        if joining:
             self._documents_started = True
             self.documents.start()
-        self.documents.on_snapshot(snapshot)
+        self._joining = joining
+        try:
+            self.documents.on_snapshot(snapshot)
+        finally:
+            self._joining = False
+        started = snapshot.presentation is not None and not self._presentation_seen
+        self._presentation_seen = snapshot.presentation is not None
+        follow = self.documents.follow
+        if started and follow.following and not follow.presenting and (
+                snapshot.presentation.presenter_id != self.session.me.id):
+            self.on_follow_open_requested(snapshot.presentation.document_id, joining)
         self.documents.set_can_present(self.session.is_chair or (
             snapshot.designated_presenter == self.session.me.id))
         item = self.session.active_item()
@@ -136,6 +155,26 @@ class MeetingRoom(QWidget):
         assert self.documents is not None
         self.show_documents()
         self.documents.open_document(document_id)
+
+    def on_follow_open_requested(self, _document_id: int, joining: bool = False) -> None:
+        """A presentation began: show the paper. Not when this terminal joined one already
+        running: it opens in the room (a late delegate must find "Điểm danh" there) and
+        is told where the paper is."""
+        if self.stack.currentWidget() is self.documents:
+            return
+        if joining or self._joining:
+            self.notices.on_notice(self.tr("Đang trình chiếu tài liệu — bấm «Tài liệu kỳ họp» "
+                                           "để theo dõi."))
+            return
+        self.show_documents()
+
+    def on_signed_in_elsewhere(self, terminals: int) -> None:
+        """One person, several terminals: each of them says so (a lost badge, a shared
+        password, or a terminal left signed in)."""
+        self.notices.on_notice(self.tr(
+            "Cảnh báo: tài khoản %1 đang đăng nhập trên %2 máy cùng lúc. Nếu không phải "
+            "bạn, hãy báo ngay cho thư ký.").replace("%1", self.session.me.username)
+            .replace("%2", str(terminals)))
 
     def show_documents(self, *_args: object) -> None:
         self.documents_button.setChecked(True)

@@ -22,7 +22,6 @@ from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -39,6 +38,9 @@ from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.labels import date_time_text
 from meeting_client.models.port import CommandPort
 from meeting_client.models.session import MeetingSession
+from meeting_client.ui.confirm_bar import ConfirmBar
+from meeting_client.ui.file_dialogs import ask_path, file_dialog
+from meeting_client.ui.guard import GuardedButton
 from meeting_client.ui.look import label, set_state
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.minutes.item_model import MinutesItemModel, MinutesItemRow
@@ -98,8 +100,9 @@ class MinutesEditor(QWidget):
         self.reload_button = QPushButton(self.tr("Tải lại"))
         self.export_pdf_button = QPushButton(self.tr("Xuất PDF"))
         self.export_docx_button = QPushButton(self.tr("Xuất DOCX"))
-        self.notice_button = QPushButton(self.tr("Thông báo kết luận"))
-        self.issue_button = QPushButton(self.tr("Cấp số biên bản"))
+        self.notice_button = GuardedButton(self.tr("Thông báo kết luận"))
+        self.issue_button = GuardedButton(self.tr("Cấp số biên bản"))
+        self.confirm = ConfirmBar()
         self.directive_button = QPushButton(self.tr("Giao nhiệm vụ từ kết luận"))
         self.directive_button.setToolTip(self.tr(
             "Đoạn kết luận tại con trỏ trở thành một chỉ đạo (người, hạn, nguồn)."))
@@ -225,6 +228,7 @@ class MinutesEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.confirm)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)
 
@@ -249,8 +253,9 @@ class MinutesEditor(QWidget):
         self.banner_reload.clicked.connect(self.on_reload_clicked)
         self.export_pdf_button.clicked.connect(lambda: self.export("pdf"))
         self.export_docx_button.clicked.connect(lambda: self.export("docx"))
-        self.notice_button.clicked.connect(lambda: self.issue_notice())
-        self.issue_button.clicked.connect(self.store.issue)
+        self.notice_button.clicked.connect(self.on_notice_clicked)
+        self.issue_button.clicked.connect(self.on_issue_clicked)
+        self.confirm.confirmed.connect(self.on_confirm_confirmed)
         self.directive_button.clicked.connect(self.on_directive_clicked)
         self.bold_button.clicked.connect(lambda: self._target.toggle_bold())
         self.italic_button.clicked.connect(lambda: self._target.toggle_italic())
@@ -345,10 +350,37 @@ class MinutesEditor(QWidget):
         self._busy(self.tr("Đang tạo tệp %1…").replace("%1", fmt.upper()))
 
     def issue_notice(self, path: str | None = None) -> None:
-        """Issue (or reissue) the conclusion notice, then write its PDF."""
-        self._targets["notice"] = path or ""
+        """Issue (or reissue) the conclusion notice and write its PDF to ``path``.
+
+        Without ``path`` the clerk is asked where first: cancelling that dialog
+        issues nothing (a notice number is official and cannot be taken back).
+        """
+        if not path:
+            path = self.choose_save_path(self.tr("thong-bao-ket-luan.pdf"),
+                                         self.tr("Tệp PDF (*.pdf)"))
+            if not path:
+                self._set_status(self.tr("Chưa ban hành thông báo kết luận."), "")
+                return
+        self._targets["notice"] = path
         self.store.notice()
         self._busy(self.tr("Đang lập thông báo kết luận…"))
+
+    def on_notice_clicked(self) -> None:
+        self.confirm.ask(self.tr("Ban hành thông báo kết luận? Thông báo được cấp số chính "
+                                 "thức; sau đó bạn chọn nơi lưu tệp PDF."), "notice",
+                         self.tr("Ban hành thông báo"), "warn")
+
+    def on_issue_clicked(self) -> None:
+        self.confirm.ask(self.tr("Cấp số biên bản? Số vào sổ được cấp ngay và không thu hồi "
+                                 "được."), "issue", self.tr("Cấp số biên bản"), "warn")
+
+    def on_confirm_confirmed(self, payload: object) -> None:
+        if not self.issue_button.isEnabled():  # went offline, or the meeting is not over
+            return
+        if payload == "issue":
+            self.store.issue()
+        elif payload == "notice":
+            self.issue_notice()
 
     def request_preview(self) -> None:
         """Render the preview now (the timer calls this 1 s after the last keystroke)."""
@@ -448,9 +480,8 @@ class MinutesEditor(QWidget):
     def _ask_save_path(self, filename: str, file_filter: str) -> str:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Lưu tệp"),
-                                              str(Path(folder) / filename), file_filter)
-        return path
+        return ask_path(file_dialog(self, self.tr("Lưu tệp"), str(Path(folder) / filename),
+                                    file_filter, save=True))
 
     def _write(self, purpose: str, file: RenderedFile) -> None:
         path = self._targets.pop(purpose, "")
@@ -583,6 +614,8 @@ class MinutesEditor(QWidget):
             item = self.store.item(key)
             when = date_time_text(item.updated_at if item else None)
             self._set_status(self.tr("Đã lưu lúc %1.").replace("%1", when), "ok")
+            if not self._dirty_drafts():  # what the preview shows is now what is stored
+                self.preview.set_note("")
 
     def on_store_conflict(self, key: int, message: str) -> None:
         self._sent.pop(key, None)

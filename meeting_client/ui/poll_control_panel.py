@@ -18,7 +18,7 @@ from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.labels import attendance_text
 from meeting_client.models.session import MeetingSession
 from meeting_client.ui.confirm_bar import ConfirmBar
-from meeting_client.ui.look import icon, label, set_state
+from meeting_client.ui.look import icon, label, scrolling, set_state, wrap_rows
 from meeting_client.ui.poll_dialog import PollDialog
 from meeting_client.ui.result_view import ResultView
 
@@ -35,14 +35,17 @@ class PollControlPanel(QFrame):
         self.table = QTableView()
         self.table.setObjectName("pollList")
         self.table.setModel(session.poll_model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in (1, 3):  # "Đang biểu quyết", "Không thông qua": two short lines
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, 112)
+        self.table.setMinimumHeight(150)  # three rows stay visible under a result card
         self.table.setMaximumHeight(260)
         self.create_button = QPushButton(self.tr("Tạo biểu quyết…"))
         self.open_button = QPushButton(self.tr("Mở biểu quyết"))
@@ -69,7 +72,8 @@ class PollControlPanel(QFrame):
         layout.addWidget(self.confirm)
         layout.addWidget(self.live_title)
         layout.addWidget(self.progress)
-        layout.addWidget(self.result, 1)
+        self.result_area = scrolling(self.result)
+        layout.addWidget(self.result_area, 1)
         layout.addStretch(0)
         self._connect_signals()
         self.on_session_changed()
@@ -114,15 +118,17 @@ class PollControlPanel(QFrame):
         a = snap.attendance
         self.quorum.setText(attendance_text(a.present, a.expected, a.quorum_met))
         set_state(self.quorum, "ok" if a.quorum_met else "warn")
-        online = s.online
+        online = s.online and not s.ended()
         draft = self._target_draft()
         open_poll = s.open_poll()
         self.create_button.setEnabled(online)
-        can_open = draft is not None and s.can_open_poll(s.poll(draft))
+        can_open = online and draft is not None and s.can_open_poll(s.poll(draft))
         self.open_button.setEnabled(can_open and not s.is_pending("poll.open"))
         self.close_button.setEnabled(online and open_poll is not None
                                      and not s.is_pending("poll.close"))
-        if not s.quorum_met():
+        if s.ended():
+            self.blocked.setText(self.tr("Kỳ họp đã bế mạc — không thể tạo hay mở biểu quyết."))
+        elif not s.quorum_met():
             self.blocked.setText(self.tr("Chưa đủ số lượng đại biểu có mặt — chưa thể mở "
                                          "biểu quyết."))
         elif open_poll is not None and draft is not None:
@@ -143,7 +149,14 @@ class PollControlPanel(QFrame):
                 "%1", str(open_poll.cast)).replace("%2", str(open_poll.eligible)))
         self.live_title.setVisible(open_poll is not None)
         self.progress.setVisible(open_poll is not None)
-        self.result.setVisible(open_poll is None and s.result_poll() is not None)
+        result = s.result_poll()
+        newer_draft = result is not None and any(
+            p.status == "draft" and p.poll_id > result.poll_id for p in s.poll_model.rows())
+        # A poll prepared after the last result is the chair's next step: the old
+        # result card steps aside instead of sitting over it.
+        shown = open_poll is None and result is not None and not newer_draft
+        self.result.setVisible(shown)
+        self.result_area.setVisible(shown)
 
     # --- actions ----------------------------------------------------------------------
 
@@ -189,9 +202,18 @@ class PollControlPanel(QFrame):
         poll = self._session.open_poll()
         if poll is None:
             return
-        self.confirm.ask(self.tr("Kết thúc biểu quyết «%1» và công bố kết quả?")
-                         .replace("%1", poll.title), ("close", poll.poll_id),
-                         self.tr("Kết thúc biểu quyết"))
+        question = self.tr("Kết thúc biểu quyết «%1» và công bố kết quả?").replace(
+            "%1", poll.title)
+        state = ""
+        if poll.cast < poll.eligible:
+            missing = self.tr("Mới có %1/%2 đại biểu biểu quyết.").replace(
+                "%1", str(poll.cast)).replace("%2", str(poll.eligible))
+            if 2 * poll.cast < poll.eligible:  # fewer than half: say so loudly
+                missing = self.tr("Chú ý: chỉ mới có %1/%2 đại biểu biểu quyết.").replace(
+                    "%1", str(poll.cast)).replace("%2", str(poll.eligible))
+                state = "warn"
+            question = f"{missing} {question}"
+        self.confirm.ask(question, ("close", poll.poll_id), self.tr("Kết thúc biểu quyết"), state)
 
     def on_confirm_confirmed(self, payload: object) -> None:
         action, poll_id = payload  # type: ignore[misc]

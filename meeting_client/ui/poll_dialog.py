@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from meeting_client.models.labels import majority_label
+from meeting_client.ui.look import plain_buttons
 from meeting_protocol.commands import DEFAULT_OPTIONS
 from meeting_protocol.state import AgendaItem
 
@@ -64,6 +65,7 @@ class PollDialog(QDialog):
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Tạo"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
+        plain_buttons(self.buttons)
         form = QFormLayout()
         form.addRow(self.tr("Nội dung biểu quyết"), self.title_edit)
         form.addRow(self.tr("Thuộc nội dung"), self.item_combo)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.labels import majority_label, outcome_label
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.look import label, set_state, wrap_rows
 from meeting_client.ui.tally_chart import TallyChart
 from meeting_protocol.state import Poll
 
@@ -44,7 +44,7 @@ class ResultView(QFrame):
         self.ballots_note = label("", "muted")
         self.ballots = QTableView()
         self.ballots.setModel(session.ballot_model)
-        self.ballots.verticalHeader().hide()
+        wrap_rows(self.ballots)
         self.ballots.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ballots.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         header = self.ballots.horizontalHeader()

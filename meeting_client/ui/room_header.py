@@ -59,8 +59,12 @@ class RoomHeader(QFrame):
             return
         self.title.setText(snap.meeting.title)
         item = self._session.active_item()
-        self.item.setText(self.tr("Nội dung: %1").replace("%1", item.title) if item
-                          else self.tr("Chưa bắt đầu nội dung nào"))
+        if self._session.ended():
+            self.item.setText(self.tr("Kỳ họp đã bế mạc"))
+        else:
+            self.item.setText(self.tr("Nội dung: %1").replace("%1", item.title) if item
+                              else self.tr("Chưa bắt đầu nội dung nào"))
+        set_state(self.item, "ended" if self._session.ended() else "")
         me = self._session.me
         self.who.setText(f"{me.full_name} · {role_label(self._session.role)}")
 

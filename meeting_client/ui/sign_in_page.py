@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QFormLayout, QFrame, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from meeting_client.ui.look import label, set_state
+
+NETWORK_CODES = frozenset({"not_connected", "unreachable", "untrusted_server",
+                           "bad_server_cert_file"})
+"""Failures that say nothing about the password: it is kept."""
 
 
 class SignInPage(QWidget):
@@ -78,6 +83,26 @@ class SignInPage(QWidget):
         self.message.setText(text)
         set_state(self.message, kind)
         self.message.setVisible(bool(text))
+
+    def focus_first_empty(self) -> None:
+        """The cursor where typing starts: the server and the name are usually remembered,
+        so most of the time that is the password."""
+        for field in (self.server, self.username, self.password):
+            if not field.text().strip():
+                field.setFocus()
+                return
+        self.password.setFocus()
+
+    def show_failure(self, code: str, message: str) -> None:
+        """Say why; a refused password is cleared so that it is typed afresh."""
+        self.show_message(message)
+        if code not in NETWORK_CODES:
+            self.password.clear()
+        self.focus_first_empty()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.focus_first_empty()
 
     def on_field_changed(self, *_args: object) -> None:
         self.submit_button.setEnabled(bool(self.server.text().strip()

@@ -58,20 +58,23 @@ class SpeakerPanel(QFrame):
     def on_session_changed(self, *_args: object) -> None:
         mine = self._session.my_request()
         online = self._session.online
-        can_request = self._session.is_delegate and self._session.checked_in()
+        ended = self._session.ended()
+        can_request = self._session.is_delegate and self._session.checked_in() and not ended
         busy = any(self._session.is_pending(t) for t in
                    ("speaker.request", "speaker.withdraw", "speaker.finish"))
         self.request_button.setVisible(mine is None)
         self.request_button.setEnabled(online and can_request and not busy)
         self.withdraw_button.setVisible(mine is not None and mine.status == "waiting")
-        self.withdraw_button.setEnabled(online and not busy)
+        self.withdraw_button.setEnabled(online and not busy and not ended)
         self.finish_button.setVisible(mine is not None and mine.status == "speaking")
         self.finish_button.setEnabled(online and not busy)
         self.remaining.setVisible(mine is not None and mine.status == "speaking")
         self.speaking_now.setVisible(mine is not None and mine.status == "waiting")
         if mine is None:
             speaker = self._session.current_speaker()
-            if not self._session.is_delegate:
+            if ended:
+                text = self.tr("Kỳ họp đã bế mạc.")
+            elif not self._session.is_delegate:
                 text = self.tr("Chỉ đại biểu được đăng ký phát biểu.")
             elif not self._session.checked_in():
                 text = self.tr("Hãy điểm danh để đăng ký phát biểu.")

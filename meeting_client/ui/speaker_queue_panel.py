@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.base import KEY_ROLE
 from meeting_client.models.session import MeetingSession
-from meeting_client.ui.look import icon, label
+from meeting_client.ui.look import icon, label, wrap_rows
 from meeting_client.ui.speaking_timer import SpeakingTimer
 
 DEFAULT_LIMIT_MIN = 3
@@ -33,7 +33,7 @@ class SpeakerQueuePanel(QFrame):
         self.table = QTableView()
         self.table.setObjectName("speakerQueue")
         self.table.setModel(session.speaker_model)
-        self.table.verticalHeader().hide()
+        wrap_rows(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,7 +100,7 @@ class SpeakerQueuePanel(QFrame):
         return next((r.request_id for r in model.rows() if r.status == "waiting"), None)
 
     def on_session_changed(self, *_args: object) -> None:
-        online = self._session.online
+        online = self._session.online and not self._session.ended()
         model = self._session.speaker_model
         self.empty.setVisible(model.rowCount() == 0)
         speaking = self._session.current_speaker()

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.labels import majority_label, option_label
 from meeting_client.models.session import UNKNOWN_CHOICE, MeetingSession
-from meeting_client.ui.look import label, set_state
+from meeting_client.ui.guard import GuardedButton
+from meeting_client.ui.look import label, scrolling, set_state
 from meeting_client.ui.result_view import ResultView
 from meeting_protocol.state import Poll
 
@@ -65,7 +66,7 @@ class VotePanel(QFrame):
         confirm = QWidget()
         confirm_layout = QVBoxLayout(confirm)
         self.confirm_text = label("", "confirmText")
-        self.confirm_button = QPushButton(self.tr("Xác nhận biểu quyết"))
+        self.confirm_button = GuardedButton(self.tr("Xác nhận biểu quyết"))
         self.confirm_button.setObjectName("primary")
         self.back_button = QPushButton(self.tr("Chọn lại"))
         row = QHBoxLayout()
@@ -90,7 +91,7 @@ class VotePanel(QFrame):
         self.result = ResultView(session)
         result_layout.addWidget(self.my_choice)
         result_layout.addWidget(self.result, 1)
-        for page in (idle, choose, confirm, voted, result_page):
+        for page in (idle, choose, confirm, voted, scrolling(result_page)):
             self.pages.addWidget(page)
 
         layout = QVBoxLayout(self)
@@ -126,7 +127,7 @@ class VotePanel(QFrame):
         self._buttons = {}
         columns = 3 if len(poll.options) in (3, 5, 6) else 2
         for i, option in enumerate(poll.options):
-            button = QPushButton(option_label(option))
+            button = GuardedButton(option_label(option))
             button.setObjectName("voteOption")
             button.setProperty("option", option)
             button.clicked.connect(lambda _=False, o=option: self.on_option_clicked(o))

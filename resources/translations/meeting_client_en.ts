@@ -24,12 +24,12 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="26"/>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="27"/>
         <source>Đại biểu: %1</source>
         <translation>Delegate: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/absence_dialog.py" line="27"/>
+        <location filename="../../meeting_client/ui/absence_dialog.py" line="28"/>
         <source>Lý do vắng mặt</source>
         <translation>Reason for absence</translation>
     </message>
@@ -37,27 +37,27 @@
 <context>
     <name>Account</name>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="153"/>
+        <location filename="../../meeting_client/models/account.py" line="152"/>
         <source>Không kết nối được máy chủ %1. Kiểm tra địa chỉ máy chủ và mạng.</source>
         <translation>Cannot reach the server %1. Check the server address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="156"/>
+        <location filename="../../meeting_client/models/account.py" line="155"/>
         <source>Tên đăng nhập hoặc mật khẩu không đúng.</source>
         <translation>The user name or password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="158"/>
+        <location filename="../../meeting_client/models/account.py" line="157"/>
         <source>Máy chủ %1 không xuất trình đúng chứng chỉ đã cài trên máy này, nên mật khẩu chưa được gửi đi. Có thể đây không phải máy chủ của cơ quan: hãy báo bộ phận kỹ thuật.</source>
         <translation>The server %1 did not present the certificate installed on this terminal, so your password was not sent. It may not be your council&apos;s server: please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="163"/>
+        <location filename="../../meeting_client/models/account.py" line="162"/>
         <source>Không đọc được tệp chứng chỉ máy chủ đã cài trên máy này. Hãy báo bộ phận kỹ thuật.</source>
         <translation>The server certificate file installed on this terminal cannot be read. Please tell the IT staff.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/account.py" line="188"/>
+        <location filename="../../meeting_client/models/account.py" line="187"/>
         <source>Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.</source>
         <translation>Your session has expired. Please sign in again.</translation>
     </message>
@@ -210,30 +210,36 @@
 <context>
     <name>AttendancePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="21"/>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="27"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="23"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="30"/>
         <source>Điểm danh</source>
         <translation>Check in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="24"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="26"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="89"/>
         <source>Rời phòng họp</source>
         <translation>Leave the chamber</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="67"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="75"/>
         <source>✓ Bạn đã điểm danh</source>
         <translation>✓ You are checked in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="68"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="76"/>
         <source> — ghế %1</source>
         <translation> — seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/attendance_panel.py" line="71"/>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="79"/>
         <source>Bạn chưa điểm danh.</source>
         <translation>You have not checked in.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attendance_panel.py" line="88"/>
+        <source>Rời phòng họp? Bạn sẽ không được biểu quyết cho đến khi điểm danh lại.</source>
+        <translation>Leave the chamber? You cannot vote until you check in again.</translation>
     </message>
 </context>
 <context>
@@ -257,17 +263,17 @@
 <context>
     <name>Bridge</name>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="318"/>
+        <location filename="../../meeting_client/bridge.py" line="319"/>
         <source>Không kết nối được máy chủ. Kiểm tra địa chỉ và mạng.</source>
         <translation>Cannot reach the server. Check the address and the network.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="320"/>
+        <location filename="../../meeting_client/bridge.py" line="321"/>
         <source>Mất kết nối — đang kết nối lại…</source>
         <translation>Connection lost — reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/bridge.py" line="322"/>
+        <location filename="../../meeting_client/bridge.py" line="323"/>
         <source>Lỗi không mong muốn. Thao tác chưa được thực hiện.</source>
         <translation>Unexpected error. Nothing was done.</translation>
     </message>
@@ -504,32 +510,38 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="38"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="40"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="39"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="41"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="106"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="55"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="60"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="53"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="104"/>
+        <source>Bế mạc kỳ họp? Sau khi bế mạc không thể mở lại, không thể biểu quyết hay phát biểu thêm.</source>
+        <translation>End the session? An ended session cannot be reopened; no more votes or speeches.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="58"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="54"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="59"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="77"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="85"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
     </message>
@@ -565,13 +577,13 @@
 <context>
     <name>ConfirmBar</name>
     <message>
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="26"/>
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="42"/>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="30"/>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="54"/>
         <source>Xác nhận</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/confirm_bar.py" line="28"/>
+        <location filename="../../meeting_client/ui/confirm_bar.py" line="32"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
@@ -606,7 +618,7 @@
 <context>
     <name>DocumentCenter</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="244"/>
+        <location filename="../../meeting_client/models/document_model.py" line="247"/>
         <source>Không tìm thấy tài liệu.</source>
         <translation>Document not found.</translation>
     </message>
@@ -642,72 +654,72 @@
 <context>
     <name>DocumentsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="75"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="77"/>
         <source>Đang lấy danh sách tài liệu…</source>
         <translation>Fetching the list of papers…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="78"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="80"/>
         <source>Trình chiếu cho cả phòng</source>
         <translation>Present to the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="82"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="84"/>
         <source>Theo dõi người trình bày</source>
         <translation>Follow the presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="87"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="89"/>
         <source>Tải lên tài liệu…</source>
         <translation>Upload a paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="90"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="92"/>
         <source>Ai đã đọc tài liệu này?</source>
         <translation>Who has read this paper?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="107"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="109"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="194"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="201"/>
         <source>Chọn tài liệu để tải lên</source>
         <translation>Choose a paper to upload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="195"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="202"/>
         <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
         <translation>Papers (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="203"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
         <source>Đang tải lên…</source>
         <translation>Uploading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="208"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="213"/>
         <source>Đang tải lên: %1%</source>
         <translation>Uploading: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="212"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="217"/>
         <source>Đã tải lên: %1</source>
         <translation>Uploaded: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="229"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="234"/>
         <source>Chưa có tài liệu nào.</source>
         <translation>No papers yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="234"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="240"/>
         <source>Đang tải tài liệu về máy: %1%</source>
         <translation>Downloading papers: %1%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/documents_page.py" line="241"/>
+        <location filename="../../meeting_client/ui/reader/documents_page.py" line="250"/>
         <source>Đã tải đủ %1 tài liệu; đọc được cả khi mất kết nối.</source>
         <translation>All %1 papers downloaded; readable even offline.</translation>
     </message>
@@ -901,7 +913,7 @@
 <context>
     <name>FollowController</name>
     <message>
-        <location filename="../../meeting_client/models/document_model.py" line="376"/>
+        <location filename="../../meeting_client/models/document_model.py" line="379"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
@@ -974,7 +986,12 @@
         <translation>the roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_control.py" line="88"/>
+        <location filename="../../meeting_client/ui/hall_control.py" line="87"/>
+        <source>trang tài liệu đang trình chiếu</source>
+        <translation>the presented page</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_control.py" line="89"/>
         <source>Đang hiển thị: %1</source>
         <translation>Showing: %1</translation>
     </message>
@@ -982,54 +999,73 @@
 <context>
     <name>HallDisplay</name>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="42"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="59"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="175"/>
         <source>Nội dung</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="53"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="70"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="65"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="85"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="83"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="104"/>
         <source>Điểm danh đại biểu</source>
         <translation>Roll call</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="131"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="167"/>
         <source>Có mặt %1/%2</source>
         <translation>Present %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="134"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="170"/>
         <source>Đủ số lượng đại biểu theo quy định</source>
         <translation>Quorum met</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="135"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="171"/>
         <source>Chưa đủ số lượng: cần %1 đại biểu</source>
         <translation>No quorum: %1 delegates needed</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="138"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="174"/>
         <source>Kỳ họp chưa bắt đầu nội dung</source>
         <translation>No item has been taken up yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="142"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="180"/>
+        <source>Kỳ họp đã bế mạc</source>
+        <translation>The session has ended</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_display.py" line="184"/>
         <source>Ghế %1</source>
         <translation>Seat %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/hall_display.py" line="145"/>
+        <location filename="../../meeting_client/ui/hall_display.py" line="187"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>HallPaper</name>
+    <message>
+        <location filename="../../meeting_client/ui/hall_paper.py" line="43"/>
+        <source>Đang tải tài liệu trình chiếu…</source>
+        <translation>Loading the presented paper…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/hall_paper.py" line="77"/>
+        <source>Không mở được tài liệu trình chiếu.</source>
+        <translation>The presented paper could not be opened.</translation>
     </message>
 </context>
 <context>
@@ -1280,17 +1316,17 @@
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="59"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="62"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="118"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="120"/>
         <source>Họp thông minh — %1</source>
         <translation>Smart Meeting — %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/main_window.py" line="150"/>
+        <location filename="../../meeting_client/ui/main_window.py" line="153"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
@@ -1321,32 +1357,32 @@
 <context>
     <name>MeetingListPage</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="45"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="44"/>
         <source>Không có cuộc họp nào hôm nay hoặc sắp tới.</source>
         <translation>No meetings today or coming up.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="48"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="47"/>
         <source>Vào phòng họp</source>
         <translation>Enter the meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="50"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="49"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="51"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="50"/>
         <source>Đăng xuất</source>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="60"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="59"/>
         <source>Cuộc họp hôm nay và sắp tới</source>
         <translation>Today&apos;s and upcoming meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_list_page.py" line="79"/>
+        <location filename="../../meeting_client/ui/meeting_list_page.py" line="78"/>
         <source>Xin chào, %1</source>
         <translation>Hello, %1</translation>
     </message>
@@ -1354,20 +1390,30 @@
 <context>
     <name>MeetingRoom</name>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="67"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="148"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="73"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="187"/>
         <source>Tài liệu kỳ họp</source>
         <translation>Meeting papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="93"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="166"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="100"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="205"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="147"/>
-        <location filename="../../meeting_client/ui/meeting_room.py" line="165"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="166"/>
+        <source>Đang trình chiếu tài liệu — bấm «Tài liệu kỳ họp» để theo dõi.</source>
+        <translation>A paper is being presented — press «Meeting papers» to follow it.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="175"/>
+        <source>Cảnh báo: tài khoản %1 đang đăng nhập trên %2 máy cùng lúc. Nếu không phải bạn, hãy báo ngay cho thư ký.</source>
+        <translation>Warning: account %1 is signed in on %2 terminals at once. If this is not you, tell the clerk at once.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="186"/>
+        <location filename="../../meeting_client/ui/meeting_room.py" line="204"/>
         <source>◀ Về phòng họp</source>
         <translation>◀ Back to the meeting room</translation>
     </message>
@@ -1375,203 +1421,230 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="95"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="97"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="97"/>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="113"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="99"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="116"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="98"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="100"/>
         <source>Xuất PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="99"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="101"/>
         <source>Xuất DOCX</source>
         <translation>Export DOCX</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="100"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="102"/>
         <source>Thông báo kết luận</source>
         <translation>Conclusion notice</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="101"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="103"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="346"/>
         <source>Cấp số biên bản</source>
         <translation>Number the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="130"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="133"/>
         <source>Chữ đậm (Ctrl+B)</source>
         <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="134"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="137"/>
         <source>Chữ nghiêng (Ctrl+I)</source>
         <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="138"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="141"/>
         <source>Danh sách gạch đầu dòng</source>
         <translation>Bulleted list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="139"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="142"/>
         <source>Danh sách đánh số</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="141"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="144"/>
         <source>Chèn mẫu câu</source>
         <translation>Insert phrase</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="145"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
         <source>Tóm tắt ý kiến thảo luận</source>
         <translation>Summary of the discussion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="151"/>
         <source>Ghi tóm tắt ý kiến của các đại biểu…</source>
         <translation>Summarise the delegates&apos; opinions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="149"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="152"/>
         <source>Kết luận của chủ tọa</source>
         <translation>Chair&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="152"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="155"/>
         <source>Ghi kết luận của chủ tọa…</source>
         <translation>Write down the chair&apos;s conclusions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="183"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="186"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="293"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="298"/>
         <source>Mất kết nối — chưa lưu được.</source>
         <translation>Connection lost — not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="298"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="303"/>
         <source>Không có thay đổi nào cần lưu.</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="303"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="308"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="316"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="321"/>
         <source>Đang tạo tệp %1…</source>
         <translation>Creating the %1 file…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="322"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="330"/>
+        <source>thong-bao-ket-luan.pdf</source>
+        <translation>conclusion-notice.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="333"/>
+        <source>Chưa ban hành thông báo kết luận.</source>
+        <translation>The conclusion notice was not issued.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="337"/>
         <source>Đang lập thông báo kết luận…</source>
         <translation>Preparing the conclusion notice…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="334"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="340"/>
+        <source>Ban hành thông báo kết luận? Thông báo được cấp số chính thức; sau đó bạn chọn nơi lưu tệp PDF.</source>
+        <translation>Issue the conclusion notice? It gets an official number; then you choose where to save the PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="342"/>
+        <source>Ban hành thông báo</source>
+        <translation>Issue the notice</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="345"/>
+        <source>Cấp số biên bản? Số vào sổ được cấp ngay và không thu hồi được.</source>
+        <translation>Issue the minutes number? The register number is taken at once and cannot be returned.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="366"/>
         <source>Gồm cả nội dung chưa lưu.</source>
         <translation>Includes unsaved text.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="350"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="382"/>
         <source>Kết luận chung</source>
         <translation>General conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="393"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="425"/>
         <source>Chưa lưu lần nào.</source>
         <translation>Never saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="396"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="428"/>
         <source>Phiên bản %1 — %2 lưu lúc %3</source>
         <translation>Version %1 — saved by %2 at %3</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="422"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="454"/>
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="429"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="331"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="460"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="429"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="460"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word files (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="432"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="463"/>
         <source>Đã hủy lưu tệp.</source>
         <translation>File not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="451"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="482"/>
         <source>Dùng được sau khi cuộc họp kết thúc.</source>
         <translation>Available once the meeting has ended.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="517"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="548"/>
         <source>Đang tải lại…</source>
         <translation>Reloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="537"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="568"/>
         <source>Đã tải bản mới nhất. Bản của bạn đã được chép vào bộ nhớ tạm (Ctrl+V để dán).</source>
         <translation>Loaded the latest version. Your text was copied to the clipboard (Ctrl+V to paste).</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="538"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="569"/>
         <source>Đã tải bản mới nhất.</source>
         <translation>Loaded the latest version.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="556"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="587"/>
         <source>Đã lưu lúc %1.</source>
         <translation>Saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="562"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="595"/>
         <source>Chưa lưu được “%1”.</source>
         <translation>“%1” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="570"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="603"/>
         <source>“%1” vừa được lưu từ máy khác (phiên bản %2). Hãy tải lại trước khi lưu.</source>
         <translation>“%1” was just saved on another computer (version %2). Reload before saving.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="584"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="617"/>
         <source>Thông báo kết luận %1, hạn ban hành %2.</source>
         <translation>Conclusion notice %1, due by %2.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="591"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="624"/>
         <source>Đã cấp số biên bản: %1.</source>
         <translation>Minutes numbered: %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="609"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="642"/>
         <source>Đã lưu tệp %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="614"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="647"/>
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
@@ -1754,129 +1827,144 @@
 <context>
     <name>PollControlPanel</name>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="47"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="50"/>
         <source>Tạo biểu quyết…</source>
         <translation>New vote…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="48"/>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="186"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="51"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="199"/>
         <source>Mở biểu quyết</source>
         <translation>Open the vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="51"/>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="194"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="54"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="216"/>
         <source>Kết thúc biểu quyết</source>
         <translation>Close the vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="63"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="66"/>
         <source>Biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="126"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="130"/>
+        <source>Kỳ họp đã bế mạc — không thể tạo hay mở biểu quyết.</source>
+        <translation>The session has ended — no poll can be created or opened.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="132"/>
         <source>Chưa đủ số lượng đại biểu có mặt — chưa thể mở biểu quyết.</source>
         <translation>No quorum — a vote cannot be opened yet.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="129"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="135"/>
         <source>Đang có một biểu quyết mở — kết thúc trước khi mở biểu quyết khác.</source>
         <translation>A vote is open — close it before opening another.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="139"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="145"/>
         <source>Đang biểu quyết: %1</source>
         <translation>Voting: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="142"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="148"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="184"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="197"/>
         <source>Mở biểu quyết «%1»? Đại biểu sẽ bỏ phiếu ngay.</source>
         <translation>Open the vote “%1”? Delegates vote at once.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_control_panel.py" line="192"/>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="205"/>
         <source>Kết thúc biểu quyết «%1» và công bố kết quả?</source>
         <translation>Close the vote “%1” and announce the result?</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="209"/>
+        <source>Mới có %1/%2 đại biểu biểu quyết.</source>
+        <translation>Only %1 of %2 delegates have voted.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/poll_control_panel.py" line="212"/>
+        <source>Chú ý: chỉ mới có %1/%2 đại biểu biểu quyết.</source>
+        <translation>Caution: only %1 of %2 delegates have voted.</translation>
     </message>
 </context>
 <context>
     <name>PollDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="40"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="41"/>
         <source>Tạo biểu quyết</source>
         <translation>New vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="43"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="44"/>
         <source>Ví dụ: Thông qua Nghị quyết về …</source>
         <translation>e.g. Adoption of the Resolution on …</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="45"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="46"/>
         <source>(Không gắn với nội dung)</source>
         <translation>(not tied to an item)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="50"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="51"/>
         <source>Đồng ý / Không đồng ý / Không biểu quyết</source>
         <translation>Agree / Disagree / Abstain</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="52"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="53"/>
         <source>Phương án khác (mỗi dòng một phương án)</source>
         <translation>Other options (one per line)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="54"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="55"/>
         <source>Phương án 1
 Phương án 2</source>
         <translation>Option 1
 Option 2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="57"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="58"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="65"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="66"/>
         <source>Tạo</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="66"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="67"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="68"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="70"/>
         <source>Nội dung biểu quyết</source>
         <translation>Motion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="69"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="71"/>
         <source>Thuộc nội dung</source>
         <translation>Agenda item</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="70"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="72"/>
         <source>Phương án</source>
         <translation>Options</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="73"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="75"/>
         <source>Hình thức</source>
         <translation>Ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/poll_dialog.py" line="74"/>
+        <location filename="../../meeting_client/ui/poll_dialog.py" line="76"/>
         <source>Điều kiện thông qua</source>
         <translation>Required majority</translation>
     </message>
@@ -1905,8 +1993,8 @@ Option 2</translation>
     </message>
     <message>
         <location filename="../../meeting_client/models/poll_model.py" line="41"/>
-        <source>Đã biểu quyết</source>
-        <translation>Votes</translation>
+        <source>Phiếu</source>
+        <translation>Ballots</translation>
     </message>
     <message>
         <location filename="../../meeting_client/models/poll_model.py" line="42"/>
@@ -1917,22 +2005,22 @@ Option 2</translation>
 <context>
     <name>PresenterPicker</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="42"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="46"/>
         <source>Người trình bày</source>
         <translation>Presenter</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="43"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="47"/>
         <source>Người trình bày:</source>
         <translation>Presenter:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="88"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="92"/>
         <source>Không chỉ định được người trình bày.</source>
         <translation>The presenter could not be named.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="92"/>
+        <location filename="../../meeting_client/ui/reader/presenter_picker.py" line="96"/>
         <source>Không chỉ định (chủ tọa, người đang phát biểu)</source>
         <translation>Nobody named (the chair, the speaker)</translation>
     </message>
@@ -1940,129 +2028,139 @@ Option 2</translation>
 <context>
     <name>ReaderWidget</name>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="132"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="134"/>
         <source>Đang tải tài liệu… %p%</source>
         <translation>Loading the paper… %p%</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="136"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="138"/>
         <source>Trang và mục lục</source>
         <translation>Pages and outline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="138"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="140"/>
         <source>Trang trước</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="139"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="141"/>
         <source>Trang sau</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="144"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="146"/>
         <source>Chuyển tới trang</source>
         <translation>Go to page</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="146"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148"/>
         <source>Thu nhỏ</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="147"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="149"/>
         <source>Phóng to</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="150"/>
         <source>Vừa khổ</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="148"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="150"/>
         <source>Vừa chiều rộng trang</source>
         <translation>Fit the page width</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="150"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="152"/>
         <source>Tìm trong tài liệu…</source>
         <translation>Search the paper…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="154"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="156"/>
         <source>Kết quả trước</source>
         <translation>Previous hit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="155"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="157"/>
         <source>Kết quả sau</source>
         <translation>Next hit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="157"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="159"/>
         <source>Tô sáng</source>
         <translation>Highlight</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="158"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="160"/>
         <source>Kéo trên chữ để tô sáng (chỉ mình bạn thấy)</source>
         <translation>Drag over text to highlight (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="159"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="161"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="160"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="162"/>
         <source>Chạm vào trang để ghi chú (chỉ mình bạn thấy)</source>
         <translation>Tap the page to add a note (only you see it)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="178"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="186"/>
         <source>Trang</source>
         <translation>Pages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="179"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="187"/>
         <source>Mục lục</source>
         <translation>Outline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="236"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="244"/>
         <source>Không mở được tài liệu.</source>
         <translation>The paper could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="258"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="266"/>
         <source>/ %1</source>
         <translation>/ %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="336"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="344"/>
         <source>Đang tìm…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="354"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="362"/>
         <source>Không thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="371"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="379"/>
         <source>%1/%2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="432"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="441"/>
         <source>Ghi chú riêng</source>
         <translation>Private note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="433"/>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="442"/>
         <source>Ghi chú cho trang %1 (chỉ mình bạn thấy):</source>
         <translation>Note for page %1 (only you see it):</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="445"/>
+        <source>Lưu ghi chú</source>
+        <translation>Save the note</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/reader/reader_widget.py" line="446"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2137,28 +2235,33 @@ Option 2</translation>
 <context>
     <name>RoomHeader</name>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="62"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="63"/>
+        <source>Kỳ họp đã bế mạc</source>
+        <translation>The session has ended</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/room_header.py" line="65"/>
         <source>Nội dung: %1</source>
         <translation>Item: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="63"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="66"/>
         <source>Chưa bắt đầu nội dung nào</source>
         <translation>No item taken up yet</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="69"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="73"/>
         <source>● Đã kết nối</source>
         <translation>● Connected</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="70"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="74"/>
         <source>● Đang kết nối…</source>
         <translation>● Connecting…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/room_header.py" line="71"/>
-        <location filename="../../meeting_client/ui/room_header.py" line="72"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="75"/>
+        <location filename="../../meeting_client/ui/room_header.py" line="76"/>
         <source>● Mất kết nối</source>
         <translation>● Connection lost</translation>
     </message>
@@ -2194,43 +2297,43 @@ Option 2</translation>
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="27"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="32"/>
         <source>Ví dụ: d001</source>
         <translation>e.g. d001</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="32"/>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="71"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="37"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="76"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="37"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="42"/>
         <source>Địa chỉ máy chủ</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="38"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="43"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="39"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="44"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="43"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="48"/>
         <source>Họp thông minh</source>
         <translation>Smart Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="44"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="49"/>
         <source>Đăng nhập để vào phòng họp</source>
         <translation>Sign in to enter the meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/sign_in_page.py" line="70"/>
+        <location filename="../../meeting_client/ui/sign_in_page.py" line="75"/>
         <source>Đang đăng nhập…</source>
         <translation>Signing in…</translation>
     </message>
@@ -2258,48 +2361,53 @@ Option 2</translation>
         <translation>Floor</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="75"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="76"/>
+        <source>Kỳ họp đã bế mạc.</source>
+        <translation>The session has ended.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="78"/>
         <source>Chỉ đại biểu được đăng ký phát biểu.</source>
         <translation>Only delegates can request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="77"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="80"/>
         <source>Hãy điểm danh để đăng ký phát biểu.</source>
         <translation>Check in to request the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="79"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="82"/>
         <source>Đang gửi đăng ký…</source>
         <translation>Sending request…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="81"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="84"/>
         <source>Bạn chưa đăng ký phát biểu.</source>
         <translation>You have not requested the floor.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="83"/>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="93"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="86"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="96"/>
         <source>Đang phát biểu: %1</source>
         <translation>Speaking: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="90"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="93"/>
         <source>Đã đăng ký phát biểu — thứ tự %1</source>
         <translation>Floor requested — number %1 in line</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="98"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="101"/>
         <source>Đang phát biểu</source>
         <translation>Speaking</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="109"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="112"/>
         <source>Không giới hạn thời gian</source>
         <translation>No time limit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/speaker_panel.py" line="111"/>
+        <location filename="../../meeting_client/ui/speaker_panel.py" line="114"/>
         <source>Còn %1</source>
         <translation>%1 left</translation>
     </message>
@@ -2637,103 +2745,103 @@ Option 2</translation>
 <context>
     <name>VotePanel</name>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="41"/>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="164"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="42"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="165"/>
         <source>Biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="51"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="52"/>
         <source>Hiện chưa có nội dung biểu quyết.</source>
         <translation>No vote at the moment.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="68"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="69"/>
         <source>Xác nhận biểu quyết</source>
         <translation>Confirm my vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="70"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="71"/>
         <source>Chọn lại</source>
         <translation>Choose again</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="81"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="82"/>
         <source>Lựa chọn của bạn chỉ hiển thị trên máy này.</source>
         <translation>Your choice is shown only on this terminal.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="157"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="158"/>
         <source>Bạn đã biểu quyết</source>
         <translation>You have voted</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="158"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="159"/>
         <source>Bạn đã chọn: %1</source>
         <translation>You chose: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="159"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="160"/>
         <source>Kết quả biểu quyết</source>
         <translation>Vote result</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="174"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="175"/>
         <source>Đang biểu quyết</source>
         <translation>Voting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="177"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="178"/>
         <source>Bỏ phiếu kín</source>
         <translation>Secret ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="177"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="178"/>
         <source>Biểu quyết công khai</source>
         <translation>Open ballot</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="183"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="184"/>
         <source>Đã biểu quyết %1/%2</source>
         <translation>Voted %1/%2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="189"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="190"/>
         <source>Đang gửi phiếu: %1…</source>
         <translation>Sending ballot: %1…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="192"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="193"/>
         <source>✓ Đã biểu quyết (phiếu đã được ghi nhận trước đó)</source>
         <translation>✓ Voted (your ballot was recorded earlier)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="195"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="196"/>
         <source>✓ Đã biểu quyết: %1</source>
         <translation>✓ Voted: %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="204"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="205"/>
         <source>Bạn chọn: «%1». Xác nhận biểu quyết?</source>
         <translation>You chose “%1”. Confirm your vote?</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="209"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="210"/>
         <source>Chỉ đại biểu được biểu quyết. Theo dõi tiến độ ở trên.</source>
         <translation>Only delegates vote. Follow the progress above.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="211"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="212"/>
         <source>Mất kết nối — chờ kết nối lại để biểu quyết.</source>
         <translation>Connection lost — wait for it to return to vote.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="213"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="214"/>
         <source>Bạn cần điểm danh trước khi biểu quyết.</source>
         <translation>You need to check in before voting.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/vote_panel.py" line="215"/>
+        <location filename="../../meeting_client/ui/vote_panel.py" line="216"/>
         <source>Chọn một phương án, sau đó xác nhận.</source>
         <translation>Choose an option, then confirm.</translation>
     </message>

@@ -39,6 +39,11 @@ class Hub:
     def subscribers(self, topic: str) -> int:
         return len(self._topics.get(topic, ()))
 
+    def members(self, topic: str) -> list[Subscriber]:
+        """A copy of the topic's subscribers (safe to call from the database thread:
+        copying a set is one step under the GIL)."""
+        return list(self._topics.get(topic, ()))
+
     def publish(self, events: list[Event]) -> None:
         for event in events:
             subs = self._topics.get(event.topic)

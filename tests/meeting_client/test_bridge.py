@@ -48,7 +48,7 @@ class FakeSyncClient(SyncClient):
     async def command(self, type_: str, payload: Any = None, **_kw: Any) -> Any:
         self.commands.append((type_, payload))
         if type_ == "poll.cast":
-            raise CommandError("conflict", "Đại biểu đã biểu quyết trong phiên này.")
+            raise CommandError("conflict", "Đại biểu đã bỏ phiếu trong lần biểu quyết này.")
         return {"ok": True}
 
     async def subscribe(self, meeting_id: int) -> MeetingReplica:
@@ -96,7 +96,7 @@ def test_results_and_state_arrive_on_the_gui_thread(qtbot):
         assert threads[0] is QThread.currentThread()  # the test runs on the GUI thread
         with qtbot.waitSignal(bridge.command_failed, timeout=WAIT) as failed:
             bridge.send_command(PollCast(poll_id=1, choice="yes"))
-        assert failed.args[1:] == ["conflict", "Đại biểu đã biểu quyết trong phiên này."]
+        assert failed.args[1:] == ["conflict", "Đại biểu đã bỏ phiếu trong lần biểu quyết này."]
     finally:
         bridge.stop()
 

@@ -73,6 +73,8 @@ async def test_whole_session_with_40_delegates(make_server) -> None:
             with pytest.raises(Failed) as twice:
                 await voters[0].act("poll.cast", poll_id=poll["poll_id"], choice=choice)
             assert twice.value.code == "conflict"
+            # "in this vote", not "in this session" (phiên reads as the sitting)
+            assert twice.value.message == "Đại biểu đã bỏ phiếu trong lần biểu quyết này."
         # ... and a retry with the same key is answered identically and counts once.
         retry = await voters[1].raw("poll.cast", key=keys[1], poll_id=poll["poll_id"],
                                     choice="yes")

@@ -29,6 +29,7 @@ from meeting_client.models.document_model import (
 )
 from meeting_client.models.port import CommandPort
 from meeting_client.ui.agenda_panel import RoomyDelegate
+from meeting_client.ui.file_dialogs import ask_path, file_dialog
 from meeting_client.ui.reader.presenter_picker import PresenterPicker
 from meeting_client.ui.reader.reader_widget import TOUCH, ReaderWidget
 from meeting_client.ui.reader.readers_dialog import ReadersDialog, ReadersQuery, readers_of
@@ -58,6 +59,7 @@ class DocumentsPage(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("documentsPage")
+        self._downloading = False
         self.center = DocumentCenter(port.submit, meeting_id, cache_dir=cache_dir, parent=self)
         self.follow = FollowController(port, meeting_id, me_id, self)
         self.reader = ReaderWidget()
@@ -190,12 +192,15 @@ class DocumentsPage(QWidget):
         self.readers_dialog.show()
 
     def on_upload_clicked(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Chọn tài liệu để tải lên"), "",
-            self.tr("Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods "
-                    "*.odp)"))
+        path = ask_path(self.upload_dialog())
         if path:
             self.upload_file(path)
+
+    def upload_dialog(self, options: QFileDialog.Option | None = None) -> QFileDialog:
+        """The dialog "Tải lên tài liệu…" opens."""
+        return file_dialog(self, self.tr("Chọn tài liệu để tải lên"), "",
+                           self.tr("Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx "
+                                   "*.odt *.ods *.odp)"), save=False, options=options)
 
     def upload_file(self, path: str, title: str | None = None) -> None:
         """Upload a paper; the title defaults to the file's name without extension."""
@@ -231,10 +236,14 @@ class DocumentsPage(QWidget):
     def on_center_progress_changed(self, done: int, total: int) -> None:
         self.reader.set_progress(done, total)
         if total and done < total:
+            self._downloading = True
             self.status.setText(self.tr("Đang tải tài liệu về máy: %1%")
                                 .replace("%1", str(int(100 * done / total))))
+        elif total and self._downloading:  # a fetch after a paper was added ended too:
+            self.on_center_prefetched(0)   # the status must not stay at "n %"
 
     def on_center_prefetched(self, moved: int) -> None:
+        self._downloading = False
         self.center.model.set_cached({d.sha256 for d in self.center.documents()
                                       if self.center.cache.cached(d.sha256) is not None})
         self.reader.set_progress(1, 1)

@@ -9,7 +9,7 @@ snapshot, so every chair terminal agrees and a refused command reverts.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
 
 from meeting_client.models.labels import role_label
 from meeting_client.models.port import CommandPort
@@ -39,13 +39,17 @@ class PresenterPicker(QWidget):
         self._pending: int | None = None
         self.combo = QComboBox()
         self.combo.setMinimumHeight(TOUCH)
+        # Long "name — role" entries must not widen the papers column past the screen.
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setMinimumContentsLength(14)
         self.combo.setAccessibleName(self.tr("Người trình bày"))
         caption = QLabel(self.tr("Người trình bày:"))
         caption.setBuddy(self.combo)
-        layout = QHBoxLayout(self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(caption)
-        layout.addWidget(self.combo, 1)
+        layout.addWidget(self.combo)
         self._fill()
         self.combo.activated.connect(self.on_combo_activated)
         port.command_failed.connect(self.on_port_command_failed)

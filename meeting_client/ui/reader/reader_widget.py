@@ -121,6 +121,8 @@ class ReaderWidget(QWidget):
         self.search = PageSearch(self)
         self._hit = -1
         self._annotations: list[Annotation] = []
+        self.note_dialog: QInputDialog | None = None
+        """The last note dialog opened (tests fill it in)."""
 
         self.title = QLabel()
         self.title.setObjectName("readerTitle")
@@ -159,19 +161,25 @@ class ReaderWidget(QWidget):
         self.note_button = _button(self.tr("Ghi chú"), self.tr(
             "Chạm vào trang để ghi chú (chỉ mình bạn thấy)"), checkable=True)
 
-        bar = QHBoxLayout()
-        bar.setSpacing(6)
+        # Two rows: pages and tools above, search below, so that every button keeps its
+        # whole label on a 1280-pixel screen beside the list of papers.
+        bar = QVBoxLayout()
+        pages_row = QHBoxLayout()
+        pages_row.setSpacing(6)
         for w in (self.sidebar_button, self.previous_button, self.page_box, self.page_total,
                   self.next_button, self.zoom_out_button, self.zoom_in_button,
                   self.fit_button):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self.search_box, 1)
+            pages_row.addWidget(w)
+        pages_row.addStretch(1)
+        pages_row.addWidget(self.highlight_button)
+        pages_row.addWidget(self.note_button)
+        search_row = QHBoxLayout()
+        search_row.setSpacing(6)
+        search_row.addWidget(self.search_box, 1)
         for w in (self.previous_hit_button, self.next_hit_button, self.hit_label):
-            bar.addWidget(w)
-        bar.addSpacing(12)
-        bar.addWidget(self.highlight_button)
-        bar.addWidget(self.note_button)
+            search_row.addWidget(w)
+        bar.addLayout(pages_row)
+        bar.addLayout(search_row)
 
         self.side = QTabWidget()
         self.side.setObjectName("readerSide")
@@ -428,11 +436,18 @@ class ReaderWidget(QWidget):
         self.highlight(page + 1, start, end)
 
     def on_view_page_tapped(self, page: int, at: QPointF) -> None:
-        text, ok = QInputDialog.getMultiLineText(
-            self, self.tr("Ghi chú riêng"),
-            self.tr("Ghi chú cho trang %1 (chỉ mình bạn thấy):").replace("%1", str(page + 1)))
-        if ok:
-            self.add_note(page + 1, at, text)
+        """Ask for the note in a window-modal dialog with the app's own button words."""
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Ghi chú riêng"))
+        dialog.setLabelText(self.tr("Ghi chú cho trang %1 (chỉ mình bạn thấy):")
+                            .replace("%1", str(page + 1)))
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setOkButtonText(self.tr("Lưu ghi chú"))
+        dialog.setCancelButtonText(self.tr("Hủy"))
+        dialog.textValueSelected.connect(lambda text: self.add_note(page + 1, at, text))
+        dialog.finished.connect(dialog.deleteLater)
+        self.note_dialog = dialog
+        dialog.open()
 
     # --- follow and progress ------------------------------------------------------------------
 

@@ -307,6 +307,12 @@ def user_subscribe(ctx: Context, tx: Tx, p: dp.UserSubscribe) -> Reply:
     (e.g. ``annotation.list``) instead of replaying.
     """
     topic = dp.user_topic(ctx.user_id)
+    conn = ctx.conn
+    # The same person on another terminal too (a lost badge, a shared password): every
+    # one of their terminals is told, the others by this event, this one by the reply.
+    others = [c for c in ctx.services.hub.members(topic) if c is not conn]
+    if others:
+        tx.emit(topic, ev.SessionElsewhere(terminals=len(others) + 1))
     seq = current_seq(tx.conn, topic)
     window = ctx.services.settings.resume_window
     missed = []
@@ -315,7 +321,8 @@ def user_subscribe(ctx: Context, tx: Tx, p: dp.UserSubscribe) -> Reply:
         missed = events_between(tx.conn, topic, p.since, seq)
     elif p.since != seq:
         data["reset"] = True
-    conn = ctx.conn
+    if others:
+        data["terminals"] = len(others) + 1
 
     def start_listening() -> None:
         conn.send_events(missed)

@@ -134,7 +134,7 @@ def cast(ctx: Context, tx: Tx, p: PollCast) -> Reply:
         raise Conflict("Đại biểu cần điểm danh trước khi biểu quyết.",
                        en="Check in before voting.")
     if voted:
-        raise Conflict("Đại biểu đã biểu quyết trong phiên này.",
+        raise Conflict("Đại biểu đã bỏ phiếu trong lần biểu quyết này.",
                        en="You have already voted in this poll.")
     _ADD_VOTER.run(tx.conn, {"poll": p.poll_id, "user": ctx.user_id})
     _COUNT_CHOICE.run(tx.conn, {"poll": p.poll_id, "b_option": p.choice})

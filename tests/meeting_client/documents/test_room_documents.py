@@ -121,3 +121,20 @@ def test_the_clerk_sees_who_has_not_opened_a_paper(qtbot, launch, live_server) -
     assert other in listed(dialog.not_opened)
     assert name not in listed(dialog.not_opened)
     assert dialog.summary.text().startswith("Đã mở: ")
+
+
+def test_a_paper_uploaded_while_terminals_are_open_ends_as_downloaded(
+        qtbot, launch) -> None:
+    """The status must not stay at "Đang tải tài liệu về máy: n%" after the new paper came."""
+    from tests.server.documents.conftest import PAPERS
+
+    delegate, clerk = launch("d001"), launch("clerk")
+    page = delegate.room.documents
+    qtbot.waitUntil(lambda: page.status.text().startswith("Đã tải đủ 3 tài liệu"),
+                    timeout=WAIT)
+    with qtbot.waitSignal(clerk.room.documents.center.uploaded, timeout=WAIT):
+        clerk.room.documents.upload_file(str(PAPERS / "du-thao-nghi-quyet.pdf"),
+                                         "Dự thảo nghị quyết")
+    qtbot.waitUntil(lambda: len(page.center.documents()) == 4, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.status.text().startswith("Đã tải đủ 4 tài liệu"),
+                    timeout=WAIT)

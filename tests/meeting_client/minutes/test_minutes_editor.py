@@ -12,6 +12,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from meeting_client.ui.minutes.store import GENERAL
 from tests.meeting_client.minutes.conftest import WAIT, Terminal, protocol
+from tests.meeting_client.taps import press_when_armed
 
 BUDGET = 3  # "Tờ trình về dự toán ngân sách thành phố năm 2027"
 
@@ -171,8 +172,11 @@ def test_exports_and_the_conclusion_notice_are_written_to_disk(
     editor = t.editor
     editor.select(BUDGET)
     type_into(qtbot, editor.conclusions, "Giao UBND tiếp thu ý kiến đại biểu")
+    qtbot.waitUntil(lambda: editor.preview.note.text() == "Gồm cả nội dung chưa lưu.",
+                    timeout=WAIT)
     with qtbot.waitSignal(editor.store.saved, timeout=WAIT):
         editor.save()
+    assert editor.preview.note.text() == ""  # the preview no longer differs from the store
     pdf, word = tmp_path / "bien-ban.pdf", tmp_path / "bien-ban.docx"
     with qtbot.waitSignal(editor.writer.written, timeout=WAIT):
         editor.export("pdf", str(pdf))
@@ -192,8 +196,10 @@ def test_exports_and_the_conclusion_notice_are_written_to_disk(
     protocol(t.server.url, "chair", ("meeting.start", {"meeting_id": 1}),
              ("meeting.end", {"meeting_id": 1}))
     qtbot.waitUntil(editor.notice_button.isEnabled, timeout=WAIT)
+    press_when_armed(qtbot, editor.issue_button)
+    assert editor.confirm.isVisible()  # a register number only after a confirmation
     with qtbot.waitSignal(editor.store.issued, timeout=WAIT):
-        editor.issue_button.click()
+        press_when_armed(qtbot, editor.confirm.confirm_button)
     assert editor.number.text() == "Số: 01/BB-HĐND"
     notice = tmp_path / "thong-bao.pdf"
     with qtbot.waitSignal(editor.writer.written, timeout=WAIT):

@@ -174,3 +174,12 @@ def test_set_rows_reorders_with_a_reset(qtmodeltester):
     model.set_rows(list(reversed(items)))
     qtmodeltester.check(model)
     assert model.index(0, 0).data(KEY_ROLE) == 4
+
+
+def test_a_meeting_without_a_role_shows_no_role_not_none(qapp):
+    """An administrator sees meetings where they have no role: the column stays empty."""
+    rows = meeting_rows({"meetings": [{"id": 1, "title": "Kỳ họp", "status": "scheduled",
+                                       "starts_at": "2099-01-01T08:00:00Z", "role": None}]})
+    model = MeetingListModel()
+    model.set_rows(rows)
+    assert model.index(0, 3).data() == ""

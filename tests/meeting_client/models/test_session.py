@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from meeting_client.models.hall import HallFocus
+from datetime import datetime, timedelta
+
+from meeting_client.models.hall import RESULT_HOLD_S, HallFocus, hall_view
 from meeting_client.models.session import UNKNOWN_CHOICE
 from tests.meeting_client.conftest import CHAIR_ID, DELEGATE_IDS, make_session
 
@@ -32,7 +34,7 @@ def test_a_conflict_means_we_already_voted_from_here(port, delegate_session):
     _open_poll(feed)
     session.set_snapshot(feed.state)
     session.cast(5, "no")
-    port.fail("poll.cast", "conflict", "Đại biểu đã biểu quyết trong phiên này.")
+    port.fail("poll.cast", "conflict", "Đại biểu đã bỏ phiếu trong lần biểu quyết này.")
     assert session.my_ballot(5) == UNKNOWN_CHOICE
     assert not session.can_vote(session.poll(5))
 
@@ -94,7 +96,11 @@ def test_hall_follows_vote_then_speaker_then_result(port, chair_session):
                tally={"yes": 20, "no": 0, "abstain": 0}, cast=20, eligible=30,
                outcome="passed")
     session.set_snapshot(feed.state)
-    assert session.hall_view().focus is HallFocus.SPEAKER
+    # The result just closed goes over the speaker for a while, then the speaker returns.
+    assert hall_view(feed.state, at("09:05:30")).focus is HallFocus.RESULT
+    assert hall_view(feed.state, at("09:05:00") + timedelta(seconds=RESULT_HOLD_S)).focus \
+        is HallFocus.SPEAKER
+    assert session.hall_view().focus is HallFocus.SPEAKER  # long after (the real clock)
     feed.event("speaker.finished", request_id=1, duration_s=10)
     session.set_snapshot(feed.state)
     assert session.hall_view().focus is HallFocus.RESULT
@@ -116,3 +122,37 @@ def test_timeline_loads_history_then_live_events(qtbot, port, chair_session):
     assert session.timeline_model.rowCount() == 2
     session.apply_events([feed.event("speaker.granted", request_id=1, limit_s=60)])
     assert session.timeline_model.rowCount() == 3
+
+
+def at(hms: str) -> datetime:
+    return datetime.fromisoformat(f"2026-11-24T{hms}+00:00")
+
+
+def test_hall_priority_vote_result_paper_speaker_item(port, chair_session):
+    _session, feed = chair_session
+    feed.event("speaker.requested", request_id=1, user_id=DELEGATE_IDS[0])
+    feed.event("speaker.granted", at="2026-11-24T09:01:00Z", request_id=1, limit_s=300)
+    assert hall_view(feed.state, at("09:02:00")).focus is HallFocus.SPEAKER
+    feed.event("presentation.page", document_id=7, page=3, presenter_id=CHAIR_ID)
+    view = hall_view(feed.state, at("09:02:00"))
+    assert view.focus is HallFocus.PRESENTATION and view.presentation.page == 3
+    _open_poll(feed, secret=False)
+    assert hall_view(feed.state, at("09:03:00")).focus is HallFocus.VOTING
+    feed.event("poll.closed", at="2026-11-24T09:05:00Z", poll_id=5,
+               tally={"yes": 20, "no": 0, "abstain": 0}, cast=20, eligible=30,
+               outcome="passed")
+    assert hall_view(feed.state, at("09:05:10")).focus is HallFocus.RESULT
+    feed.event("hall.view", view="speaker")  # until the chair changes it
+    assert hall_view(feed.state, at("09:05:10")).focus is HallFocus.SPEAKER
+    feed.event("hall.view", view="auto")
+    assert hall_view(feed.state, at("09:07:00")).focus is HallFocus.PRESENTATION
+    feed.event("presentation.stopped")
+    assert hall_view(feed.state, at("09:07:00")).focus is HallFocus.SPEAKER
+    # The chair gives the floor to someone after the close: the speaker comes first.
+    feed.event("speaker.finished", request_id=1, duration_s=10)
+    feed.event("speaker.requested", request_id=2, user_id=DELEGATE_IDS[1])
+    feed.event("speaker.granted", at="2026-11-24T09:05:20Z", request_id=2, limit_s=300)
+    assert hall_view(feed.state, at("09:05:30")).focus is HallFocus.SPEAKER
+    feed.event("speaker.finished", request_id=2, duration_s=10)
+    feed.event("agenda.activated", at="2026-11-24T09:10:00Z", item_id=2)
+    assert hall_view(feed.state, at("09:10:05")).focus is HallFocus.ITEM

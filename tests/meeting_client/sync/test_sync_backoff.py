@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from meeting_client.sync import Backoff, backoff_cap, backoff_delay
+from meeting_client.sync.backoff import TERMINAL_INITIAL_S, TERMINAL_MAXIMUM_S
 
 
 def highest(lo: float, hi: float) -> float:
@@ -59,3 +60,14 @@ def test_a_delay_is_never_negative_nor_above_the_maximum(
 ) -> None:
     delay = backoff_delay(attempt, initial, maximum, uniform=rng.uniform)
     assert 0.0 <= delay <= backoff_cap(attempt, initial, maximum) <= maximum
+
+
+def test_a_terminal_is_back_within_two_seconds_of_the_server() -> None:
+    """Whatever the attempt, the worst delay is the cap: once the server answers again a
+    terminal waits at most 2 s (plus connecting), not the 6–8 s a 10 s cap gave."""
+    backoff = Backoff(TERMINAL_INITIAL_S, TERMINAL_MAXIMUM_S, uniform=highest)
+    worst = [backoff.next_delay() for _ in range(50)]
+    assert max(worst) == TERMINAL_MAXIMUM_S == 2.0
+    assert worst[:2] == [0.25, 0.5]  # a short outage costs well under a second
+    # a server away for 0.5 s: the attempts made while it is down cover ≤ 0.75 s of caps
+    assert sum(worst[:2]) < 1.0

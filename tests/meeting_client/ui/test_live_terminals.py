@@ -8,11 +8,13 @@ meeting reaches its quorum. Waiting is on conditions, never on sleeps.
 from __future__ import annotations
 
 import asyncio
+import time
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from meeting_client.ui.main_window import MainWindow
+from tests.meeting_client.taps import press_when_armed
 from tests.support.wsclient import WsClient
 
 LEFT = Qt.MouseButton.LeftButton
@@ -35,8 +37,7 @@ def protocol(url: str, users: list[str], *steps: tuple[str, dict]) -> None:
 
 def check_in_gui(qtbot, window: MainWindow) -> None:
     panel = window.room.body.attendance
-    qtbot.waitUntil(panel.check_in_button.isEnabled, timeout=WAIT)
-    qtbot.mouseClick(panel.check_in_button, LEFT)
+    press_when_armed(qtbot, panel.check_in_button)
     qtbot.waitUntil(window.room.session.checked_in, timeout=WAIT)
 
 
@@ -44,9 +45,9 @@ def vote_gui(qtbot, window: MainWindow, option: str) -> None:
     panel = window.room.body.vote
     qtbot.waitUntil(lambda: panel.page() == "choose"
                     and panel.option_button(option).isEnabled(), timeout=WAIT)
-    qtbot.mouseClick(panel.option_button(option), LEFT)
+    press_when_armed(qtbot, panel.option_button(option))
     assert panel.page() == "confirm"
-    qtbot.mouseClick(panel.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.confirm_button)
 
 
 def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
@@ -66,7 +67,7 @@ def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
     qtbot.waitUntil(lambda: polls.open_button.isEnabled(), timeout=WAIT)
     qtbot.mouseClick(polls.open_button, LEFT)
-    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, polls.confirm.confirm_button)
     qtbot.waitUntil(lambda: session.open_poll() is not None, timeout=WAIT)
     poll_id = session.open_poll().poll_id
 
@@ -84,7 +85,7 @@ def test_a_poll_from_creation_to_result(qtbot, room_window, live_server):
 
     qtbot.waitUntil(polls.close_button.isEnabled, timeout=WAIT)
     qtbot.mouseClick(polls.close_button, LEFT)
-    qtbot.mouseClick(polls.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, polls.confirm.confirm_button)
     for window in (chair, d1, d2):
         s = window.room.session
         qtbot.waitUntil(lambda s=s: s.result_poll() is not None, timeout=WAIT)
@@ -156,7 +157,10 @@ def test_a_server_restart_under_a_running_terminal(qtbot, room_window, live_serv
     assert not room.body.attendance.check_out_button.isEnabled()
 
     live_server.start()
+    back = time.monotonic()
     qtbot.waitUntil(lambda: not room.banner.isVisible(), timeout=30_000)
+    # The reconnect delay is capped at 2 s: the terminal is in again soon after the server.
+    assert time.monotonic() - back < 5.0
     qtbot.waitUntil(speaker.request_button.isEnabled, timeout=WAIT)
     assert room.session.checked_in()  # attendance is durable across the restart
     protocol(live_server.url, ["d002"], ("attendance.check_in", {"meeting_id": 1}))

@@ -18,6 +18,7 @@ from meeting_client.ui.speaker_panel import SpeakerPanel
 from meeting_client.ui.speaking_timer import SpeakingTimer
 from meeting_client.ui.vote_panel import VotePanel
 from tests.meeting_client.conftest import CHAIR_ID, CLERK_ID, DELEGATE_IDS
+from tests.meeting_client.taps import press_when_armed
 
 LEFT = Qt.MouseButton.LeftButton
 
@@ -39,13 +40,13 @@ def test_a_ballot_needs_a_confirmation_and_is_sent_once(qtbot, port, delegate_se
     assert panel.page() == "choose"
     assert panel.option_button("yes").text() == "Đồng ý"
     assert panel.option_button("abstain").text() == "Không biểu quyết"
-    qtbot.mouseClick(panel.option_button("no"), LEFT)
+    press_when_armed(qtbot, panel.option_button("no"))
     assert panel.page() == "confirm" and "Không đồng ý" in panel.confirm_text.text()
     qtbot.mouseClick(panel.back_button, LEFT)
     assert panel.page() == "choose"
     assert port.sent == []
-    qtbot.mouseClick(panel.option_button("yes"), LEFT)
-    qtbot.mouseClick(panel.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.option_button("yes"))
+    press_when_armed(qtbot, panel.confirm_button)
     assert port.commands() == [("poll.cast", {"poll_id": 3, "choice": "yes"})]
     assert panel.page() == "voted" and "Đang gửi" in panel.voted_text.text()
     port.finish("poll.cast", {"poll_id": 3})
@@ -163,7 +164,7 @@ def test_opening_a_poll_is_blocked_without_quorum(qtbot, port, session_factory):
     qtbot.mouseClick(panel.open_button, LEFT)
     assert port.sent == []  # one confirmation first
     assert panel.confirm.isVisibleTo(panel)
-    qtbot.mouseClick(panel.confirm.confirm_button, LEFT)
+    press_when_armed(qtbot, panel.confirm.confirm_button)
     assert port.commands() == [("poll.open", {"poll_id": 1})]
 
 
@@ -344,3 +345,21 @@ def test_command_line_options():
     assert (options.server, options.user, options.password, options.meeting) == (
         "ws://10.0.0.5:8765/ws", "d001", None, 1)
     assert options.hall and options.kiosk and options.lang == "en"
+
+
+def test_sign_in_starts_at_the_password_and_clears_a_refused_one(qtbot):
+    from meeting_client.ui.sign_in_page import SignInPage
+
+    page = SignInPage()
+    qtbot.addWidget(page)
+    page.fill("ws://127.0.0.1:8765/ws", "d001")
+    page.show()
+    qtbot.waitExposed(page)
+    assert page.focusWidget() is page.password
+    page.password.setText("sai-mat-khau")
+    page.show_failure("unauthenticated", "Tên đăng nhập hoặc mật khẩu không đúng.")
+    assert page.password.text() == "" and page.focusWidget() is page.password
+    assert page.message.text() == "Tên đăng nhập hoặc mật khẩu không đúng."
+    page.password.setText("demo")
+    page.show_failure("unreachable", "Không kết nối được tới máy chủ.")
+    assert page.password.text() == "demo"  # the server was away: the password was not wrong

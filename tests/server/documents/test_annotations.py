@@ -76,9 +76,29 @@ async def test_user_subscribe_resumes_from_since(docs_server, terminal) -> None:
     other = await WsClient.signed_in(docs_server.url, "d001")
     try:
         again = await other.call("user.subscribe", since=first["seq"] + 1)
-        assert "reset" not in again and again["seq"] == first["seq"] + 2
+        # + 3: the two notes, then "session.elsewhere" (d001 now follows on two terminals)
+        assert "reset" not in again and again["seq"] == first["seq"] + 3
         missed = await other.next_event("annotation.changed")
         assert missed["seq"] == first["seq"] + 2
         await asyncio.sleep(0)
     finally:
         await other.close()
+
+
+async def test_one_user_on_two_terminals_is_told_on_both(docs_server, terminal) -> None:
+    d1 = await terminal("d001")
+    first = await d1.ws.call("user.subscribe", since=0)
+    assert "terminals" not in first  # alone
+    other = await WsClient.signed_in(docs_server.url, "d001")
+    try:
+        second = await other.call("user.subscribe", since=0)
+        assert second["terminals"] == 2  # the newcomer: in its reply
+        told = await d1.ws.next_event("session.elsewhere")  # the first: by an event
+        assert told["topic"] == f"user:{d1.user_id}" and told["data"] == {"terminals": 2}
+        assert told["seq"] == second["seq"]  # in the log like any event of the topic
+    finally:
+        await other.close()
+    # Someone else on their own terminal is not concerned.
+    d2 = await terminal("d002")
+    alone = await d2.ws.call("user.subscribe", since=0)
+    assert "terminals" not in alone
