@@ -74,6 +74,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         settings.ballot_batch_min = args.ballot_batch_min
     if args.ballot_batch_window is not None:
         settings.ballot_batch_window_s = args.ballot_batch_window
+    if args.directive_scan_s is not None:
+        settings.directive_scan_s = args.directive_scan_s
+    if args.directive_remind_days is not None:
+        settings.directive_remind_days = args.directive_remind_days
 
     scheme = "wss" if args.tls_cert else "ws"
 
@@ -203,6 +207,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="… or once the first waited this long (default 1.0)")
     p.add_argument("--tls-cert", metavar="PEM", help="serve wss:// with this certificate")
     p.add_argument("--tls-key", metavar="PEM", help="the certificate's private key")
+    p.add_argument("--directive-scan-s", type=float, metavar="S",
+                   help="seconds between directive reminder scans (default 60)")
+    p.add_argument("--directive-remind-days", type=int, metavar="N",
+                   help="working days before a deadline that reminders fire (default 3)")
     p.set_defaults(fn=cmd_serve)
 
     p = sub.add_parser("make-cert", help="make a self-signed TLS certificate for the server")

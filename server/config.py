@@ -52,6 +52,10 @@ class Settings:
     tls_cert: str | None = None
     """PEM certificate: with ``tls_key``, the port speaks only TLS (``wss://``)."""
     tls_key: str | None = None
+    directive_scan_s: float = 60.0
+    """How often the directives' reminder scan runs (deadlines near and passed)."""
+    directive_remind_days: int = 3
+    """Working days before a directive's deadline that its reminder fires."""
     api_port: int | None = None
     """The HTTP API's port (``POST /api/…``); ``None``: the WebSocket port + 1, or any free
     port when that one is 0."""

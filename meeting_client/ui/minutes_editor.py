@@ -21,6 +21,7 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFrame,
     QHBoxLayout,
     QListView,
@@ -102,6 +103,11 @@ class MinutesEditor(QWidget):
         self.notice_button = GuardedButton(self.tr("Thông báo kết luận"))
         self.issue_button = GuardedButton(self.tr("Cấp số biên bản"))
         self.confirm = ConfirmBar()
+        self.directive_button = QPushButton(self.tr("Giao nhiệm vụ từ kết luận"))
+        self.directive_button.setToolTip(self.tr(
+            "Đoạn kết luận tại con trỏ trở thành một chỉ đạo (người, hạn, nguồn)."))
+        self.directive_dialog: QDialog | None = None
+        self._port = port
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: how long the server takes is not known
         self.progress.setMaximumWidth(160)
@@ -200,7 +206,10 @@ class MinutesEditor(QWidget):
         text_layout.addLayout(formats)
         text_layout.addWidget(self.opinions_label)
         text_layout.addWidget(self.opinions, 3)
-        text_layout.addWidget(self.conclusions_label)
+        conclusions_row = QHBoxLayout()
+        conclusions_row.addWidget(self.conclusions_label, 1)
+        conclusions_row.addWidget(self.directive_button)
+        text_layout.addLayout(conclusions_row)
         text_layout.addWidget(self.conclusions, 2)
 
         right = QFrame()
@@ -247,6 +256,7 @@ class MinutesEditor(QWidget):
         self.notice_button.clicked.connect(self.on_notice_clicked)
         self.issue_button.clicked.connect(self.on_issue_clicked)
         self.confirm.confirmed.connect(self.on_confirm_confirmed)
+        self.directive_button.clicked.connect(self.on_directive_clicked)
         self.bold_button.clicked.connect(lambda: self._target.toggle_bold())
         self.italic_button.clicked.connect(lambda: self._target.toggle_italic())
         self.bullet_button.clicked.connect(lambda: self._target.toggle_list(ordered=False))
@@ -266,6 +276,25 @@ class MinutesEditor(QWidget):
             shortcut.activated.connect(slot)
 
     # --- public handles ------------------------------------------------------------
+
+    def conclusion_at_cursor(self) -> str:
+        """The selected text of the conclusions, else the paragraph at the cursor."""
+        cursor = self.conclusions.textCursor()
+        return cursor.selectedText().replace("\u2029", "\n") or cursor.block().text()
+
+    def on_directive_clicked(self) -> None:
+        from meeting_client.ui.minutes.directive_dialog import DirectiveFromConclusion
+
+        key = self.current_key()
+        dialog = DirectiveFromConclusion(self._port, self._session.meeting_id,
+                                         key or None, self.conclusion_at_cursor(), self)
+        dialog.created.connect(self.on_directive_created)
+        dialog.finished.connect(lambda _r: setattr(self, "directive_dialog", None))
+        self.directive_dialog = dialog
+        dialog.open()
+
+    def on_directive_created(self, _directive_id: int) -> None:
+        self._set_status(self.tr("Đã giao nhiệm vụ từ kết luận."), "ok")
 
     def current_key(self) -> int | None:
         """The part on screen: an agenda item's id, or 0 for the general conclusions."""

@@ -848,6 +848,406 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDetail</name>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="43"/>
+        <source>Chọn một chỉ đạo trong danh sách.</source>
+        <translation>Choose a directive in the list.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="54"/>
+        <source>Nội dung báo cáo, ý kiến…</source>
+        <translation>Report, comments…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="58"/>
+        <source>Báo cáo tiến độ</source>
+        <translation>Report progress</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="59"/>
+        <source>Gửi báo cáo hoàn thành</source>
+        <translation>Report it done</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="60"/>
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="61"/>
+        <source>Xác nhận hoàn thành</source>
+        <translation>Confirm completion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="62"/>
+        <source>Xin gia hạn</source>
+        <translation>Request an extension</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="63"/>
+        <source>Đồng ý gia hạn</source>
+        <translation>Grant the extension</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="64"/>
+        <source>Không đồng ý</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="80"/>
+        <source>Thao tác</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="82"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="141"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="83"/>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="89"/>
+        <source>Hạn mới</source>
+        <translation>New deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="96"/>
+        <source>Quá trình xử lý</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="132"/>
+        <source> — quá hạn</source>
+        <translation> — overdue</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="134"/>
+        <source> (đúng hạn)</source>
+        <translation> (on time)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="134"/>
+        <source> (quá hạn)</source>
+        <translation> (late)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="136"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="137"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="137"/>
+        <source>Không hạn</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="138"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="139"/>
+        <source>Người được giao</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="140"/>
+        <source>Người giao</source>
+        <translation>Issued by</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="144"/>
+        <source>Phối hợp</source>
+        <translation>Coordinating</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="153"/>
+        <source>Hệ thống</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="158"/>
+        <source> · hạn {0}</source>
+        <translation> · deadline {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveFromConclusion</name>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="37"/>
+        <source>Giao nhiệm vụ từ kết luận</source>
+        <translation>Assign a task from the conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="45"/>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="75"/>
+        <source>(Cả đơn vị)</source>
+        <translation>(The whole unit)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="52"/>
+        <source>Giao nhiệm vụ</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="57"/>
+        <source>Nội dung</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="58"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="59"/>
+        <source>Người được giao</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="60"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="83"/>
+        <source>Cần nội dung và đơn vị chủ trì.</source>
+        <translation>Content and a lead unit are required.</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveLabels</name>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="31"/>
+        <source>Đã giao</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="32"/>
+        <source>Đang thực hiện</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="33"/>
+        <source>Đã báo cáo</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="34"/>
+        <source>Trả lại</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="35"/>
+        <source>Hoàn thành</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="42"/>
+        <source>Giao nhiệm vụ</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="43"/>
+        <source>Báo cáo tiến độ</source>
+        <translation>Report progress</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="44"/>
+        <source>Đơn vị phối hợp báo cáo</source>
+        <translation>Coordinating unit reported</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="45"/>
+        <source>Trả lại báo cáo</source>
+        <translation>Report returned</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="46"/>
+        <source>Xác nhận hoàn thành</source>
+        <translation>Confirm completion</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="47"/>
+        <source>Xin gia hạn</source>
+        <translation>Request an extension</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="48"/>
+        <source>Đồng ý gia hạn</source>
+        <translation>Grant the extension</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="49"/>
+        <source>Không đồng ý gia hạn</source>
+        <translation>Extension refused</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="50"/>
+        <source>Nhắc sắp đến hạn</source>
+        <translation>Reminder: deadline near</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="51"/>
+        <source>Cảnh báo quá hạn</source>
+        <translation>Alert: overdue</translation>
+    </message>
+</context>
+<context>
+    <name>DirectiveTableModel</name>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="104"/>
+        <source>Không hạn</source>
+        <translation>No deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="106"/>
+        <source> — quá hạn</source>
+        <translation> — overdue</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="117"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="117"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="117"/>
+        <source>Hạn xử lý</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="118"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/directives.py" line="118"/>
+        <source>Tiến độ</source>
+        <translation>Progress</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesDashboard</name>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="48"/>
+        <source>Tình hình thực hiện nhiệm vụ theo đơn vị</source>
+        <translation>Progress of directives by unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="53"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="54"/>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="55"/>
+        <source>Xuất báo cáo PDF</source>
+        <translation>Export PDF report</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="85"/>
+        <source>Hoàn thành đúng hạn</source>
+        <translation>Completed on time</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="86"/>
+        <source>Hoàn thành quá hạn</source>
+        <translation>Completed late</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="87"/>
+        <source>Chưa hoàn thành, trong hạn</source>
+        <translation>Open, not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="88"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="94"/>
+        <source>Tổng số {0} nhiệm vụ · đúng hạn {1} · quá hạn đã xong {2} · trong hạn {3} · quá hạn {4} (trên 30 ngày: {5}) · không hạn {6} · tỷ lệ đúng hạn {7}</source>
+        <translation>{0} directives · on time {1} · completed late {2} · not yet due {3} · overdue {4} (over 30 days: {5}) · no deadline {6} · on-time rate {7}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="134"/>
+        <source>Bảng tính Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="135"/>
+        <source>Tài liệu PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="136"/>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="144"/>
+        <source>Đang xuất báo cáo…</source>
+        <translation>Exporting the report…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="154"/>
+        <source>Đã lưu {0}</source>
+        <translation>Saved {0}</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/dashboard.py" line="157"/>
+        <source>Không lưu được {0}: {1}</source>
+        <translation>Could not save {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>DirectivesPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/directives/page.py" line="42"/>
+        <source>Việc của tôi</source>
+        <translation>My directives</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/page.py" line="42"/>
+        <source>Tôi giao</source>
+        <translation>Issued by me</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/page.py" line="44"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/page.py" line="44"/>
+        <source>Tổng hợp</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/page.py" line="52"/>
+        <source>Chỉ việc quá hạn</source>
+        <translation>Overdue only</translation>
+    </message>
+</context>
+<context>
     <name>DocumentCenter</name>
     <message>
         <location filename="../../meeting_client/models/document_model.py" line="247"/>
@@ -2056,230 +2456,245 @@
 <context>
     <name>MinutesEditor</name>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="97"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="98"/>
         <source>Lưu (Ctrl+S)</source>
         <translation>Save (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="99"/>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="116"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="100"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="122"/>
         <source>Tải lại</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="100"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="101"/>
         <source>Xuất PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="101"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="102"/>
         <source>Xuất DOCX</source>
         <translation>Export DOCX</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="102"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="103"/>
         <source>Thông báo kết luận</source>
         <translation>Conclusion notice</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="103"/>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="346"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="104"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="375"/>
         <source>Cấp số biên bản</source>
         <translation>Number the minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="133"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="106"/>
+        <source>Giao nhiệm vụ từ kết luận</source>
+        <translation>Assign a task from the conclusions</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="108"/>
+        <source>Đoạn kết luận tại con trỏ trở thành một chỉ đạo (người, hạn, nguồn).</source>
+        <translation>The conclusion paragraph at the cursor becomes a directive (assignee, deadline, source).</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="139"/>
         <source>Chữ đậm (Ctrl+B)</source>
         <translation>Bold (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="137"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="143"/>
         <source>Chữ nghiêng (Ctrl+I)</source>
         <translation>Italic (Ctrl+I)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="141"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="147"/>
         <source>Danh sách gạch đầu dòng</source>
         <translation>Bulleted list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="142"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
         <source>Danh sách đánh số</source>
         <translation>Numbered list</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="144"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="150"/>
         <source>Chèn mẫu câu</source>
         <translation>Insert phrase</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="148"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="154"/>
         <source>Tóm tắt ý kiến thảo luận</source>
         <translation>Summary of the discussion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="151"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="157"/>
         <source>Ghi tóm tắt ý kiến của các đại biểu…</source>
         <translation>Summarise the delegates&apos; opinions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="152"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="158"/>
         <source>Kết luận của chủ tọa</source>
         <translation>Chair&apos;s conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="155"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="161"/>
         <source>Ghi kết luận của chủ tọa…</source>
         <translation>Write down the chair&apos;s conclusions…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="186"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="192"/>
         <source>Biên bản</source>
         <translation>Minutes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="298"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="297"/>
+        <source>Đã giao nhiệm vụ từ kết luận.</source>
+        <translation>Task assigned from the conclusions.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="327"/>
         <source>Mất kết nối — chưa lưu được.</source>
         <translation>Connection lost — not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="303"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="332"/>
         <source>Không có thay đổi nào cần lưu.</source>
         <translation>Nothing to save.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="308"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="337"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="321"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="350"/>
         <source>Đang tạo tệp %1…</source>
         <translation>Creating the %1 file…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="330"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="359"/>
         <source>thong-bao-ket-luan.pdf</source>
         <translation>conclusion-notice.pdf</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="333"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="362"/>
         <source>Chưa ban hành thông báo kết luận.</source>
         <translation>The conclusion notice was not issued.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="337"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="366"/>
         <source>Đang lập thông báo kết luận…</source>
         <translation>Preparing the conclusion notice…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="340"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="369"/>
         <source>Ban hành thông báo kết luận? Thông báo được cấp số chính thức; sau đó bạn chọn nơi lưu tệp PDF.</source>
         <translation>Issue the conclusion notice? It gets an official number; then you choose where to save the PDF.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="342"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="371"/>
         <source>Ban hành thông báo</source>
         <translation>Issue the notice</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="345"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="374"/>
         <source>Cấp số biên bản? Số vào sổ được cấp ngay và không thu hồi được.</source>
         <translation>Issue the minutes number? The register number is taken at once and cannot be returned.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="366"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="395"/>
         <source>Gồm cả nội dung chưa lưu.</source>
         <translation>Includes unsaved text.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="382"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="411"/>
         <source>Kết luận chung</source>
         <translation>General conclusions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="425"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="454"/>
         <source>Chưa lưu lần nào.</source>
         <translation>Never saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="428"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="457"/>
         <source>Phiên bản %1 — %2 lưu lúc %3</source>
         <translation>Version %1 — saved by %2 at %3</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="454"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="483"/>
         <source>Lưu tệp</source>
         <translation>Save file</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="331"/>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="460"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="360"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="489"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="460"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="489"/>
         <source>Tệp Word (*.docx)</source>
         <translation>Word files (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="463"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="492"/>
         <source>Đã hủy lưu tệp.</source>
         <translation>File not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="482"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="511"/>
         <source>Dùng được sau khi cuộc họp kết thúc.</source>
         <translation>Available once the meeting has ended.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="548"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="577"/>
         <source>Đang tải lại…</source>
         <translation>Reloading…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="568"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="597"/>
         <source>Đã tải bản mới nhất. Bản của bạn đã được chép vào bộ nhớ tạm (Ctrl+V để dán).</source>
         <translation>Loaded the latest version. Your text was copied to the clipboard (Ctrl+V to paste).</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="569"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="598"/>
         <source>Đã tải bản mới nhất.</source>
         <translation>Loaded the latest version.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="587"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="616"/>
         <source>Đã lưu lúc %1.</source>
         <translation>Saved at %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="595"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="624"/>
         <source>Chưa lưu được “%1”.</source>
         <translation>“%1” was not saved.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="603"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="632"/>
         <source>“%1” vừa được lưu từ máy khác (phiên bản %2). Hãy tải lại trước khi lưu.</source>
         <translation>“%1” was just saved on another computer (version %2). Reload before saving.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="617"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="646"/>
         <source>Thông báo kết luận %1, hạn ban hành %2.</source>
         <translation>Conclusion notice %1, due by %2.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="624"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="653"/>
         <source>Đã cấp số biên bản: %1.</source>
         <translation>Minutes numbered: %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="642"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="671"/>
         <source>Đã lưu tệp %1.</source>
         <translation>Saved %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/minutes_editor.py" line="647"/>
+        <location filename="../../meeting_client/ui/minutes_editor.py" line="676"/>
         <source>Không ghi được tệp %1: %2</source>
         <translation>Could not write %1: %2</translation>
     </message>
@@ -3968,37 +4383,42 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="163"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="175"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="166"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="178"/>
         <source>Chuẩn bị họp</source>
         <translation>Preparing meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="168"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="180"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="170"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="183"/>
+        <source>Chỉ đạo</source>
+        <translation>Directives</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="185"/>
         <source>Sổ văn bản</source>
         <translation>Documents register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="172"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="187"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="174"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="189"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="176"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="191"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>

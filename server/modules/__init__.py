@@ -25,6 +25,7 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.accounts.manifest import MODULE as accounts
     from server.modules.alerts.manifest import MODULE as alerts
     from server.modules.calendar.manifest import MODULE as calendar
+    from server.modules.directives.manifest import MODULE as directives
     from server.modules.documents.manifest import MODULE as documents
     from server.modules.hall.manifest import MODULE as hall
     from server.modules.meetings.manifest import MODULE as meetings
@@ -35,8 +36,8 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
-    return (accounts, org, meetings, speakers, voting, documents, hall, minutes, alerts,
-            messages, calendar, registry)
+    return (accounts, org, meetings, speakers, voting, documents, hall, alerts, messages,
+            directives, minutes, calendar, registry)
 
 
 def load_all_tables() -> MetaData:

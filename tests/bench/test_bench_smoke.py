@@ -78,3 +78,15 @@ def test_ratio_is_a_cost_ratio_both_ways() -> None:
     assert Row("b", "time", 30.0, "ms", baseline=20.0).ratio == pytest.approx(1.5)
     assert Row("b", "rate", 500.0, "/s", baseline=1000.0, better="higher").ratio == 2.0
     assert Row("b", "nothing", None, "s", baseline=1.0).ratio is None
+
+
+@pytest.mark.timeout(240)
+def test_the_directives_benchmark_runs_at_a_small_size() -> None:
+    from bench import directives
+
+    rows = directives.run(quick=True, n=200)
+    assert [r.metric for r in rows] == ["dashboard figures (median)",
+                                        "one unit's overdue list (median)",
+                                        "reminder scan, steady state (median)"]
+    assert all(r.value is not None and r.value > 0 and r.ok is not None for r in rows)
+    assert rows[0].baseline and rows[1].baseline

@@ -15,6 +15,8 @@ import pytest
 from server.app import build_registry
 from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
+from tests.server.directives.matrix import REFUSALS, directive_rows
+from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
 from tests.server.meetings.matrix import preparation_rows, seed_preparation
 from tests.server.minutes.matrix import minutes_rows
@@ -72,6 +74,7 @@ MATRIX.update(minutes_rows())
 MATRIX.update(org_rows())
 MATRIX.update(alert_rows())
 MATRIX.update(preparation_rows())
+MATRIX.update(directive_rows())
 MATRIX.update(calendar_rows())
 MATRIX.update(registry_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
@@ -128,6 +131,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await chair.act("poll.create", meeting_id=1, title="Phiên thử")
     await d001.close()
     await chair.close()
+    await prepare_directives(url)
     await calendar_objects(url)
     await prepare_alerts(matrix_server)
     await prepare_registry(url, MATRIX)
@@ -148,6 +152,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     role, "forbidden")
                 if name in GLOBAL_COMMANDS and role == "outsider":
                     expected = "forbidden"  # not a meeting: nothing to hide
+                expected = REFUSALS.get(name, {}).get(role, expected)
                 if code != expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
         await client.close()

@@ -157,6 +157,18 @@ def _registry_badge(ctx: WorkspaceContext) -> BadgeSource:
     return TodoBadge(ctx.port, ctx.owner)
 
 
+def _directives_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.ui.directives.page import DirectivesPage
+
+    return DirectivesPage(ctx.port, ctx.me)
+
+
+def _directives_badge(ctx: WorkspaceContext) -> BadgeSource:
+    from meeting_client.models.directives import DirectivesDueBadge
+
+    return DirectivesDueBadge(ctx.port, ctx.owner)
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
@@ -167,6 +179,9 @@ def modules() -> list[ModuleEntry]:
                     "rail-preparation", _preparers, _preparation_page),
         ModuleEntry("calendar", lambda: QCoreApplication.translate("Workspace", "Lịch công tác"),
                     "rail-calendar", _anyone, _calendar_page),
+        ModuleEntry("directives",
+                    lambda: QCoreApplication.translate("Workspace", "Chỉ đạo"),
+                    "rail-directives", _anyone, _directives_page, _directives_badge),
         ModuleEntry("registry", lambda: QCoreApplication.translate("Workspace", "Sổ văn bản"),
                     "rail-registry", _registry_users, _registry_page, _registry_badge),
         ModuleEntry("alerts", lambda: QCoreApplication.translate("Workspace", "Cảnh báo"),

@@ -20,6 +20,7 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol import calendar as cp
 from meeting_protocol.documents import user_topic
+from server.modules.alerts.queries import raise_alert
 from server.modules.calendar import service
 from server.modules.calendar.recurrence import local_iso, utc_key
 from server.modules.calendar.tables import cal_reminder_settings, cal_reminders_sent
@@ -64,6 +65,12 @@ def send_due(tx: Tx) -> int:
             tx.emit(user_topic(user_id), cp.CalendarReminderDue(
                 event_id=occ.event_id, meeting_id=occ.meeting_id,
                 starts_at=local_iso(occ.start), minutes=minutes))
+            if occ.event_id is not None:  # meetings: the alerts module's own 15-minute rule
+                raise_alert(tx, level="info", title=f"Sắp đến lịch: {occ.title}",
+                            body=f"Bắt đầu lúc {local_iso(occ.start)[11:16]}"
+                                 + (f" tại {occ.location}" if occ.location else ""),
+                            source="calendar", recipients=[user_id],
+                            rule_key=f"calendar:{ref}:{key}:{user_id}")
             sent += 1
     return sent
 

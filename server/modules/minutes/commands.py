@@ -19,6 +19,7 @@ import asyncio
 import base64
 import re
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -46,6 +47,7 @@ from server.dispatch import (
 )
 from server.errors import Conflict, NotFound
 from server.modules.accounts.tables import users
+from server.modules.directives import queries as directive_queries
 from server.modules.meetings.queries import meeting_row
 from server.modules.meetings.tables import agenda_items
 from server.modules.minutes.draft import (
@@ -349,6 +351,7 @@ async def notice(ctx: Context, p: MinutesNotice) -> dict[str, Any]:
         else:
             issued_on, number = date.fromisoformat(row.issued_on), row.number
         tb = notice_from_draft(draft, issued_on, number=number)
+        tb = replace(tb, directives=directive_queries.notice_lines(tx.conn, p.meeting_id))
         values = {"items": msgspec.json.encode(items).decode(), "general": general,
                   "due_on": tb.due_on.isoformat(), "updated_at": tx.now_iso}
         label = document_number(number, "TB", draft.agency_abbrev)
@@ -363,7 +366,10 @@ async def notice(ctx: Context, p: MinutesNotice) -> dict[str, Any]:
             tx.conn.execute(update(conclusion_notices).where(where).values(**values))
         return tb, {"number": number, "year": issued_on.year, "label": label,
                     "issued_on": issued_on.isoformat(), "due_on": values["due_on"],
-                    "items": items}
+                    "items": items,
+                    "directives": [d["directive_id"] for d in
+                                   directive_queries.created_from_meeting(tx.conn,
+                                                                          p.meeting_id)]}
 
     tb, data = await ctx.services.committer.run(unit)
     pdf = await _off_loop(render_notice_pdf, tb)

@@ -59,8 +59,16 @@ class ConclusionNotice:
     recipients: list[str] = field(default_factory=list)
     parent_agency: str | None = None
     general: str | None = None
+    directives: list[tuple[str, str, str | None]] = field(default_factory=list)
+    """``(content, assigned to, deadline ISO)`` of the directives the meeting created."""
     signer_heading: str = "CHỦ TỌA"
     filing: str = "VT"
+
+
+def vn_day(iso: str) -> str:
+    """``2026-12-31`` as ``31/12/2026``."""
+    d = date.fromisoformat(iso)
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def notice_due_on(meeting_date: date, holidays: set[date] | None = None) -> date:
@@ -140,6 +148,14 @@ def notice_body(notice: ConclusionNotice) -> list[Block]:
         n = len(notice.conclusions) + 1
         blocks.append(Block("item", (Run(f"{n}. Kết luận chung", bold=True),)))
         blocks.extend(Block("body", runs) for runs in general)
+    if notice.directives:
+        n = len(notice.conclusions) + (2 if general else 1)
+        blocks.append(Block("item", (Run(f"{n}. Nhiệm vụ giao thực hiện", bold=True),)))
+        for k, (content, assignee, deadline) in enumerate(notice.directives, start=1):
+            who = ", ".join(x for x in (assignee, f"hạn {vn_day(deadline)}" if deadline
+                                        else "") if x)
+            text = f"{n}.{k}. {content}" + (f" ({who})." if who else "")
+            blocks.append(Block("body", (Run(nfc(text)),)))
     blocks.append(
         Block(
             "end",

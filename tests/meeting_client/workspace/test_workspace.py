@@ -15,14 +15,15 @@ LEFT = Qt.MouseButton.LeftButton
 
 def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace_window):
     # Sổ văn bản (the registry) for office, leaders, admins and unit staff.
-    everyone = ["meetings", "calendar", "alerts", "messages"]
-    office = ["meetings", "preparation", "calendar", "registry", "alerts", "messages", "admin"]
+    everyone = ["meetings", "calendar", "directives", "alerts", "messages"]
+    office = ["meetings", "preparation", "calendar", "directives", "registry", "alerts",
+              "messages", "admin"]
     assert workspace_window("admin").workspace.module_keys() == office
     assert workspace_window("vanphong").workspace.module_keys() == office
     delegate = workspace_window("d001")
     assert delegate.workspace.module_keys() == everyone
     assert workspace_window("lanhdao").workspace.module_keys() == [
-        "meetings", "calendar", "registry", "alerts", "messages"]
+        "meetings", "calendar", "directives", "registry", "alerts", "messages"]
     # Họp comes first, showing the meeting list; its badge counts today's meeting.
     page = delegate.workspace.pages.currentWidget()
     assert isinstance(page, MeetingsPage)

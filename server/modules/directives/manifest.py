@@ -1,0 +1,24 @@
+"""directives: tasks from meetings' conclusions and leaders' instructions, tracked to done."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from server.module import Module, migrations_of
+from server.modules.directives import tables
+from server.modules.directives.commands import commands
+from server.modules.directives.reminders import ReminderTimer
+
+if TYPE_CHECKING:
+    from server.services import Services
+
+
+def _setup(services: Services) -> None:
+    """Start the reminder scan; it stops with the server."""
+    timer = ReminderTimer(services)
+    timer.start()
+    services.on_shutdown.append(timer.stop)
+
+
+MODULE = Module(name="directives", tables=tables, commands=commands,
+                migrations=migrations_of(__file__), setup=_setup)
