@@ -10,6 +10,7 @@ import os
 import signal
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -24,6 +25,7 @@ from server.modules.accounts import service as accounts_service
 from server.modules.accounts.passwords import LoginThrottle, Passwords
 from server.modules.meetings.queries import MeetingMembership
 from server.modules.meetings.snapshot import SnapshotCache
+from server.paperwork import workdays
 from server.services import Services
 from server.storage.committer import Committer
 from server.storage.db import blob_dir_for, make_engine
@@ -93,6 +95,7 @@ class MeetingServer:
                  soft, "unlimited" if hard < 0 else hard, limit)
         self.services.connections = Connections(settings, limit)
         self.services.on_shutdown.append(lambda: self.services.cpu.shutdown(wait=False))
+        workdays.warm_up(datetime.now(UTC).date())  # before descriptors can run short
         for module in self.modules:
             if module.setup is not None:
                 module.setup(self.services)

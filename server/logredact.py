@@ -19,7 +19,8 @@ _FRAME = re.compile(r"(TEXT|BINARY|CONT) '.*'(?= \[\d+ bytes\])|(TEXT|BINARY|CON
                     r"(?= \[\d+ bytes\])", re.S)
 _SUSPECT = re.compile(r"auth|token|word|bearer|secret", re.I)
 _VALUE = re.compile(r'("(?:password|token|new_password|old_password)"\s*:\s*")[^"]*', re.I)
-_BEARER = re.compile(r"(Bearer\s+)\S+", re.I)
+_BEARER = re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]{12,}", re.I)
+"""A credential after "Bearer" (tokens are long; "no bearer token" in a refusal stays)."""
 
 
 def redact(message: str) -> str:

@@ -91,3 +91,11 @@ def add_working_days(start: date, count: int, holidays: set[date] | None = None)
         if is_working_day(day, holidays):
             remaining -= 1
     return day
+
+
+def warm_up(today: date) -> None:
+    """Load this year's and next year's holidays now, at start-up: the ``holidays`` package
+    imports its country and language files on first use, which a server already short of
+    file descriptors (a flood of connections) could not do later."""
+    for year in (today.year - 1, today.year, today.year + 1):
+        public_holidays(year)
