@@ -53,31 +53,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     settings = Settings(db_url=_db_url(args), host=args.host, port=args.port,
                         allow_demo=args.allow_demo, tls_cert=args.tls_cert, tls_key=args.tls_key)
-    if args.max_write_buffer is not None:
-        settings.max_write_buffer = args.max_write_buffer
+    # Options left out keep the defaults of Settings: (argument, setting) pairs.
+    for arg, setting in (("max_write_buffer", "max_write_buffer"),
+                         ("max_upload", "max_upload"),
+                         ("login_free_failures", "login_free_failures"),
+                         ("session_ttl", "session_ttl_s"),
+                         ("auth_timeout", "auth_timeout_s"),
+                         ("max_connections", "max_connections"),
+                         ("ballot_batch_min", "ballot_batch_min"),
+                         ("ballot_batch_window", "ballot_batch_window_s"),
+                         ("directive_scan_s", "directive_scan_s"),
+                         ("directive_remind_days", "directive_remind_days")):
+        if getattr(args, arg) is not None:
+            setattr(settings, setting, getattr(args, arg))
     if args.rate is not None:
         settings.rate_per_s = settings.rate_burst = args.rate
-    if args.max_upload is not None:
-        settings.max_upload = args.max_upload
-    settings.api_port = args.api_port
-    if args.login_free_failures is not None:
-        settings.login_free_failures = args.login_free_failures
     if args.login_delay is not None:
         settings.login_base_delay_s, settings.login_max_delay_s = args.login_delay
-    if args.session_ttl is not None:
-        settings.session_ttl_s = args.session_ttl
-    if args.auth_timeout is not None:
-        settings.auth_timeout_s = args.auth_timeout
-    if args.max_connections is not None:
-        settings.max_connections = args.max_connections
-    if args.ballot_batch_min is not None:
-        settings.ballot_batch_min = args.ballot_batch_min
-    if args.ballot_batch_window is not None:
-        settings.ballot_batch_window_s = args.ballot_batch_window
-    if args.directive_scan_s is not None:
-        settings.directive_scan_s = args.directive_scan_s
-    if args.directive_remind_days is not None:
-        settings.directive_remind_days = args.directive_remind_days
+    settings.api_port = args.api_port
 
     scheme = "wss" if args.tls_cert else "ws"
 

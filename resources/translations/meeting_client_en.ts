@@ -4087,47 +4087,47 @@ Option 2</translation>
 <context>
     <name>UnitDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="30"/>
         <source>Sửa đơn vị</source>
         <translation>Edit unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="33"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="30"/>
         <source>Thêm đơn vị</source>
         <translation>Add unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="38"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="35"/>
         <source>(Cấp cao nhất)</source>
         <translation>(Top level)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="48"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="45"/>
         <source>Tên đơn vị</source>
         <translation>Unit name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="49"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="46"/>
         <source>Mã</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="50"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="47"/>
         <source>Trực thuộc</source>
         <translation>Under</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="53"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="49"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="56"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="49"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="83"/>
+        <location filename="../../meeting_client/ui/admin/unit_dialog.py" line="65"/>
         <source>Hãy nhập tên đơn vị.</source>
         <translation>Enter the unit&apos;s name.</translation>
     </message>
@@ -4148,87 +4148,87 @@ Option 2</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="48"/>
         <source>Sửa người dùng</source>
         <translation>Edit user</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="49"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="48"/>
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="57"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="56"/>
         <source>(Không thuộc đơn vị nào)</source>
         <translation>(No unit)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="81"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="80"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="82"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="81"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="83"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="82"/>
         <source>Đơn vị</source>
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="84"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="83"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="85"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="84"/>
         <source>Vai trò</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="86"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="85"/>
         <source>Email</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="88"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="87"/>
         <source>Bắt buộc đổi mật khẩu khi đăng nhập lần đầu</source>
         <translation>Must change the password at first sign-in</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="90"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="89"/>
         <source>Tạo mật khẩu tạm</source>
         <translation>Make a temporary password</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="95"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="94"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="99"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="97"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="102"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="97"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="126"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="110"/>
         <source>Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang hoặc gạch dưới.</source>
         <translation>A user name has only letters without diacritics, digits, dots, hyphens or underscores.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="129"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="113"/>
         <source>Hãy nhập họ và tên.</source>
         <translation>Enter the full name.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="131"/>
+        <location filename="../../meeting_client/ui/admin/user_dialog.py" line="115"/>
         <source>Mật khẩu phải có ít nhất %1 ký tự.</source>
         <translation>A password needs at least %1 characters.</translation>
     </message>

@@ -9,15 +9,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from meeting_client.models.org import OrgDirectory, UnitRow, indented_units, subtree
-from meeting_client.ui.look import label
+from meeting_client.ui.admin.frame import framed_form
 
 
 class UnitDialog(QDialog):
@@ -48,23 +45,8 @@ class UnitDialog(QDialog):
         form.addRow(self.tr("Tên đơn vị"), self.name)
         form.addRow(self.tr("Mã"), self.code)
         form.addRow(self.tr("Trực thuộc"), self.parent_unit)
-        self.message = label("", "warnText")
-        self.message.hide()
-        self.ok_button = QPushButton(self.tr("Lưu"))
-        self.ok_button.setObjectName("primary")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Hủy"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(16)
-        layout.addWidget(label(self.windowTitle(), "panelTitle"))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.message, self.ok_button, self.cancel_button = framed_form(
+            self, form, ok_text=self.tr("Lưu"), cancel_text=self.tr("Hủy"))
         self.ok_button.clicked.connect(self.on_ok_clicked)
         self.cancel_button.clicked.connect(self.reject)
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,7 +26,7 @@ from meeting_client.models.org import (
     indented_units,
 )
 from meeting_client.models.password import MIN_PASSWORD
-from meeting_client.ui.look import label
+from meeting_client.ui.admin.frame import framed_form
 
 USERNAME = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 POSITIONS = ("Chủ tịch", "Phó Chủ tịch", "Chánh Văn phòng", "Phó Chánh Văn phòng",
@@ -94,23 +93,8 @@ class UserDialog(QDialog):
             pw_row.addWidget(self.generate_button)
             form.addRow(self.tr("Mật khẩu"), pw_row)
             form.addRow("", self.must_change)
-        self.message = label("", "warnText")
-        self.message.hide()
-        self.ok_button = QPushButton(self.tr("Lưu"))
-        self.ok_button.setObjectName("primary")
-        self.ok_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Hủy"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(16)
-        layout.addWidget(label(self.windowTitle(), "panelTitle"))
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addLayout(buttons)
+        self.message, self.ok_button, self.cancel_button = framed_form(
+            self, form, ok_text=self.tr("Lưu"), cancel_text=self.tr("Hủy"))
         self._connect_signals()
 
     def _connect_signals(self) -> None:
