@@ -113,11 +113,15 @@ def populate(db: Path, n: int, seed: int = 2026) -> None:
                     "end_utc, rrule, until_utc, location, room_id, host_id, delegate_id, "
                     "preparing_unit_id, notes, visibility, cancelled, created_by, created_at, "
                     "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", events)
-    from server.modules.calendar.service import months_between
+    from server.modules.calendar.service import series_index
 
-    con.executemany("INSERT INTO cal_series_months VALUES (?, ?)", [
-        (e[0], month) for e in events if e[6] is not None and e[7] is not None
-        for month in months_between(e[4], e[7])])
+    kept, long = [], []
+    for e in events:
+        occurrences, months = series_index(e[0], e[2], e[3], e[4], e[6], e[7])
+        kept += [(o["event_id"], o["start_utc"], o["end_utc"]) for o in occurrences]
+        long += [(m["event_id"], m["month"]) for m in months]
+    con.executemany("INSERT INTO cal_occurrences VALUES (?, ?, ?)", kept)
+    con.executemany("INSERT INTO cal_series_months VALUES (?, ?)", long)
     con.executemany("INSERT OR IGNORE INTO cal_participants VALUES (?, ?)", people)
     con.executemany("INSERT OR IGNORE INTO cal_units VALUES (?, ?)", unit_rows)
     con.commit()
@@ -133,8 +137,9 @@ def _second_weekday(start: datetime) -> datetime:
 
 
 def raw_week(db: Path, monday: date) -> float:
-    """Milliseconds for the same week's rows in plain SQL: the server's three candidate
-    queries (single events, bounded series by month, endless series) and the people of
+    """Milliseconds for the same week's rows in plain SQL: the server's candidate queries
+    (single events, kept occurrences of bounded series, long series by month, endless
+    series) and the people of
     what they found, without expansion, visibility, double bookings or encoding."""
     from server.modules.calendar.service import months_between
 
@@ -148,6 +153,10 @@ def raw_week(db: Path, monday: date) -> float:
     rows = con.execute("SELECT * FROM cal_events WHERE cancelled = 0 AND rrule IS NULL AND "
                        "start_utc < ? AND start_utc >= ? AND end_utc > ?",
                        (hi, back, lo)).fetchall()
+    rows += con.execute("SELECT e.*, o.start_utc FROM cal_occurrences o JOIN cal_events e "
+                        "ON e.id = o.event_id WHERE e.cancelled = 0 AND o.start_utc < ? AND "
+                        "o.start_utc >= ? AND o.end_utc > ? ORDER BY o.event_id, o.start_utc",
+                        (hi, back, lo)).fetchall()
     marks = ",".join("?" * len(months))
     rows += con.execute("SELECT * FROM cal_events WHERE cancelled = 0 AND id IN (SELECT "
                         f"event_id FROM cal_series_months WHERE month IN ({marks})) AND "
@@ -166,20 +175,36 @@ def raw_week(db: Path, monday: date) -> float:
 
 async def protocol_weeks(url: str, weeks: list[date]) -> tuple[float, int, str]:
     """Median ms of ``calendar.list`` per week (the office sees all), events per week, and
-    the session token."""
-    from tests.support.wsclient import WsClient
+    the session token. A bare websockets connection decoding replies with msgspec, as the
+    terminal's own client does (the test client's ``json`` would add its own ~5 ms per
+    300 KB reply to what is measured)."""
+    import msgspec
+    from websockets.asyncio.client import connect
 
-    client = await WsClient.open(url)
-    login = await client.call("auth.login", username="vanphong", password="demo")
-    times, counts = [], []
-    for monday in weeks:
-        t0 = time.perf_counter()
-        data = await client.call("calendar.list", **{
-            "from": monday.isoformat(), "to": (monday + timedelta(days=6)).isoformat()})
-        times.append((time.perf_counter() - t0) * 1000)
-        counts.append(len(data["events"]))
-    await client.close()
-    return median(times), int(median([float(c) for c in counts])), login["token"]
+    decode = msgspec.json.decode
+    async with connect(url, compression=None, max_size=None) as ws:
+        await ws.send(msgspec.json.encode({"id": 1, "type": "auth.login", "username":
+                                           "vanphong", "password": "demo"}).decode())
+        while (login := decode(await ws.recv())).get("id") != 1:
+            pass
+        token = login["data"]["token"]
+        times, counts = [], []
+        for n, monday in enumerate(weeks, start=2):
+            body = msgspec.json.encode({"id": n, "type": "calendar.list",
+                                        "from": monday.isoformat(),
+                                        "to": (monday + timedelta(days=6)).isoformat()}
+                                       ).decode()  # a text frame: binary ones are files
+            t0 = time.perf_counter()
+            await ws.send(body)
+            while True:
+                reply = decode(await ws.recv())
+                if reply.get("id") == n:
+                    break
+            times.append((time.perf_counter() - t0) * 1000)
+            if reply["type"] != "result":
+                raise RuntimeError(f"calendar.list failed: {reply}")
+            counts.append(len(reply["data"]["events"]))
+    return median(times), int(median([float(c) for c in counts])), token
 
 
 def ics_year(api: str, token: str, year: int) -> tuple[float, int]:

@@ -68,7 +68,9 @@ def utc_key(dt: datetime) -> str:
 
 
 def from_utc_key(key: str) -> datetime:
-    return datetime.strptime(key, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    """The aware UTC time of a key (``fromisoformat``: ~30× cheaper than ``strptime``,
+    and a week's listing reads hundreds of keys)."""
+    return datetime.fromisoformat(key).astimezone(UTC)
 
 
 _ICT = timedelta(hours=7)

@@ -63,13 +63,28 @@ Index("ix_cal_events_endless", cal_events.c.start_utc,
 cal_series_months = Table(
     "cal_series_months",
     metadata,
-    # Each month (UTC, YYYY-MM) a bounded series touches: a week's query reads the series
-    # of its month or two through this index instead of every series ever started.
+    # Each month (UTC, YYYY-MM) a bounded series too long to keep in ``cal_occurrences``
+    # touches: a week's query reads those series of its month or two through this index
+    # instead of every series ever started.
     Column("event_id", Integer, ForeignKey("cal_events.id", ondelete="CASCADE"),
            primary_key=True),
     Column("month", String(7), primary_key=True),
 )
 Index("ix_cal_series_months_month", cal_series_months.c.month, cal_series_months.c.event_id)
+
+cal_occurrences = Table(
+    "cal_occurrences",
+    metadata,
+    # Every occurrence of a bounded series of at most MATERIALIZED occurrences, as the
+    # rule gives it (exceptions apply on reading): a week's query reads exactly the
+    # occurrences that touch it instead of expanding every series of the month.
+    Column("event_id", Integer, ForeignKey("cal_events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("start_utc", String(20), primary_key=True),
+    Column("end_utc", String(20), nullable=False),
+)
+Index("ix_cal_occurrences_start", cal_occurrences.c.start_utc, cal_occurrences.c.end_utc,
+      cal_occurrences.c.event_id)
 
 cal_participants = Table(
     "cal_participants",

@@ -442,3 +442,34 @@ async def test_units_and_global_roles(live_server, clients) -> None:
     flat = " ".join(text.split())
     assert "VĂN PHÒNG HĐND VÀ UBND" in flat and "Bùi Đức Thịnh" in flat
     assert "Phòng Tài chính - Kế hoạch" in flat
+
+
+async def test_kept_occurrences_follow_the_series_and_long_series_still_expand(
+        live_server, clients) -> None:
+    """Bounded series keep their occurrences for fast weeks; a change to the series rewrites
+    them, a cancelled series leaves none, and a series too long to keep (a daily rule over
+    years) is still expanded for whatever week is asked."""
+    admin = clients(await WsClient.signed_in(live_server.url, "admin"))
+
+    async def starts(event_id: int, first: str, last: str) -> list[str]:
+        listed = await admin.call("calendar.list", **{"from": first, "to": last})
+        return [e["starts_at"] for e in listed["events"] if e["event_id"] == event_id]
+
+    made = await admin.act("calendar.create", title="Tiếp công dân", location="Trụ sở",
+                           starts_at=at(MONDAY, "14:00"), ends_at=at(MONDAY, "16:00"),
+                           rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=3", visibility="public")
+    weekly = made["event_id"]
+    assert await starts(weekly, "2026-12-01", "2027-01-31") == [
+        at("2026-12-07", "14:00"), at("2026-12-14", "14:00"), at("2026-12-21", "14:00")]
+    await admin.act("calendar.update", event_id=weekly, scope="series",
+                    rrule="FREQ=WEEKLY;BYDAY=MO;COUNT=5")
+    assert await starts(weekly, "2027-01-01", "2027-01-31") == [at("2027-01-04", "14:00")]
+    await admin.act("calendar.cancel", event_id=weekly)
+    assert await starts(weekly, "2026-12-01", "2027-01-31") == []
+
+    made = await admin.act("calendar.create", title="Trực ban", location="Phòng trực",
+                           starts_at=at(MONDAY, "07:00"), ends_at=at(MONDAY, "07:30"),
+                           rrule="FREQ=DAILY;UNTIL=20311231", visibility="public")
+    daily = made["event_id"]
+    assert await starts(daily, "2031-06-02", "2031-06-04") == [
+        at("2031-06-02", "07:00"), at("2031-06-03", "07:00"), at("2031-06-04", "07:00")]
