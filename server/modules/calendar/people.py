@@ -39,12 +39,7 @@ def user_unit(conn: Connection, user_id: int) -> int | None:
 
 def unit_heads(conn: Connection, unit_ids: Iterable[int]) -> dict[int, set[int]]:
     """Unit → its head, who is booked whenever the unit is (a unit's leader booked twice)."""
-    out: dict[int, set[int]] = {}
-    for unit_id in set(unit_ids):
-        head = org.head_of_unit(conn, unit_id)
-        if head is not None:
-            out[unit_id] = {head}
-    return out
+    return {unit: {head} for unit, head in org.heads_of_units(conn, unit_ids).items()}
 
 
 def check_users(conn: Connection, ids: Iterable[int]) -> None:

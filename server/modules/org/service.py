@@ -7,6 +7,8 @@ role. Every function takes the unit of work's connection and only reads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
@@ -112,18 +114,34 @@ def users_with_role(conn: Connection, role: str) -> list[int]:
 
 def head_of_unit(conn: Connection, unit_id: int) -> int | None:
     """The unit's named head, else its active member whose position is a head's title."""
-    head = conn.execute(select(org_units.c.head_id).where(org_units.c.id == unit_id)).scalar()
-    if head is not None:
-        return int(head)
-    rows = conn.execute(
-        select(users.c.id, users.c.title).join(org_people, org_people.c.user_id == users.c.id)
-        .where(org_people.c.unit_id == unit_id, org_people.c.active.is_(True))
-        .order_by(users.c.id)).all()
-    for title in HEAD_TITLES:
-        for uid, position in rows:
-            if position and position.startswith(title):
-                return int(uid)
-    return None
+    return heads_of_units(conn, [unit_id]).get(unit_id)
+
+
+def heads_of_units(conn: Connection, unit_ids: Iterable[int]) -> dict[int, int]:
+    """:func:`head_of_unit` of many units in two queries (a calendar week names dozens)."""
+    wanted = sorted(set(unit_ids))
+    if not wanted:
+        return {}
+    out = {int(uid): int(head) for uid, head in conn.execute(
+        select(org_units.c.id, org_units.c.head_id).where(
+            org_units.c.id.in_(wanted), org_units.c.head_id.is_not(None)))}
+    rest = [u for u in wanted if u not in out]
+    if not rest:
+        return out
+    members: dict[int, list[tuple[int, str | None]]] = {}
+    for unit_id, uid, position in conn.execute(
+            select(org_people.c.unit_id, users.c.id, users.c.title)
+            .join(org_people, org_people.c.user_id == users.c.id)
+            .where(org_people.c.unit_id.in_(rest), org_people.c.active.is_(True))
+            .order_by(users.c.id)):
+        members.setdefault(unit_id, []).append((uid, position))
+    for unit_id in rest:
+        rows = members.get(unit_id, [])
+        head = next((uid for title in HEAD_TITLES for uid, position in rows
+                     if position and position.startswith(title)), None)
+        if head is not None:
+            out[unit_id] = int(head)
+    return out
 
 
 def directory(conn: Connection) -> list[dict[str, object]]:
