@@ -36,6 +36,7 @@ from server.modules.meetings.queries import (
     attendance,
     default_quorum,
     ensure_not_ended,
+    invited,
     meeting_row,
 )
 from server.modules.meetings.tables import (
@@ -297,8 +298,11 @@ def cancel(ctx: Context, tx: Tx, p: pp.MeetingCancel) -> dict[str, Any]:
 
 @commands.command("meeting.publish", access=PREPARERS, payload=pp.MeetingPublish)
 def publish(ctx: Context, tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
-    """From now on the participants see the meeting (and their terminals fetch its papers)."""
-    return publish_meeting(tx, p)
+    """From now on the participants see the meeting (and their terminals fetch its papers);
+    each of them is invited (an alert, once per person and meeting)."""
+    result = publish_meeting(tx, p)
+    _invite_all(ctx, tx, p.meeting_id)
+    return result
 
 
 def publish_meeting(tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
@@ -311,6 +315,12 @@ def publish_meeting(tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
     tx.emit(ev.meeting_topic(p.meeting_id), ev.MeetingStatusChanged(status="scheduled"))
     notify_participants(tx, p.meeting_id, "published")
     return {"status": "scheduled"}
+
+
+def _invite_all(ctx: Context, tx: Tx, meeting_id: int) -> None:
+    people = list(tx.conn.execute(select(participants.c.user_id).where(
+        participants.c.meeting_id == meeting_id).order_by(participants.c.user_id)).scalars())
+    invited(ctx.services, tx, meeting_id, people)
 
 
 @commands.command("meeting.defaults", access=ADMIN, payload=pp.MeetingDefaults)
@@ -412,6 +422,7 @@ def participant_add(ctx: Context, tx: Tx, p: pp.ParticipantAdd) -> dict[str, Any
     add_participant(tx, p.meeting_id, p.user_id, p.role, p.seat)
     _participant_changed(tx, p.meeting_id, pp.PARTICIPANT_ADDED, p.user_id)
     notify_participants(tx, p.meeting_id, "participants")
+    invited(ctx.services, tx, p.meeting_id, [p.user_id])
     return {}
 
 
@@ -427,6 +438,7 @@ def participant_add_unit(ctx: Context, tx: Tx, p: pp.ParticipantAddUnit) -> dict
         _participant_changed(tx, p.meeting_id, pp.PARTICIPANT_ADDED, uid)
     if added:
         notify_participants(tx, p.meeting_id, "participants")
+        invited(ctx.services, tx, p.meeting_id, added)
     return {"added": added}
 
 

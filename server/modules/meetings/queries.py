@@ -5,7 +5,8 @@ Everything here runs inside a unit of work on the database thread.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.engine import Connection
@@ -16,6 +17,10 @@ from meeting_protocol.state import Attendance
 from server.errors import Conflict, NotFound
 from server.modules.meetings.tables import meetings, participants
 from server.storage.prepared import Prepared
+
+if TYPE_CHECKING:
+    from server.services import Services
+    from server.storage.committer import Tx
 
 MEETING_ENDED = "Cuộc họp đã kết thúc."
 DRAFT = "draft"
@@ -98,3 +103,30 @@ class MeetingMembership:
 
     role_in_meeting = staticmethod(role_in_meeting)
     meeting_exists = staticmethod(meeting_exists)
+
+
+# --- invitation hook ----------------------------------------------------------------------
+
+Invited = Callable[["Tx", int, str, str, list[int]], Any]
+"""``(tx, meeting_id, title, starts_at, user_ids)``: people newly invited to a published
+meeting, called inside the unit of work that published the meeting or added them."""
+
+_INVITED = "meetings.invited"
+
+
+def on_invited(services: Services, hook: Invited) -> None:
+    """Call ``hook`` whenever people are invited to a published meeting (a later module,
+    e.g. alerts, registers here: the meetings module may not import it)."""
+    services.extra.setdefault(_INVITED, []).append(hook)
+
+
+def invited(services: Services, tx: Tx, meeting_id: int, user_ids: list[int]) -> None:
+    """Run the registered hooks for ``user_ids`` if the meeting is published."""
+    hooks = services.extra.get(_INVITED)
+    if not hooks or not user_ids:
+        return
+    m = meeting_row(tx.conn, meeting_id)
+    if m["status"] == DRAFT:
+        return
+    for hook in hooks:
+        hook(tx, meeting_id, m["title"], m["starts_at"], user_ids)

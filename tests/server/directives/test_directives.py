@@ -265,6 +265,14 @@ async def test_the_dashboard_counts_the_four_groups(live_server, clients, tmp_pa
     assert "tổng số nhiệm vụ được giao là 6" in text
     assert "hoàn thành đúng hạn 1; hoàn thành quá hạn 1" in text
     assert "Phòng Tài chính - Kế hoạch" in text and "33.3%" in text
+    # The Decree-30 page of the minutes and invitations: number line, motto, date, the
+    # recipients and the agency's signature block after the table.
+    assert "Độc lập - Tự do - Hạnh phúc" in text and "/BC-UBND" in text
+    today = datetime.now(LOCAL).date()
+    assert f"ngày {today.day:02d} tháng" in text
+    assert text.index("Tổng cộng") < text.index("Nơi nhận:") < text.index(
+        "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")
+    assert "Lưu: VT." in text
 
 
 async def test_overdue_work_of_participants_comes_back_to_the_meeting(
