@@ -130,3 +130,22 @@ def invited(services: Services, tx: Tx, meeting_id: int, user_ids: list[int]) ->
         return
     for hook in hooks:
         hook(tx, meeting_id, m["title"], m["starts_at"], user_ids)
+
+
+# --- agenda items that bring a directive back ------------------------------------------
+
+AgendaLinkCheck = Callable[[Connection, int], bool]
+"""``(conn, directive_id) -> exists``: registered by the directives module."""
+
+_AGENDA_LINK = "meetings.agenda_link"
+
+
+def on_agenda_link(services: Services, check: AgendaLinkCheck) -> None:
+    """How ``agenda.add`` checks a ``directive_id`` (the module that owns directives)."""
+    services.extra[_AGENDA_LINK] = check
+
+
+def agenda_link_ok(services: Services, conn: Connection, directive_id: int) -> bool:
+    """False when no module checks directives (none to link) or the directive is unknown."""
+    check = services.extra.get(_AGENDA_LINK)
+    return check is not None and check(conn, directive_id)

@@ -293,6 +293,26 @@ async def test_overdue_work_of_participants_comes_back_to_the_meeting(
     with pytest.raises(Failed):
         await chair.call("directive.pending_for_meeting", meeting_id=999)
 
+    # The clerk puts it on the agenda: the item keeps the directive, the directive shows it.
+    assert pending["directives"][0]["agenda_item_id"] is None
+    clerk = clients(await WsClient.signed_in(live_server.url, "clerk"))
+    item = (await clerk.act("agenda.add", meeting_id=1, title="Trả lời kiến nghị cử tri",
+                            directive_id=late))["item_id"]
+    again = await chair.call("directive.pending_for_meeting", meeting_id=1)
+    assert again["directives"][0]["agenda_item_id"] == item
+    snap = (await clerk.call("meeting.subscribe", meeting_id=1))["snapshot"]
+    assert [a["directive_id"] for a in snap["agenda"] if a["id"] == item] == [late]
+    shown = await admin.call("directive.get", directive_id=late)
+    assert [(m["meeting_id"], m["item_id"]) for m in shown["on_agenda"]] == [(1, item)]
+    # Twice on one agenda, or a directive that does not exist: refused, nothing added.
+    before = len(snap["agenda"])
+    assert (await clerk.raw("agenda.add", key="twice", meeting_id=1, title="Lại",
+                            directive_id=late))["code"] == "conflict"
+    assert (await clerk.raw("agenda.add", key="none", meeting_id=1, title="Không có",
+                            directive_id=987654))["code"] == "not_found"
+    snap = (await clerk.call("meeting.subscribe", meeting_id=1))["snapshot"]
+    assert len(snap["agenda"]) == before
+
 
 async def test_global_roles_see_all_and_staff_only_their_units(live_server, clients) -> None:
     """leader, office and admin see and decide every directive; the operator and staff of
