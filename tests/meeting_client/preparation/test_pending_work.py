@@ -95,3 +95,23 @@ def test_the_chair_adds_overdue_work_once_the_session_runs(qtbot, room_window,
                     timeout=WAIT)
     qtbot.waitUntil(lambda: "đã đưa vào chương trình" in listed(qtbot, panel, late).text(),
                     timeout=WAIT)
+
+
+def test_the_directives_page_shows_the_agenda_that_took_it_up(qtbot, workspace_window,
+                                                             live_server) -> None:
+    from tests.meeting_client.directives.test_directives_page import open_page, select
+
+    late = overdue_for(live_server.url, "d004", "Hoàn thiện hồ sơ dự án kè sông")
+    protocol_call(live_server.url, "clerk", "agenda.add", meeting_id=1,
+                  title="Việc chưa hoàn thành: Hoàn thiện hồ sơ dự án kè sông",
+                  directive_id=late)
+    _window, page = open_page(qtbot, workspace_window, "lanhdao")
+    qtbot.mouseClick(page.scope_buttons["all"], Qt.MouseButton.LeftButton)
+    select(qtbot, page, late)
+    facts = page.detail.facts
+    rows = {facts.itemAt(r, facts.ItemRole.LabelRole).widget().text():
+            facts.itemAt(r, facts.ItemRole.FieldRole).widget().text()
+            for r in range(facts.rowCount())}
+    assert "Đưa vào chương trình họp" in rows
+    shown = rows["Đưa vào chương trình họp"]
+    assert shown.startswith("Kỳ họp thứ Ba") and shown.endswith("— nội dung số 9")  # of 9
