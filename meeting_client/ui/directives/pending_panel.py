@@ -41,6 +41,7 @@ class PendingWorkPanel(QWidget):
         self.list.setObjectName("pendingList")
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(6)  # rows tall enough to tick by touch
         self.empty = label(self.tr("Không có việc quá hạn nào của thành phần dự họp."),
                            "muted")
         self.message = label("", "muted")

@@ -5,7 +5,9 @@ session runs, and then does."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -14,6 +16,17 @@ from meeting_client.ui.chair_console import ChairConsole
 from meeting_client.ui.directives.pending_panel import DIRECTIVE_ID, PendingWorkPanel
 from tests.meeting_client.preparation.conftest import WAIT
 from tests.meeting_client.workspace.conftest import protocol_call
+
+SHOTS = os.environ.get("PENDING_WORK_SHOTS")
+"""A folder: the tests save pictures of the panel there (docs/screenshots)."""
+
+
+def shoot(qtbot: Any, widget: Any, name: str) -> None:
+    if SHOTS:
+        for size in ((1920, 1080), (1280, 800)):
+            widget.window().resize(*size)
+            qtbot.waitExposed(widget.window())
+            widget.window().grab().save(str(Path(SHOTS) / f"{name}-{size[0]}x{size[1]}.png"))
 
 
 def day(offset: int) -> str:
@@ -54,6 +67,7 @@ def test_the_clerk_puts_overdue_work_on_the_agenda(qtbot, clerk_page, live_serve
     item.setCheckState(Qt.CheckState.Checked)
     listed(qtbot, panel, second).setCheckState(Qt.CheckState.Checked)
     assert panel.add_button.isEnabled()
+    shoot(qtbot, page, "pending-work-preparation")
     with qtbot.waitSignal(prep.meeting_loaded, timeout=WAIT,
                           check_params_cb=lambda d: sum(
                               1 for a in d["agenda"] if a.get("directive_id")) == 2) as got:
@@ -95,6 +109,7 @@ def test_the_chair_adds_overdue_work_once_the_session_runs(qtbot, room_window,
                     timeout=WAIT)
     qtbot.waitUntil(lambda: "đã đưa vào chương trình" in listed(qtbot, panel, late).text(),
                     timeout=WAIT)
+    shoot(qtbot, console, "pending-work-chair")
 
 
 def test_the_directives_page_shows_the_agenda_that_took_it_up(qtbot, workspace_window,
