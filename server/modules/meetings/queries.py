@@ -121,12 +121,13 @@ def on_invited(services: Services, hook: Invited) -> None:
 
 
 def invited(services: Services, tx: Tx, meeting_id: int, user_ids: list[int]) -> None:
-    """Run the registered hooks for ``user_ids`` if the meeting is published."""
+    """Run the registered hooks for ``user_ids`` if the meeting is published and still to
+    come or running (not a draft, not cancelled)."""
     hooks = services.extra.get(_INVITED)
     if not hooks or not user_ids:
         return
     m = meeting_row(tx.conn, meeting_id)
-    if m["status"] == DRAFT:
+    if m["status"] not in ("scheduled", "in_progress"):
         return
     for hook in hooks:
         hook(tx, meeting_id, m["title"], m["starts_at"], user_ids)

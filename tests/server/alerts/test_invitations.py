@@ -36,6 +36,7 @@ async def test_publishing_invites_each_participant_once(make_server, clients) ->
     raised = await d001.next_event("alert.raised")
     assert raised["data"]["title"] == "Giấy mời họp: Phiên họp thường kỳ tháng 12"
     assert raised["data"]["link"] == f"meeting:{mid}" and raised["data"]["level"] == "info"
+    assert raised["data"]["body"] == "Thời gian: 08:00 ngày 07/12/2026"  # START, local time
     invited = sorted(u for _, u in invitations(server.db_path, mid))
     assert invited == sorted(ids.values())  # chair, clerk, d001..d003: one each
 
