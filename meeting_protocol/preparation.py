@@ -150,6 +150,8 @@ class AgendaAdd(Payload):
     position: Position | None = None
     duration_min: Minutes | None = None
     presenter_id: Id | None = None
+    directive_id: Id | None = None
+    """An overdue directive put on the agenda ("việc chưa hoàn thành"); once per meeting."""
 
 
 class AgendaUpdate(Payload):

@@ -56,6 +56,8 @@ class AgendaItem(msgspec.Struct, kw_only=True):
     duration_min: int | None = None
     """Planned duration, for the item timer (planned vs used)."""
     presenter_id: int | None = None
+    directive_id: int | None = None
+    """The overdue directive this item brings back to the meeting, if any."""
 
 
 class Participant(msgspec.Struct, kw_only=True):

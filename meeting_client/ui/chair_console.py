@@ -10,6 +10,7 @@ from meeting_client.models.session import MeetingSession
 from meeting_client.ui.agenda_panel import AgendaPanel
 from meeting_client.ui.chime import Chime
 from meeting_client.ui.confirm_bar import ConfirmBar
+from meeting_client.ui.directives.pending_panel import PendingWorkPanel
 from meeting_client.ui.guard import GuardedButton
 from meeting_client.ui.hall_control import HallControl
 from meeting_client.ui.item_timer import ItemTimer
@@ -53,6 +54,8 @@ class ChairConsole(QWidget):
         meeting_layout.addWidget(self.confirm)
 
         self.hall = HallControl(session)
+        self.pending = PendingWorkPanel(session.port)
+        self.pending.show_meeting(session.meeting_id)
 
         left = QVBoxLayout()
         left.addWidget(meeting)
@@ -61,6 +64,7 @@ class ChairConsole(QWidget):
         self.tabs.addTab(self.polls, self.tr("Biểu quyết"))
         self.tabs.addTab(self.seats, self.tr("Sơ đồ hội trường"))
         self.tabs.addTab(self.hall, self.tr("Màn hình hội trường"))
+        self.tabs.addTab(self.pending, self.tr("Việc chưa hoàn thành"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(left, 3)
@@ -94,6 +98,9 @@ class ChairConsole(QWidget):
         self.end_button.setEnabled(online and not self._session.is_pending("meeting.end"))
         if status != "in_progress" and self.confirm.pending() is not None:
             self.confirm.on_cancel_clicked()
+        self.pending.set_allowed(status == "in_progress", self.tr(
+            "Chủ tọa đưa việc vào chương trình khi cuộc họp đang diễn ra; trước đó thư ký "
+            "hoặc văn phòng thực hiện trong trang Chuẩn bị họp."))
 
     def on_timer_time_up(self, _request_id: int) -> None:
         self.chime.play()

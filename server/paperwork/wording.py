@@ -44,3 +44,27 @@ def agency_lines(agency: str) -> list[str]:
         if text.startswith(prefix + " "):
             return [prefix, text[len(prefix) :].strip()]
     return [text]
+
+
+_PLACE_MARKERS = ("THÀNH PHỐ", "THỊ XÃ", "HUYỆN", "QUẬN", "TỈNH", "PHƯỜNG", "XÃ")
+_ABBREV = (("HỘI ĐỒNG NHÂN DÂN", "HĐND"), ("ỦY BAN NHÂN DÂN", "UBND"),
+           ("UỶ BAN NHÂN DÂN", "UBND"))
+
+
+def agency_abbrev(body: str) -> str:
+    """"UBND" for the number line (Số: …/GM-UBND); "VP" for anything else."""
+    upper = nfc(body).upper()
+    for prefix, abbrev in _ABBREV:
+        if upper.startswith(prefix):
+            return abbrev
+    return "VP"
+
+
+def place_name(body: str) -> str:
+    """"Móng Cái" from "ỦY BAN NHÂN DÂN THÀNH PHỐ MÓNG CÁI"."""
+    upper = nfc(body).upper()
+    for marker in _PLACE_MARKERS:
+        at = upper.find(f" {marker} ")
+        if at >= 0:
+            return " ".join(w.capitalize() for w in upper[at + len(marker) + 2:].split())
+    return ""

@@ -9,7 +9,7 @@ Editing, deleting or reordering any row breaks the chain at that row, which
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,13 +112,27 @@ _INSERT = Prepared(event_log.insert().values(
 
 
 def chain_heads(conn: Connection, topics: list[str]) -> dict[str, ChainHead]:
-    """The last event of each topic (absent: none yet); one prepared lookup per topic."""
-    heads: dict[str, ChainHead] = {}
-    for topic in topics:
-        row = _HEAD.first(conn, {"topic": topic})
-        if row is not None:
-            heads[topic] = ChainHead(row[0], row[1])
-    return heads
+    """The last event of each topic (absent: none yet); one prepared lookup per topic,
+    all on one cursor."""
+    rows = _HEAD.first_each(conn, [{"topic": topic} for topic in topics])
+    return {topic: ChainHead(row[0], row[1])
+            for topic, row in zip(topics, rows, strict=True) if row is not None}
+
+
+def _hasher(at: str, event: str, data_json: str) -> Callable[[str, int, str], str]:
+    """:func:`event_hash` for many topics sharing ``at``, ``event`` and the data: the
+    canonical body's common part is encoded once (keys sort as at, data, event, prev,
+    seq, topic), and only prev, seq and topic per topic. Same bytes, same digest."""
+    enc = msgspec.json.encode
+    head = b'{"at":' + enc(at) + b',"data":' + enc(data_json) + b',"event":' + enc(event) \
+        + b',"prev":'
+    sha = hashlib.sha256
+
+    def digest(topic: str, seq: int, prev: str) -> str:
+        return sha(b"".join((head, enc(prev), b',"seq":', str(seq).encode(), b',"topic":',
+                             enc(topic), b"}"))).hexdigest()
+
+    return digest
 
 
 def append_events(conn: Connection, topics: list[str], event: str, data: dict[str, Any],
@@ -132,14 +146,15 @@ def append_events(conn: Connection, topics: list[str], event: str, data: dict[st
         raise ValueError("append_events: a topic twice")
     heads = chain_heads(conn, topics)
     data_json = canonical(data).decode()
+    digest = _hasher(at, event, data_json)
+    genesis = ChainHead(0, GENESIS)
     rows = []
     events = []
     for topic in topics:
-        head = heads.get(topic) or ChainHead(0, GENESIS)
+        head = heads.get(topic, genesis)
         seq = head.seq + 1
         rows.append({"topic": topic, "seq": seq, "at": at, "event": event, "data": data_json,
-                     "prev_hash": head.hash,
-                     "hash": event_hash(topic, seq, at, event, data_json, head.hash)})
+                     "prev_hash": head.hash, "hash": digest(topic, seq, head.hash)})
         events.append(Event(topic=topic, seq=seq, at=at, event=event, data=data))
     if rows:
         _INSERT.many(conn, rows)

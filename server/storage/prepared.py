@@ -84,6 +84,25 @@ class Prepared:
             names = c.names
             cursor.executemany(c.sql, [[row[name] for name in names] for row in rows])
 
+    def first_each(self, conn: Connection, params: list[dict[str, Any]]) -> list[Row | None]:
+        """:meth:`first` for each of ``params``, on one cursor: a bulk lookup (e.g. the
+        chain heads of a thousand topics) without a cursor and a merge per row."""
+        c = self._by_dialect.get(conn.dialect.name) or self._compile(conn.dialect)
+        cursor = conn.connection.cursor()
+        execute, fetchone, defaults = cursor.execute, cursor.fetchone, c.defaults
+        out: list[Row | None] = []
+        if c.names is None:
+            for p in params:
+                execute(c.sql, {**defaults, **p} if defaults else p)
+                out.append(fetchone())
+        else:
+            names = c.names
+            for p in params:
+                values = {**defaults, **p} if defaults else p
+                execute(c.sql, [values[name] for name in names])
+                out.append(fetchone())
+        return out
+
     def first(self, conn: Connection, params: Params = None) -> Row | None:
         return self.run(conn, params).fetchone()  # type: ignore[no-any-return]
 

@@ -17,6 +17,13 @@ from meeting_protocol.events import EventData
 from server.modules import upgrade_schema as upgrade
 from server.storage.committer import Committer, Tx
 from server.storage.db import make_engine
+from server.storage.eventlog import (
+    append_event,
+    append_events,
+    event_hash,
+    event_log,
+    verify_chain,
+)
 from server.storage.prepared import Prepared
 from server.transport.wire import BINARY, frame_header, text_frame
 
@@ -103,6 +110,26 @@ def test_prepared_runs_inside_the_transaction_with_statement_defaults(engine: An
         trans.rollback()
     with engine.connect() as conn:
         assert read.all(conn, {"b_body": "Nghị quyết"}) == []
+
+
+def test_bulk_append_chains_like_one_by_one(engine: Any) -> None:
+    """``append_events`` (one cursor for the heads, the shared part of the hash body encoded
+    once) writes the links ``append_event`` would, and the chain verifies."""
+    data = {"title": 'Cảnh báo "ngập"\n\u2028', "n": [1, 2]}
+    at = "2026-12-04T01:00:00.000Z"
+    with engine.connect() as conn:
+        trans = conn.begin()
+        append_event(conn, "user:2", "alert.raised", {"first": True}, at)
+        bulk = append_events(conn, ["user:1", "user:2", "user:3"], "alert.raised", data, at)
+        assert [(e.topic, e.seq) for e in bulk] == [("user:1", 1), ("user:2", 2),
+                                                     ("user:3", 1)]
+        rows = {r.topic: r for r in conn.execute(select(event_log).where(
+            event_log.c.seq == bulk[1].seq, event_log.c.topic == "user:2"))}
+        head = rows["user:2"]
+        assert head.hash == event_hash("user:2", 2, at, "alert.raised", head.data,
+                                       head.prev_hash)
+        assert verify_chain(conn) == (4, None)
+        trans.rollback()
 
 
 def test_prepared_refuses_what_only_core_would_fill_in(engine: Any) -> None:

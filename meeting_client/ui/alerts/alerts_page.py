@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from meeting_client.models.alerts_model import LEVELS, AlertRow, level_label, source_label
 from meeting_client.models.base import ROW_ROLE
 from meeting_client.ui.alerts.links import is_outside, open_outside
+from meeting_client.ui.alerts.wall import AlertWall
 from meeting_client.ui.look import label
 
 if TYPE_CHECKING:
@@ -35,8 +36,9 @@ class AlertsPage(QWidget):
     """(link) — ``meeting:12``, ``directive:3``…: the workspace opens that page."""
 
     def __init__(self, center: AlertCenter, parent: QWidget | None = None, *,
-                 titled: bool = True) -> None:
-        """``titled``: show the page's own title (the workspace shows its own instead)."""
+                 titled: bool = True, wall: bool = False) -> None:
+        """``titled``: show the page's own title (the workspace shows its own instead);
+        ``wall``: offer the operations room's big screen (operators)."""
         super().__init__(parent)
         self.setObjectName("alertsPage")
         self.center = center
@@ -67,6 +69,11 @@ class AlertsPage(QWidget):
         self.ack.setObjectName("primary")
         self.open_link = QPushButton(self.tr("Mở liên kết"))
         self.empty = label(self.tr("Không có cảnh báo nào."), "muted")
+        self.wall_button = QPushButton(self.tr("Màn hình lớn"))
+        self.wall_button.setToolTip(self.tr("Cảnh báo khẩn cấp toàn màn hình, cho màn hình "
+                                            "lớn của phòng điều hành"))
+        self.wall_button.setVisible(wall)
+        self.wall: AlertWall | None = None
 
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Mức độ:")))
@@ -76,6 +83,7 @@ class AlertsPage(QWidget):
         filters.addWidget(self.pending)
         filters.addStretch(1)
         filters.addWidget(self.count)
+        filters.addWidget(self.wall_button)
         detail = QFrame()
         detail.setObjectName("panel")
         dl = QVBoxLayout(detail)
@@ -99,6 +107,7 @@ class AlertsPage(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self.on_current_changed)
         self.ack.clicked.connect(self.on_ack_clicked)
         self.open_link.clicked.connect(self.on_open_link_clicked)
+        self.wall_button.clicked.connect(self.open_wall)
         center.sources_changed.connect(self.on_sources_changed)
         center.unacknowledged_changed.connect(self.on_unacknowledged_changed)
         center.model.dataChanged.connect(self._show_current)
@@ -110,6 +119,23 @@ class AlertsPage(QWidget):
         self.on_unacknowledged_changed(center.unacknowledged)
         self._show_current()
         self._update_empty()
+
+    def open_wall(self) -> AlertWall:
+        """The big screen, full screen on the screen this window is on (the operator drags
+        the window to the wall's screen first, or starts the client there)."""
+        if self.wall is None:
+            self.wall = AlertWall(self.center)
+            self.wall.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.wall.destroyed.connect(self._wall_closed)
+        screen = self.screen()
+        if screen is not None:
+            self.wall.move(screen.geometry().topLeft())
+        self.wall.showFullScreen()
+        self.wall.raise_()
+        return self.wall
+
+    def _wall_closed(self) -> None:
+        self.wall = None
 
     def current(self) -> AlertRow | None:
         index = self.table.currentIndex()

@@ -144,6 +144,10 @@ class DirectiveDetail(QWidget):
             facts.append((self.tr("Phối hợp"),
                           f"{store.units.get(part['unit_id'], '')}: {part['part']} "
                           f"({part['percent']}%)"))
+        for taken in d.get("on_agenda", []):
+            facts.append((self.tr("Đưa vào chương trình họp"), self.tr(
+                "%1 — nội dung số %2").replace("%1", taken["title"]).replace(
+                "%2", str(taken["position"]))))
         for label, value in facts:
             text = QLabel(value)
             text.setWordWrap(True)

@@ -1,7 +1,8 @@
 """The office's and clerk's page: the meetings to prepare and the meeting editor.
 
 Left, the meetings (drafts first) with create / copy / publish / cancel; right, the open
-meeting in tabs: general fields and rules, agenda, participants, papers, invitation. Tests
+meeting in tabs: general fields and rules, agenda, "việc chưa hoàn thành" (overdue directives
+to put on the agenda), participants, papers, invitation. Tests
 open the page directly against a real server; the workspace shell registers it.
 """
 
@@ -31,6 +32,7 @@ from meeting_client.models.labels import meeting_status_label, parse_time
 from meeting_client.models.port import CommandPort
 from meeting_client.models.preparation import Preparation, kind_label
 from meeting_client.ui.confirm_bar import ConfirmBar
+from meeting_client.ui.directives.pending_panel import PendingWorkPanel
 from meeting_client.ui.look import label
 from meeting_client.ui.preparation.agenda_tab import AgendaTab
 from meeting_client.ui.preparation.general_tab import GeneralTab
@@ -87,9 +89,11 @@ class PreparationPage(QWidget):
         self.participants = ParticipantsTab(self.preparation.participants)
         self.invitation = InvitationTab()
         self.seat_plan = SeatPlanTab()
+        self.pending = PendingWorkPanel(port)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.general, self.tr("Thông tin chung"))
         self.tabs.addTab(self.agenda, self.tr("Chương trình"))
+        self.tabs.addTab(self.pending, self.tr("Việc chưa hoàn thành"))
         self.tabs.addTab(self.participants, self.tr("Thành phần"))
         self.tabs.addTab(self.seat_plan, self.tr("Sơ đồ"))
         self.tabs.addTab(self.invitation, self.tr("Giấy mời"))
@@ -166,6 +170,7 @@ class PreparationPage(QWidget):
         self.participants.remove_requested.connect(p.remove_participant)
         self.invitation.preview_requested.connect(p.render_invitation)
         self.seat_plan.save_requested.connect(p.save_seat_plan)
+        self.pending.work.done.connect(self.on_pending_added)
 
     def start(self) -> None:
         self.preparation.load_meetings()
@@ -235,6 +240,8 @@ class PreparationPage(QWidget):
         self.agenda.load(details["agenda"], details["participants"])
         self.invitation.show_replies(details["participants"])
         self.seat_plan.load(details.get("seat_plan"), details["participants"])
+        if self.pending.work.meeting_id != meeting["id"]:
+            self.pending.show_meeting(int(meeting["id"]))
         if self._with_papers:
             self._papers_for(details)
         self.preparation.load_candidates()
@@ -264,6 +271,12 @@ class PreparationPage(QWidget):
                                     can_upload=True, cache_dir=self._cache_dir)
         self.papers_holder.setWidget(self.papers)
         self.papers.start()
+
+    def on_pending_added(self, sentence: str) -> None:
+        """Directives went on the agenda: the agenda tab re-reads the meeting."""
+        if self.preparation.current_id is not None:
+            self.preparation.open(self.preparation.current_id)
+        self._say(sentence, "muted")
 
     def on_done(self, sentence: str) -> None:
         self._say(sentence, "muted")

@@ -107,7 +107,8 @@ def _alerts_page(ctx: WorkspaceContext) -> QWidget:
     from meeting_client.ui.alerts.alerts_page import AlertsPage
 
     assert ctx.account.alerts is not None
-    page = AlertsPage(ctx.account.alerts, titled=False)
+    page = AlertsPage(ctx.account.alerts, titled=False,
+                      wall=bool({"operator", "admin"} & set(ctx.me.roles)))
     page.link_requested.connect(lambda link: _open_link(ctx, link))
     return page
 

@@ -9,7 +9,8 @@ again (after a restart too) raises nothing.
 Hooks for modules that do not exist yet (their helpers call these):
 
 - meeting preparation: :func:`meeting_invitation` when a participant is added
-  to a published meeting (or when a meeting with participants is published);
+  to a published meeting (or when a meeting with participants is published),
+  registered by ``runtime.setup_alerts`` as the meetings module's ``on_invited`` hook;
 - cameras: :func:`camera_down` once a camera has been down for a minute;
 - directives: :func:`directive_due` (due tomorrow) and :func:`directive_overdue`
   from a rule they register with :func:`add_rule` (checked every scan).
@@ -18,7 +19,9 @@ Hooks for modules that do not exist yet (their helpers call these):
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import bindparam, insert, select
 
@@ -28,6 +31,8 @@ from meeting_protocol.roles import OPERATOR
 from server.modules.alerts import audience
 from server.modules.alerts.tables import alert_recipients, alerts
 from server.storage.prepared import Prepared
+
+LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -91,11 +96,24 @@ def meeting_invitation(tx: Tx, meeting_id: int, title: str, starts_at: str,
     for user_id in user_ids:
         alert_id = raise_alert(
             tx, level="info", title=f"Giấy mời họp: {title}",
-            body=f"Thời gian: {starts_at}", link=f"meeting:{meeting_id}", user_ids=[user_id],
+            body=f"Thời gian: {_local_time(starts_at)}", link=f"meeting:{meeting_id}",
+            user_ids=[user_id],
             rule_key=f"invited:{meeting_id}:{user_id}")
         if alert_id is not None:
             raised.append(alert_id)
     return raised
+
+
+def _local_time(iso: str) -> str:
+    """"08:00 ngày 07/12/2026" (Asia/Ho_Chi_Minh) from a stored ISO time; as is if odd."""
+    try:
+        when = datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if when.tzinfo is None:
+        return iso
+    local = when.astimezone(LOCAL)
+    return f"{local:%H:%M} ngày {local:%d/%m/%Y}"
 
 
 def camera_down(tx: Tx, camera_id: int, name: str, down_since: str) -> int | None:

@@ -1,4 +1,11 @@
-"""The alerts module's runtime objects: ingest rate limits and the rule scheduler."""
+"""The alerts module's runtime objects: ingest rate limits and the rule scheduler; and the
+invitation rule, registered as the meetings module's hook.
+
+Invitations go through a hook rather than a scan: the alert is raised in the very unit of
+work that published the meeting or added the participant (so it is exactly as durable as
+the invitation, and live at once), no event log is re-read, and nothing published before
+the server ran with alerts (the demo's meeting 1, created by ``init``) raises anything.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from server.modules.alerts.ingest import RateLimits
+from server.modules.alerts.queries import meeting_invitation
 from server.modules.alerts.rules import RuleScheduler, scan_interval
+from server.modules.meetings.queries import on_invited
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -23,3 +32,4 @@ def setup_alerts(services: Services) -> None:
     services.extra["alerts"] = runtime
     services.on_start.append(runtime.scheduler.start)
     services.on_shutdown.append(runtime.scheduler.stop)
+    on_invited(services, meeting_invitation)

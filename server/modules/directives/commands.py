@@ -345,10 +345,12 @@ def _report(tx: Tx, p: dp.DirectiveExport) -> Any:
         query = query.where(d.issued_at < board._day_after(p.issued_to))
     rows = [{**sv.summary(r, today), "unit": r["unit_name"] or "",
              "assignee": r["full_name"] or ""} for r in conn.execute(query).mappings()]
-    roots = conn.execute(select(org_units.c.name, org_units.c.code).where(
-        org_units.c.parent_id.is_(None)).order_by(org_units.c.id)).all()
-    agency = next((n for n, c in roots if c == "UBND"), roots[0][0] if roots else "")
-    return Report(agency=agency, today=today, figures=figures, directives=rows)
+    roots = conn.execute(select(org_units.c.name, org_units.c.code, users.c.full_name)
+                         .outerjoin(users, users.c.id == org_units.c.head_id)
+                         .where(org_units.c.parent_id.is_(None)).order_by(org_units.c.id)).all()
+    root = next((r for r in roots if r.code == "UBND"), roots[0] if roots else None)
+    return Report(agency=root.name if root else "", today=today, figures=figures,
+                  directives=rows, signer=(root.full_name or "") if root else "")
 
 
 @_cmd("directive.export", global_roles("leader", "office"), is_async=True, read_only=True)

@@ -16,7 +16,7 @@ from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from server.modules.directives.tables import directive_done_counts, directives
-from server.modules.meetings.tables import participants
+from server.modules.meetings.tables import agenda_items, participants
 from server.modules.org.tables import org_people, org_units
 
 GROUPS = ("completed_on_time", "completed_late", "not_due", "overdue", "no_deadline")
@@ -146,4 +146,7 @@ def pending_for(conn: Connection, meeting_id: int, today: str) -> list[dict[str,
         .order_by(d.deadline, d.id)).mappings().all()
     from server.modules.directives.service import summary
 
-    return [summary(r, today) for r in rows]
+    placed = dict(conn.execute(select(agenda_items.c.directive_id, agenda_items.c.id).where(
+        agenda_items.c.meeting_id == meeting_id,
+        agenda_items.c.directive_id.is_not(None))).all())
+    return [{**summary(r, today), "agenda_item_id": placed.get(r["id"])} for r in rows]

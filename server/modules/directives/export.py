@@ -1,30 +1,40 @@
 """The dashboard exported: XLSX (a sheet of directives, a sheet of the per-unit summary)
 and the PDF report "Báo cáo tình hình thực hiện nhiệm vụ" in the Decree 30 layout.
 
-The minutes module's page machinery comes after this module in the module order (minutes
-reads directives for its conclusion notice), so the report draws its own Decree 30
-heading with the shared fonts of :mod:`server.paperwork.fonts`: A4, margins 20/20/30/15 mm,
-Times-metric Liberation Serif, agency left and national title and motto right.
+The PDF is laid out by :mod:`server.paperwork.decree30`, the page machinery of the
+minutes, the invitation and the calendar's week: agency heading with "Số: …/BC-…", national
+title and motto, place and date, title, body, "Nơi nhận" and the signature block.
 Both renderers are pure CPU work, run off the loop and off the database thread.
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from server.paperwork import fonts
+from server.paperwork.decree30 import (
+    FRAME_WIDTH,
+    Signer,
+    build_pdf,
+    header_table,
+    markup,
+    para,
+    recipients_flowables,
+    signer_cell,
+    styles,
+    title_flowables,
+    two_column_block,
+)
+from server.paperwork.wording import agency_abbrev, agency_lines, nfc, place_name, vn_date
 
 STATUS_VI = {"assigned": "Đã giao", "in_progress": "Đang thực hiện",
              "reported": "Đã báo cáo", "returned": "Trả lại", "completed": "Hoàn thành"}
@@ -45,10 +55,9 @@ class Report:
     directives: list[dict[str, Any]]
     """``[{directive_id, content, unit, assignee, deadline, status, overdue, on_time,
     completed_at, issued_at}]``."""
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    signer: str = ""
+    """The agency head's name under the signature (blank: signed by hand)."""
+    signer_title: str = "CHỦ TỊCH"
 
 
 def _rate(value: float | None) -> str:
@@ -93,36 +102,22 @@ def render_xlsx(report: Report) -> bytes:
     return out.getvalue()
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _cell_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
+    """The table's cells: smaller than the body so seven columns fit the frame."""
     fonts.register_fonts()
-
-    def style(name: str, size: float, *, bold: bool = False, italic: bool = False,
-              align: int = TA_CENTER, leading: float | None = None) -> ParagraphStyle:
-        return ParagraphStyle(name, fontName=fonts.face(bold=bold, italic=italic),
-                              fontSize=size, leading=leading or size * 1.2, alignment=align)
-
-    return {"agency": style("agency", 12, bold=True), "national": style("national", 12,
-            bold=True), "motto": style("motto", 13, bold=True),
-            "date": style("date", 14, italic=True), "kind": style("kind", 14, bold=True),
-            "title": style("title", 14, bold=True),
-            "body": style("body", 14, align=TA_JUSTIFY, leading=18),
-            "cell": style("cell", 11, leading=13), "head": style("head", 11, bold=True,
-                                                                leading=13)}
+    cell = ParagraphStyle("dir_cell", fontName=fonts.REGULAR, fontSize=11, leading=13,
+                          alignment=TA_CENTER)
+    head = ParagraphStyle("dir_head", parent=cell, fontName=fonts.BOLD)
+    return cell, head
 
 
-def render_pdf(report: Report) -> bytes:
-    """"Báo cáo tình hình thực hiện nhiệm vụ": heading, figures, per-unit table."""
-    st = _styles()
+def report_story(report: Report) -> list[Flowable]:
+    """Heading, title, the figures in words, the per-unit table, "Nơi nhận" and signer."""
+    st = styles()
+    cell, head_style = _cell_styles()
     today = date.fromisoformat(report.today)
-    width = A4[0] - 45 * mm
-    heading = Table([[Paragraph(nfc(report.agency.upper()), st["agency"]),
-                      [Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st["national"]),
-                       Paragraph("Độc lập - Tự do - Hạnh phúc", st["motto"])]],
-                     ["", Paragraph(f"ngày {today.day:02d} tháng {today.month:02d} năm "
-                                    f"{today.year}", st["date"])]],
-                    colWidths=[width * 0.42, width * 0.58])
-    heading.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                 ("TOPPADDING", (0, 1), (-1, 1), 8)]))
+    agency = report.agency or "VĂN PHÒNG"
+    place = place_name(agency)
     t = report.figures["totals"]
     body = (f"Tính đến ngày {_vn(report.today)}, tổng số nhiệm vụ được giao là {t['total']}, "
             f"trong đó: hoàn thành đúng hạn {t['completed_on_time']}; hoàn thành quá hạn "
@@ -132,23 +127,32 @@ def render_pdf(report: Report) -> bytes:
             f"{_rate(t['on_time_rate']) or 'chưa có'}.")
     head = ["Đơn vị", "Đúng hạn", "Quá hạn (đã HT)", "Trong hạn", "Quá hạn", "Tổng",
             "Tỷ lệ"]
-    rows = [[Paragraph(h, st["head"]) for h in head]]
+    rows = [[Paragraph(markup(h), head_style) for h in head]]
     for u in [*report.figures["units"], {**t, "name": "Tổng cộng"}]:
-        rows.append([Paragraph(nfc(u["name"] or "(Chưa giao đơn vị)"), st["cell"]),
-                     *(Paragraph(str(u[k]), st["cell"]) for k in (
+        rows.append([Paragraph(markup(u["name"] or "(Chưa giao đơn vị)"), cell),
+                     *(Paragraph(str(u[k]), cell) for k in (
                          "completed_on_time", "completed_late", "not_due", "overdue",
                          "total")),
-                     Paragraph(_rate(u["on_time_rate"]), st["cell"])])
-    table = Table(rows, colWidths=[width * 0.34] + [width * 0.11] * 6, repeatRows=1)
+                     Paragraph(_rate(u["on_time_rate"]), cell)])
+    table = Table(rows, colWidths=[FRAME_WIDTH * 0.34] + [FRAME_WIDTH * 0.11] * 6,
+                  repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black"),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
-    story = [heading, Spacer(1, 14), Paragraph("BÁO CÁO", st["kind"]),
-             Paragraph("Tình hình thực hiện nhiệm vụ", st["title"]), Spacer(1, 14),
-             Paragraph(nfc(body), st["body"]), Spacer(1, 10), table]
-    out = io.BytesIO()
-    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=30 * mm, rightMargin=15 * mm,
-                            topMargin=20 * mm, bottomMargin=20 * mm,
-                            title="Báo cáo tình hình thực hiện nhiệm vụ",
-                            author=nfc(report.agency), creator="Họp thông minh")
-    doc.build(story)
-    return out.getvalue()
+    signer = Signer(f"TM. {agency_lines(agency)[0]}\n{report.signer_title}", report.signer,
+                    note="")
+    return [
+        header_table(agency=agency, parent_agency=None,
+                     number_label=nfc(f"Số:{chr(0xa0) * 6}/BC-{agency_abbrev(agency)}"),
+                     place_date=nfc(f"{place + ', ' if place else ''}{vn_date(today)}")),
+        *title_flowables("BÁO CÁO", "Tình hình thực hiện nhiệm vụ"),
+        para(body, st.body), Spacer(1, 6), table, Spacer(1, 12),
+        KeepTogether(two_column_block(
+            recipients_flowables(["- Các đơn vị chủ trì;", "- Lưu: VT."]),
+            signer_cell(signer))),
+    ]
+
+
+def render_pdf(report: Report) -> bytes:
+    """"Báo cáo tình hình thực hiện nhiệm vụ" on the Decree-30 page of the minutes."""
+    return build_pdf(report_story(report), title="Báo cáo tình hình thực hiện nhiệm vụ",
+                     author=report.agency or "Họp thông minh", subject="Báo cáo")

@@ -8,13 +8,17 @@ from server.module import Module, migrations_of
 from server.modules.directives import tables
 from server.modules.directives.commands import commands
 from server.modules.directives.reminders import ReminderTimer
+from server.modules.directives.service import exists_row
+from server.modules.meetings.queries import on_agenda_link
 
 if TYPE_CHECKING:
     from server.services import Services
 
 
 def _setup(services: Services) -> None:
-    """Start the reminder scan; it stops with the server."""
+    """Start the reminder scan (it stops with the server); check ``agenda.add``'s
+    ``directive_id`` for the meetings module."""
+    on_agenda_link(services, exists_row)
     timer = ReminderTimer(services)
     timer.start()
     services.on_shutdown.append(timer.stop)

@@ -26,6 +26,7 @@ from server.modules.directives.tables import (
     directive_units,
     directives,
 )
+from server.modules.meetings.tables import agenda_items, meetings
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 SEE_ALL = ("leader", "office")
@@ -144,7 +145,25 @@ def detail(conn: Connection, row: Any, today_iso: str) -> dict[str, Any]:
          "deadline_to": h.deadline_to, "extension_id": h.extension_id}
         for h in conn.execute(select(directive_history).where(
             directive_history.c.directive_id == did).order_by(directive_history.c.id))]
+    out["on_agenda"] = agenda_links(conn, did)
     return out
+
+
+def agenda_links(conn: Connection, directive_id: int) -> list[dict[str, Any]]:
+    """The meetings whose agenda brought this directive back ("đưa vào chương trình họp")."""
+    rows = conn.execute(
+        select(meetings.c.id, meetings.c.title, meetings.c.starts_at, agenda_items.c.id,
+               agenda_items.c.position)
+        .join(meetings, meetings.c.id == agenda_items.c.meeting_id)
+        .where(agenda_items.c.directive_id == directive_id).order_by(meetings.c.starts_at)).all()
+    return [{"meeting_id": r[0], "title": r[1], "starts_at": r[2], "item_id": r[3],
+             "position": r[4]} for r in rows]
+
+
+def exists_row(conn: Connection, directive_id: int) -> bool:
+    """For ``agenda.add``'s ``directive_id`` (the meetings module's hook)."""
+    return conn.execute(select(directives.c.id).where(
+        directives.c.id == directive_id)).first() is not None
 
 
 def record(conn: Connection, directive_id: int, at: str, by: int | None, kind: str,

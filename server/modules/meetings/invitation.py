@@ -26,15 +26,19 @@ from server.paperwork.decree30 import (
     title_flowables,
     two_column_block,
 )
-from server.paperwork.wording import agency_lines, nfc, two_digits, vn_date
+from server.paperwork.wording import (
+    agency_abbrev,
+    agency_lines,
+    nfc,
+    place_name,
+    two_digits,
+    vn_date,
+)
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 WEEKDAYS = ("thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật")
 ROLE_LABELS = {"chair": "Chủ tọa", "vice_chair": "Phó Chủ tọa", "clerk": "Thư ký",
                "delegate": "Đại biểu", "guest": "Khách mời", "observer": "Dự thính"}
-_PLACE_MARKERS = ("THÀNH PHỐ", "THỊ XÃ", "HUYỆN", "QUẬN", "TỈNH", "PHƯỜNG", "XÃ")
-_ABBREV = (("HỘI ĐỒNG NHÂN DÂN", "HĐND"), ("ỦY BAN NHÂN DÂN", "UBND"),
-           ("UỶ BAN NHÂN DÂN", "UBND"))
 
 
 @dataclass(frozen=True)
@@ -68,24 +72,6 @@ class Invitation:
     invitees: list[Invitee] = field(default_factory=list)
     addressee: Invitee | None = None
     """The participant it is addressed to; None: "thành phần theo danh sách kèm theo"."""
-
-
-def agency_abbrev(body: str) -> str:
-    upper = nfc(body).upper()
-    for prefix, abbrev in _ABBREV:
-        if upper.startswith(prefix):
-            return abbrev
-    return "VP"
-
-
-def place_name(body: str) -> str:
-    """"Móng Cái" from "ỦY BAN NHÂN DÂN THÀNH PHỐ MÓNG CÁI"."""
-    upper = nfc(body).upper()
-    for marker in _PLACE_MARKERS:
-        at = upper.find(f" {marker} ")
-        if at >= 0:
-            return " ".join(w.capitalize() for w in upper[at + len(marker) + 2:].split())
-    return ""
 
 
 def agency_in_text(body: str) -> str:

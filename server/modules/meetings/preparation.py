@@ -33,9 +33,11 @@ from server.errors import BadRequest, Conflict, Forbidden, NotFound
 from server.modules.accounts.tables import users
 from server.modules.meetings.queries import (
     DRAFT,
+    agenda_link_ok,
     attendance,
     default_quorum,
     ensure_not_ended,
+    invited,
     meeting_row,
 )
 from server.modules.meetings.tables import (
@@ -125,7 +127,7 @@ def agenda_data(conn: Connection, meeting_id: int) -> list[dict[str, Any]]:
     return [
         {"id": r.id, "title": r.title, "position": r.position, "active": bool(r.active),
          "taken_up_at": r.taken_up_at, "duration_min": r.duration_min,
-         "presenter_id": r.presenter_id}
+         "presenter_id": r.presenter_id, "directive_id": r.directive_id}
         for r in conn.execute(select(agenda_items).where(agenda_items.c.meeting_id == meeting_id)
                               .order_by(agenda_items.c.position))
     ]
@@ -297,8 +299,11 @@ def cancel(ctx: Context, tx: Tx, p: pp.MeetingCancel) -> dict[str, Any]:
 
 @commands.command("meeting.publish", access=PREPARERS, payload=pp.MeetingPublish)
 def publish(ctx: Context, tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
-    """From now on the participants see the meeting (and their terminals fetch its papers)."""
-    return publish_meeting(tx, p)
+    """From now on the participants see the meeting (and their terminals fetch its papers);
+    each of them is invited (an alert, once per person and meeting)."""
+    result = publish_meeting(tx, p)
+    _invite_all(ctx, tx, p.meeting_id)
+    return result
 
 
 def publish_meeting(tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
@@ -311,6 +316,12 @@ def publish_meeting(tx: Tx, p: pp.MeetingPublish) -> dict[str, Any]:
     tx.emit(ev.meeting_topic(p.meeting_id), ev.MeetingStatusChanged(status="scheduled"))
     notify_participants(tx, p.meeting_id, "published")
     return {"status": "scheduled"}
+
+
+def _invite_all(ctx: Context, tx: Tx, meeting_id: int) -> None:
+    people = list(tx.conn.execute(select(participants.c.user_id).where(
+        participants.c.meeting_id == meeting_id).order_by(participants.c.user_id)).scalars())
+    invited(ctx.services, tx, meeting_id, people)
 
 
 @commands.command("meeting.defaults", access=ADMIN, payload=pp.MeetingDefaults)
@@ -412,6 +423,7 @@ def participant_add(ctx: Context, tx: Tx, p: pp.ParticipantAdd) -> dict[str, Any
     add_participant(tx, p.meeting_id, p.user_id, p.role, p.seat)
     _participant_changed(tx, p.meeting_id, pp.PARTICIPANT_ADDED, p.user_id)
     notify_participants(tx, p.meeting_id, "participants")
+    invited(ctx.services, tx, p.meeting_id, [p.user_id])
     return {}
 
 
@@ -427,6 +439,7 @@ def participant_add_unit(ctx: Context, tx: Tx, p: pp.ParticipantAddUnit) -> dict
         _participant_changed(tx, p.meeting_id, pp.PARTICIPANT_ADDED, uid)
     if added:
         notify_participants(tx, p.meeting_id, "participants")
+        invited(ctx.services, tx, p.meeting_id, added)
     return {"added": added}
 
 
@@ -512,13 +525,27 @@ def _agenda_changed(tx: Tx, meeting_id: int) -> None:
     notify_participants(tx, meeting_id, "agenda")
 
 
+def _check_directive(ctx: Context, tx: Tx, meeting_id: int, directive_id: int) -> None:
+    """A directive goes on a meeting's agenda once, and only one that exists (checked by the
+    directives module's hook: this module may not read its tables)."""
+    if not agenda_link_ok(ctx.services, tx.conn, directive_id):
+        raise NotFound("Không tìm thấy chỉ đạo.", en="Directive not found.")
+    found = tx.conn.execute(select(agenda_items.c.id).where(
+        agenda_items.c.meeting_id == meeting_id,
+        agenda_items.c.directive_id == directive_id)).first()
+    if found is not None:
+        raise Conflict("Việc này đã có trong chương trình cuộc họp.",
+                       en="This directive is already on the meeting's agenda.")
+
+
 def add_item(tx: Tx, meeting_id: int, title: str, position: int | None,
-             duration_min: int | None, presenter_id: int | None) -> int:
+             duration_min: int | None, presenter_id: int | None,
+             directive_id: int | None = None) -> int:
     _check_presenter(tx.conn, presenter_id)
     order = _order(tx.conn, meeting_id)
     result = tx.conn.execute(insert(agenda_items).values(
         meeting_id=meeting_id, position=len(order) + 1, title=title.strip(), active=False,
-        duration_min=duration_min, presenter_id=presenter_id))
+        duration_min=duration_min, presenter_id=presenter_id, directive_id=directive_id))
     item_id = int(result.inserted_primary_key[0])  # type: ignore[index]
     where = len(order) if position is None else min(position - 1, len(order))
     order.insert(where, item_id)
@@ -532,7 +559,10 @@ def agenda_add(ctx: Context, tx: Tx, p: pp.AgendaAdd) -> dict[str, Any]:
     _agenda_access(ctx, m)
     if not p.title.strip():
         raise BadRequest("Tên nội dung không được để trống.", en="The title is empty.")
-    item_id = add_item(tx, p.meeting_id, p.title, p.position, p.duration_min, p.presenter_id)
+    if p.directive_id is not None:
+        _check_directive(ctx, tx, p.meeting_id, p.directive_id)
+    item_id = add_item(tx, p.meeting_id, p.title, p.position, p.duration_min, p.presenter_id,
+                       p.directive_id)
     _agenda_changed(tx, p.meeting_id)
     return {"item_id": item_id}
 

@@ -5,7 +5,8 @@ Everything here runs inside a unit of work on the database thread.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, case, func, select
 from sqlalchemy.engine import Connection
@@ -16,6 +17,10 @@ from meeting_protocol.state import Attendance
 from server.errors import Conflict, NotFound
 from server.modules.meetings.tables import meetings, participants
 from server.storage.prepared import Prepared
+
+if TYPE_CHECKING:
+    from server.services import Services
+    from server.storage.committer import Tx
 
 MEETING_ENDED = "Cuộc họp đã kết thúc."
 DRAFT = "draft"
@@ -98,3 +103,50 @@ class MeetingMembership:
 
     role_in_meeting = staticmethod(role_in_meeting)
     meeting_exists = staticmethod(meeting_exists)
+
+
+# --- invitation hook ----------------------------------------------------------------------
+
+Invited = Callable[["Tx", int, str, str, list[int]], Any]
+"""``(tx, meeting_id, title, starts_at, user_ids)``: people newly invited to a published
+meeting, called inside the unit of work that published the meeting or added them."""
+
+_INVITED = "meetings.invited"
+
+
+def on_invited(services: Services, hook: Invited) -> None:
+    """Call ``hook`` whenever people are invited to a published meeting (a later module,
+    e.g. alerts, registers here: the meetings module may not import it)."""
+    services.extra.setdefault(_INVITED, []).append(hook)
+
+
+def invited(services: Services, tx: Tx, meeting_id: int, user_ids: list[int]) -> None:
+    """Run the registered hooks for ``user_ids`` if the meeting is published and still to
+    come or running (not a draft, not cancelled)."""
+    hooks = services.extra.get(_INVITED)
+    if not hooks or not user_ids:
+        return
+    m = meeting_row(tx.conn, meeting_id)
+    if m["status"] not in ("scheduled", "in_progress"):
+        return
+    for hook in hooks:
+        hook(tx, meeting_id, m["title"], m["starts_at"], user_ids)
+
+
+# --- agenda items that bring a directive back ------------------------------------------
+
+AgendaLinkCheck = Callable[[Connection, int], bool]
+"""``(conn, directive_id) -> exists``: registered by the directives module."""
+
+_AGENDA_LINK = "meetings.agenda_link"
+
+
+def on_agenda_link(services: Services, check: AgendaLinkCheck) -> None:
+    """How ``agenda.add`` checks a ``directive_id`` (the module that owns directives)."""
+    services.extra[_AGENDA_LINK] = check
+
+
+def agenda_link_ok(services: Services, conn: Connection, directive_id: int) -> bool:
+    """False when no module checks directives (none to link) or the directive is unknown."""
+    check = services.extra.get(_AGENDA_LINK)
+    return check is not None and check(conn, directive_id)

@@ -37,7 +37,7 @@ def build_snapshot(conn: Connection, meeting_id: int,
     agenda = [
         AgendaItem(id=r.id, title=r.title, position=r.position, active=bool(r.active),
                    taken_up_at=r.taken_up_at, duration_min=r.duration_min,
-                   presenter_id=r.presenter_id)
+                   presenter_id=r.presenter_id, directive_id=r.directive_id)
         for r in conn.execute(
             select(agenda_items).where(agenda_items.c.meeting_id == meeting_id)
             .order_by(agenda_items.c.position)

@@ -67,6 +67,9 @@ agenda_items = Table(
     Column("taken_up_at", String(32), nullable=True),
     Column("duration_min", Integer, nullable=True),
     Column("presenter_id", Integer, nullable=True),  # a user; kept when that user goes
+    # A directive brought back to the meeting ("việc chưa hoàn thành"); no foreign key:
+    # directives is a later module (checked through the hook of ``queries.on_agenda_link``).
+    Column("directive_id", Integer, nullable=True, index=True),
     UniqueConstraint("meeting_id", "position"),
 )
 

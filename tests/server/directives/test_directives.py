@@ -265,6 +265,14 @@ async def test_the_dashboard_counts_the_four_groups(live_server, clients, tmp_pa
     assert "tổng số nhiệm vụ được giao là 6" in text
     assert "hoàn thành đúng hạn 1; hoàn thành quá hạn 1" in text
     assert "Phòng Tài chính - Kế hoạch" in text and "33.3%" in text
+    # The Decree-30 page of the minutes and invitations: number line, motto, date, the
+    # recipients and the agency's signature block after the table.
+    assert "Độc lập - Tự do - Hạnh phúc" in text and "/BC-UBND" in text
+    today = datetime.now(LOCAL).date()
+    assert f"ngày {today.day:02d} tháng" in text
+    assert text.index("Tổng cộng") < text.index("Nơi nhận:") < text.index(
+        "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH")
+    assert "Lưu: VT." in text
 
 
 async def test_overdue_work_of_participants_comes_back_to_the_meeting(
@@ -284,6 +292,26 @@ async def test_overdue_work_of_participants_comes_back_to_the_meeting(
         "forbidden"
     with pytest.raises(Failed):
         await chair.call("directive.pending_for_meeting", meeting_id=999)
+
+    # The clerk puts it on the agenda: the item keeps the directive, the directive shows it.
+    assert pending["directives"][0]["agenda_item_id"] is None
+    clerk = clients(await WsClient.signed_in(live_server.url, "clerk"))
+    item = (await clerk.act("agenda.add", meeting_id=1, title="Trả lời kiến nghị cử tri",
+                            directive_id=late))["item_id"]
+    again = await chair.call("directive.pending_for_meeting", meeting_id=1)
+    assert again["directives"][0]["agenda_item_id"] == item
+    snap = (await clerk.call("meeting.subscribe", meeting_id=1))["snapshot"]
+    assert [a["directive_id"] for a in snap["agenda"] if a["id"] == item] == [late]
+    shown = await admin.call("directive.get", directive_id=late)
+    assert [(m["meeting_id"], m["item_id"]) for m in shown["on_agenda"]] == [(1, item)]
+    # Twice on one agenda, or a directive that does not exist: refused, nothing added.
+    before = len(snap["agenda"])
+    assert (await clerk.raw("agenda.add", key="twice", meeting_id=1, title="Lại",
+                            directive_id=late))["code"] == "conflict"
+    assert (await clerk.raw("agenda.add", key="none", meeting_id=1, title="Không có",
+                            directive_id=987654))["code"] == "not_found"
+    snap = (await clerk.call("meeting.subscribe", meeting_id=1))["snapshot"]
+    assert len(snap["agenda"]) == before
 
 
 async def test_global_roles_see_all_and_staff_only_their_units(live_server, clients) -> None:
