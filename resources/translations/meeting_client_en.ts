@@ -276,6 +276,19 @@
     </message>
 </context>
 <context>
+    <name>AlertCard</name>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="65"/>
+        <source>CHƯA XÁC NHẬN</source>
+        <translation>NOT ACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="66"/>
+        <source>Đã xác nhận</source>
+        <translation>Acknowledged</translation>
+    </message>
+</context>
+<context>
     <name>AlertLabels</name>
     <message>
         <location filename="../../meeting_client/models/alerts_model.py" line="36"/>
@@ -317,6 +330,40 @@
     </message>
 </context>
 <context>
+    <name>AlertWall</name>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="93"/>
+        <source>Màn hình lớn — Cảnh báo khẩn cấp</source>
+        <translation>Big screen — Critical alerts</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="98"/>
+        <source>CẢNH BÁO KHẨN CẤP</source>
+        <translation>CRITICAL ALERTS</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="101"/>
+        <source>Không có cảnh báo khẩn cấp.</source>
+        <translation>No critical alerts.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="151"/>
+        <source>%n chưa xác nhận</source>
+        <translation>
+            <numerusform>%n not acknowledged</numerusform>
+            <numerusform>%n not acknowledged</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meeting_client/ui/alerts/wall.py" line="154"/>
+        <source>… và %n cảnh báo khẩn cấp cũ hơn</source>
+        <translation>
+            <numerusform>… and %n older critical alert(s)</numerusform>
+            <numerusform>… and %n older critical alert(s)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AlertsModel</name>
     <message>
         <location filename="../../meeting_client/models/alerts_model.py" line="95"/>
@@ -342,53 +389,63 @@
 <context>
     <name>AlertsPage</name>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="43"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="45"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="47"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="49"/>
         <source>Mọi mức độ</source>
         <translation>All levels</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="51"/>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="136"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="53"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="162"/>
         <source>Mọi nguồn</source>
         <translation>All sources</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="52"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="54"/>
         <source>Chỉ cảnh báo chưa xác nhận</source>
         <translation>Unacknowledged only</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="66"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="68"/>
         <source>Xác nhận đã xem</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="68"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="70"/>
         <source>Mở liên kết</source>
         <translation>Open link</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="69"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="71"/>
         <source>Không có cảnh báo nào.</source>
         <translation>No alerts.</translation>
     </message>
     <message>
         <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="72"/>
+        <source>Màn hình lớn</source>
+        <translation>Big screen</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="73"/>
+        <source>Cảnh báo khẩn cấp toàn màn hình, cho màn hình lớn của phòng điều hành</source>
+        <translation>Critical alerts full screen, for the operations room&apos;s big screen</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="79"/>
         <source>Mức độ:</source>
         <translation>Level:</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="74"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="81"/>
         <source>Nguồn:</source>
         <translation>Source:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="144"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="170"/>
         <source>%n cảnh báo chưa xác nhận</source>
         <translation>
             <numerusform>%n unacknowledged alert(s)</numerusform>
@@ -396,7 +453,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="166"/>
+        <location filename="../../meeting_client/ui/alerts/alerts_page.py" line="192"/>
         <source>Chọn một cảnh báo để xem.</source>
         <translation>Select an alert to see it.</translation>
     </message>
@@ -734,38 +791,48 @@
 <context>
     <name>ChairConsole</name>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="41"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="42"/>
         <source>Khai mạc kỳ họp</source>
         <translation>Open the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="42"/>
-        <location filename="../../meeting_client/ui/chair_console.py" line="109"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="43"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="116"/>
         <source>Bế mạc kỳ họp</source>
         <translation>Close the session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="63"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="66"/>
         <source>Màn hình hội trường</source>
         <translation>Hall display</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="107"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="67"/>
+        <source>Việc chưa hoàn thành</source>
+        <translation>Unfinished work</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="102"/>
+        <source>Chủ tọa đưa việc vào chương trình khi cuộc họp đang diễn ra; trước đó thư ký hoặc văn phòng thực hiện trong trang Chuẩn bị họp.</source>
+        <translation>The chair adds items once the meeting is in progress; before that the clerk or the office does it in the Meeting preparation page.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/chair_console.py" line="114"/>
         <source>Bế mạc kỳ họp? Sau khi bế mạc không thể mở lại, không thể biểu quyết hay phát biểu thêm.</source>
         <translation>End the session? An ended session cannot be reopened; no more votes or speeches.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="61"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="64"/>
         <source>Biểu quyết</source>
         <translation>Vote</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="62"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="65"/>
         <source>Sơ đồ hội trường</source>
         <translation>Seating plan</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/chair_console.py" line="88"/>
+        <location filename="../../meeting_client/ui/chair_console.py" line="92"/>
         <source>Kỳ họp: %1</source>
         <translation>Session: %1</translation>
     </message>
@@ -971,12 +1038,22 @@
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="153"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="148"/>
+        <source>Đưa vào chương trình họp</source>
+        <translation>On a meeting agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="149"/>
+        <source>%1 — nội dung số %2</source>
+        <translation>%1 — item %2</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="157"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="158"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="162"/>
         <source> · hạn {0}</source>
         <translation> · deadline {0}</translation>
     </message>
@@ -2969,6 +3046,57 @@
     </message>
 </context>
 <context>
+    <name>PendingWork</name>
+    <message>
+        <location filename="../../meeting_client/models/pending_work.py" line="82"/>
+        <source>Việc chưa hoàn thành: %1</source>
+        <translation>Unfinished work: %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/pending_work.py" line="110"/>
+        <source>Đã đưa %1 việc vào chương trình họp.</source>
+        <translation>%1 item(s) put on the meeting&apos;s agenda.</translation>
+    </message>
+</context>
+<context>
+    <name>PendingWorkPanel</name>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="36"/>
+        <source>Việc chưa hoàn thành</source>
+        <translation>Unfinished work</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="37"/>
+        <source>Nhiệm vụ quá hạn của các thành phần dự họp. Chọn các việc cần đưa ra cuộc họp rồi bấm “Đưa vào chương trình họp”.</source>
+        <translation>Overdue directives of the meeting&apos;s participants. Tick the items to bring to the meeting, then press “Put on the agenda”.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="45"/>
+        <source>Không có việc quá hạn nào của thành phần dự họp.</source>
+        <translation>No overdue work for the meeting&apos;s participants.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="48"/>
+        <source>Làm mới</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="49"/>
+        <source>Đưa vào chương trình họp</source>
+        <translation>Put on the agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="104"/>
+        <source>%1 — hạn %2 (quá hạn %3 ngày) — %4</source>
+        <translation>%1 — due %2 (%3 days overdue) — %4</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/pending_panel.py" line="108"/>
+        <source>đã đưa vào chương trình</source>
+        <translation>on the agenda</translation>
+    </message>
+</context>
+<context>
     <name>PollControlPanel</name>
     <message>
         <location filename="../../meeting_client/ui/poll_control_panel.py" line="50"/>
@@ -3267,78 +3395,83 @@ Option 2</translation>
 <context>
     <name>PreparationPage</name>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="73"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="75"/>
         <source>Tạo cuộc họp</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="75"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="77"/>
         <source>Sao chép</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="76"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="78"/>
         <source>Làm mới</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="77"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="79"/>
         <source>Chọn hoặc tạo một cuộc họp để chuẩn bị.</source>
         <translation>Choose or create a meeting to prepare.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="80"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="82"/>
         <source>Công bố</source>
         <translation>Publish</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="82"/>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="220"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="84"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="225"/>
         <source>Hủy cuộc họp</source>
         <translation>Cancel meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="91"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="94"/>
         <source>Thông tin chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="92"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="95"/>
         <source>Chương trình</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="93"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="96"/>
+        <source>Việc chưa hoàn thành</source>
+        <translation>Unfinished work</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="97"/>
         <source>Thành phần</source>
         <translation>Participants</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="94"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="98"/>
         <source>Sơ đồ</source>
         <translation>Seat plan</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="95"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="99"/>
         <source>Giấy mời</source>
         <translation>Invitation</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="101"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="105"/>
         <source>Tài liệu</source>
         <translation>Papers</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="110"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="114"/>
         <source>Danh sách cuộc họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="200"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="205"/>
         <source>Cuộc họp mới</source>
         <translation>New meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/preparation/page.py" line="218"/>
+        <location filename="../../meeting_client/ui/preparation/page.py" line="223"/>
         <source>Hủy cuộc họp “%1”? Người được mời sẽ được báo tin.</source>
         <translation>Cancel the meeting “%1”? Those invited will be told.</translation>
     </message>
@@ -4383,42 +4516,42 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="175"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="176"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="178"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="179"/>
         <source>Chuẩn bị họp</source>
         <translation>Preparing meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="180"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="181"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="183"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="184"/>
         <source>Chỉ đạo</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="185"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="186"/>
         <source>Sổ văn bản</source>
         <translation>Documents register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="187"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="188"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="189"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="190"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="191"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="192"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
