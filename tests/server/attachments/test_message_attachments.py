@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -117,3 +118,38 @@ async def test_a_file_that_is_neither_pdf_nor_office_is_refused_and_nothing_is_k
     # A document upload cannot be committed as an attachment.
     up = await a.ws.raw("document.upload", meeting_id=1, filename="x.pdf", size=10)
     assert up["type"] == "error"  # a delegate uploads no meeting paper anyway
+
+
+async def test_unclaimed_uploads_older_than_a_day_are_removed_at_start_up(
+        live_server, terminal, tmp_path: Path) -> None:
+    a = await terminal("d001")
+    old = await a.attach(make_pdf(tmp_path, "bo-quen.pdf", "Tệp bỏ quên"))
+    fresh = await a.attach(make_pdf(tmp_path, "moi.pdf", "Tệp mới tải"))
+    used = await a.attach(make_pdf(tmp_path, "da-gui.pdf", "Tệp đã gửi"))
+    b = await terminal("d002")
+    await a.ws.act("message.send", to=[b.user_id], text="Kèm tệp",
+                   attachment_ids=[used["attachment_id"]])
+    live_server.stop()
+    con = sqlite3.connect(live_server.db_path)
+    con.execute("UPDATE attachments SET created_at = '2020-01-01T00:00:00.000Z' "
+                "WHERE id IN (?, ?)", (old["attachment_id"], used["attachment_id"]))
+    con.commit()
+    con.close()
+    blobs = live_server.db_path.parent / (live_server.db_path.stem + "-files")
+    assert (blobs / old["sha256"][:2] / old["sha256"]).is_file()
+    live_server.start()
+
+    def left() -> set[int]:
+        con = sqlite3.connect(live_server.db_path)
+        try:
+            return {r[0] for r in con.execute("SELECT id FROM attachments")}
+        finally:
+            con.close()
+
+    for _ in range(100):
+        if old["attachment_id"] not in left():
+            break
+        await asyncio.sleep(0.1)  # the sweep runs once the server is up; no signal to wait on
+    assert left() == {fresh["attachment_id"], used["attachment_id"]}
+    assert not (blobs / old["sha256"][:2] / old["sha256"]).exists()
+    assert (blobs / used["sha256"][:2] / used["sha256"]).is_file()
