@@ -175,16 +175,22 @@ class AttachmentBox(QWidget):
         self.remove_button.setEnabled(self.files.count() > 0)
 
 
-def attachments_dialog(center: AttachmentsCenter, infos: list[AttachmentInfo],
-                       parent: QWidget | None = None) -> QDialog:
+class AttachmentsDialog(QDialog):
     """A small read-only window listing an object's files (a message's, a step's)."""
-    dialog = QDialog(parent)
-    dialog.setWindowTitle(dialog.tr("Tệp đính kèm"))
-    box = AttachmentBox(center, editable=False, parent=dialog)
-    box.set_attachments(infos)
-    box.files.setMaximumHeight(16_777_215)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(label(dialog.tr("Nhấp đúp vào một tệp để đọc."), "muted"))
-    layout.addWidget(box)
-    dialog.resize(520, 300)
-    return dialog
+
+    def __init__(self, center: AttachmentsCenter, infos: list[AttachmentInfo],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Tệp đính kèm"))
+        self.box = AttachmentBox(center, editable=False, parent=self)
+        self.box.set_attachments(infos)
+        self.box.files.setMaximumHeight(16_777_215)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label(self.tr("Nhấp đúp vào một tệp để đọc."), "muted"))
+        layout.addWidget(self.box)
+        self.resize(520, 300)
+
+
+def attachments_dialog(center: AttachmentsCenter, infos: list[AttachmentInfo],
+                       parent: QWidget | None = None) -> AttachmentsDialog:
+    return AttachmentsDialog(center, infos, parent)
