@@ -14,8 +14,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from meeting_client.models.port import CommandPort
-from meeting_client.sync.attachments import AttachmentTransfers
+from meeting_client.sync.attachments import AttachmentTransfers, decode_attachments
 from meeting_client.sync.documents import DocumentCache
+from meeting_protocol import attachments as ap
 from meeting_protocol.attachments import AttachmentInfo
 
 log = logging.getLogger(__name__)
@@ -30,6 +31,8 @@ class AttachmentsCenter(QObject):
     """(AttachmentInfo, local PDF path) — open it in the reader."""
     failed = Signal(str)
     """(Vietnamese sentence) — nothing was stored / nothing to open."""
+    listed = Signal(str, int, list)
+    """(owner kind, owner id, [AttachmentInfo]) — the answer to :meth:`list_of`."""
 
     def __init__(self, port: CommandPort, cache: DocumentCache | None = None,
                  parent: QObject | None = None) -> None:
@@ -69,6 +72,20 @@ class AttachmentsCenter(QObject):
             self.ready.emit(info, str(await transfers.local_pdf(info)))
 
         self._run(go)
+
+    def list_of(self, owner_kind: str, owner_id: int) -> None:
+        """The files an object already has; ``listed`` (or ``failed``) follows."""
+        async def go(client: Any) -> None:
+            try:
+                data = await client.request(ap.AttachmentList(
+                    owner_kind=owner_kind, owner_id=owner_id))  # type: ignore[arg-type]
+            except Exception as exc:
+                self.failed.emit(getattr(exc, "message", None) or str(exc))
+                return
+            self.listed.emit(owner_kind, owner_id, decode_attachments(data["attachments"]))
+
+        if self.available:
+            self._port.submit(go)
 
     def close(self) -> int | None:
         """Close the transfer connection (before the bridge stops); the port's token of

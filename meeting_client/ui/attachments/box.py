@@ -49,6 +49,7 @@ class AttachmentBox(QWidget):
         self.setObjectName("attachmentBox")
         self.center = center
         self.editable = editable
+        self._owned: set[int] = set()
         self.files = QListWidget()
         self.files.setObjectName("attachmentList")
         self.files.setMaximumHeight(110)
@@ -88,10 +89,14 @@ class AttachmentBox(QWidget):
         return [self.files.item(i).data(INFO_ROLE) for i in range(self.files.count())]
 
     def ids(self) -> list[int]:
-        return [a.attachment_id for a in self.attachments()]
+        """The files added here (staged): what the owner's command claims."""
+        return [a.attachment_id for a in self.attachments()
+                if a.attachment_id not in self._owned]
 
     def set_attachments(self, infos: list[AttachmentInfo]) -> None:
+        """Show the files the object already has (not claimed again by :meth:`ids`)."""
         self.files.clear()
+        self._owned = {i.attachment_id for i in infos}
         for info in infos:
             self._add(info)
         self._sync_visibility()
@@ -135,8 +140,9 @@ class AttachmentBox(QWidget):
         self._done(message)
 
     def on_remove_clicked(self) -> None:
+        """Take a newly added file off the list (one the object owns stays)."""
         row = self.files.currentRow()
-        if row >= 0:
+        if row >= 0 and self.files.item(row).data(INFO_ROLE).attachment_id not in self._owned:
             self.files.takeItem(row)
             self._sync_visibility()
             self.changed.emit()
@@ -148,7 +154,7 @@ class AttachmentBox(QWidget):
         self.center.open(item.data(INFO_ROLE))
 
     def on_center_ready(self, info: AttachmentInfo, path: str) -> None:
-        if info.attachment_id not in self.ids():
+        if all(a.attachment_id != info.attachment_id for a in self.attachments()):
             return  # another box on the same center asked
         self.status.setText("")
         from meeting_client.ui.attachments.viewer import AttachmentViewer
