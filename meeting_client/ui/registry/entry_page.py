@@ -190,9 +190,9 @@ class EntryPage(QWidget):
         elif what == "attach":
             assert self.entry is not None
             self.attach_box.clear()
-            self.message.setText(self.tr("Đã đính kèm tệp vào văn bản."))
             self.changed.emit(int(self.entry["registry_id"]))
             self.open_entry(int(self.entry["registry_id"]))
+            self.message.setText(self.tr("Đã đính kèm tệp vào văn bản."))
         elif what in ("route", "handled"):
             assert self.entry is not None
             self.message.setText(self.tr("Đã chuyển xử lý.") if what == "route"

@@ -1,5 +1,7 @@
-"""Signed-in terminals with their message centres (the alerts tests' fixture)."""
+"""Signed-in terminals with their message centres (the alerts tests' fixture) and the
+whole window (the workspace's)."""
 
 from __future__ import annotations
 
 from tests.meeting_client.alerts.conftest import terminal  # noqa: F401  (fixture)
+from tests.meeting_client.workspace.conftest import workspace_window  # noqa: F401
