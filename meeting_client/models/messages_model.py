@@ -59,7 +59,7 @@ class MessageRow:
 def files_label(files: tuple[AttachmentInfo, ...]) -> str:
     """One line per attached file, for the bubble (empty without files)."""
     word = QCoreApplication.translate("MessageLabels", "Tệp")
-    return "".join(f"\n📎 {word}: {f.filename}" for f in files)
+    return "".join(f"\n• {word}: {f.filename}" for f in files)
 
 
 def ref_label(ref: tuple[str, int] | None) -> str:

@@ -52,7 +52,6 @@ class AttachmentBox(QWidget):
         self._owned: set[int] = set()
         self.files = QListWidget()
         self.files.setObjectName("attachmentList")
-        self.files.setMaximumHeight(110)
         self.attach_button = QPushButton(self.tr("Đính kèm tệp…"))
         self.remove_button = QPushButton(self.tr("Bỏ tệp"))
         self.progress = QProgressBar()
@@ -178,6 +177,9 @@ class AttachmentBox(QWidget):
 
     def _sync_visibility(self) -> None:
         self.files.setVisible(self.files.count() > 0 or not self.editable)
+        if self.editable:  # as tall as its files, up to four rows: the compose box keeps room
+            rows = max(1, min(4, self.files.count()))
+            self.files.setFixedHeight(rows * self.files.fontMetrics().height() * 3 // 2 + 8)
         self.remove_button.setEnabled(self.files.count() > 0)
 
 
@@ -190,7 +192,6 @@ class AttachmentsDialog(QDialog):
         self.setWindowTitle(self.tr("Tệp đính kèm"))
         self.box = AttachmentBox(center, editable=False, parent=self)
         self.box.set_attachments(infos)
-        self.box.files.setMaximumHeight(16_777_215)
         layout = QVBoxLayout(self)
         layout.addWidget(label(self.tr("Nhấp đúp vào một tệp để đọc."), "muted"))
         layout.addWidget(self.box)

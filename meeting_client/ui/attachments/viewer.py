@@ -15,6 +15,9 @@ class AttachmentViewer(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(info.filename)
         self.reader = ReaderWidget(self)
+        # Highlights and notes are kept per meeting paper; an attachment has none.
+        for tool in (self.reader.highlight_button, self.reader.note_button):
+            tool.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.reader)

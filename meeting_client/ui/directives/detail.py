@@ -167,7 +167,7 @@ class DirectiveDetail(QWidget):
             if h.get("note"):
                 line += f"\n{h['note']}"
             files = decode_attachments(h.get("attachments"))
-            line += "".join(f"\n📎 {f.filename}" for f in files)
+            line += "".join(f"\n• {f.filename}" for f in files)
             item = QListWidgetItem(line)
             item.setData(Qt.ItemDataRole.UserRole, files)
             self.history.addItem(item)

@@ -49,7 +49,7 @@ def test_a_report_with_a_file_shows_it_in_the_history(qtbot, workspace_window, l
     report = next(i for i, h in enumerate(steps) if h["kind"] == "report")
     assert [a["filename"] for a in steps[report]["attachments"]] == ["bien-ban.pdf"]
     item = detail.history.item(report)
-    assert "📎 bien-ban.pdf" in item.text()
+    assert "• bien-ban.pdf" in item.text()
     detail.history.itemDoubleClicked.emit(item)
     shown = [w for w in QApplication.topLevelWidgets()
              if isinstance(w, AttachmentsDialog) and w.isVisible()]
