@@ -115,9 +115,19 @@ async def test_a_file_that_is_neither_pdf_nor_office_is_refused_and_nothing_is_k
         await a.attach(bad)
     assert refused.value.code == "bad_request"
     assert _count(live_server.db_path, "SELECT count(*) FROM attachments") == 0
-    # A document upload cannot be committed as an attachment.
-    up = await a.ws.raw("document.upload", meeting_id=1, filename="x.pdf", size=10)
-    assert up["type"] == "error"  # a delegate uploads no meeting paper anyway
+    # A meeting paper's upload cannot be committed as an attachment, nor the reverse.
+    chair = await terminal("chair")
+    paper = await chair.channel.request("document.upload", {
+        "meeting_id": 1, "filename": "x.pdf", "size": 10})
+    with pytest.raises(TransferError) as refused:
+        await chair.channel.request("attachment.commit", {"upload": paper["upload"]})
+    assert refused.value.code == "bad_request"
+    staged = await chair.channel.request("attachment.upload", {"filename": "y.pdf", "size": 10})
+    with pytest.raises(TransferError) as refused:
+        await chair.channel.request("document.commit", {"meeting_id": 1,
+                                                        "upload": staged["upload"]})
+    assert refused.value.code == "bad_request"
+    assert _count(live_server.db_path, "SELECT count(*) FROM attachments") == 0
 
 
 async def test_unclaimed_uploads_older_than_a_day_are_removed_at_start_up(
