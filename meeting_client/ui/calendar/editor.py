@@ -122,6 +122,7 @@ class EventEditor(QDialog):
         self.close_button = QPushButton(self.tr("Đóng"))
         self.attachments = AttachmentsCenter(store.port, parent=self)
         self.attach_box = AttachmentBox(self.attachments)
+        self.finished.connect(self.attachments.close)  # its transfer connection, if opened
         if event is not None and event.event_id is not None:
             self.attachments.listed.connect(self.on_attachments_listed)
             self.attachments.list_of("calendar_event", event.event_id)

@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from meeting_client.ui.calendar.editor import EventEditor
-from tests.meeting_client.attachments.test_attachment_box import closed
 from tests.meeting_client.calendar.test_calendar_page import WAIT, titles
 from tests.meeting_client.workspace.conftest import protocol_call
 from tests.server.attachments.conftest import make_pdf
@@ -28,7 +27,6 @@ def test_an_events_file_is_saved_with_it_and_listed_again(qtbot, open_calendar,
     assert len(staged) == 1
     with qtbot.waitSignal(editor.accepted, timeout=WAIT):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    closed(qtbot, cal.bridge, editor.attachments)
     qtbot.waitUntil(lambda: titles(cal) == ["Họp giao ban văn phòng"], timeout=WAIT)
     event = next(e for e in cal.store.events if e.title == "Họp giao ban văn phòng")
     got = protocol_call(live_server.url, "vanphong", "calendar.get", event_id=event.event_id)
@@ -41,4 +39,3 @@ def test_an_events_file_is_saved_with_it_and_listed_again(qtbot, open_calendar,
     assert again.attach_box.ids() == []  # already the event's: not claimed again
     with qtbot.waitSignal(again.accepted, timeout=WAIT):
         qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
-    closed(qtbot, cal.bridge, again.attachments)
