@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
+from meeting_protocol.attachments import AttachmentIds
 from meeting_protocol.commands import Id, Payload, Title
 from meeting_protocol.events import EventData, register_events
 
@@ -58,6 +59,8 @@ class CalendarCreate(Payload):
     visibility: Visibility = "involved"
     delegate_id: Id | None = None
     """Ủy quyền: who attends in the host's place."""
+    attachment_ids: AttachmentIds = msgspec.field(default_factory=list)
+    """Staged attachments of the creator (invitation, agenda…), shown by ``calendar.get``."""
 
 
 class CalendarList(Payload):
@@ -95,6 +98,8 @@ class CalendarUpdate(Payload):
     rrule: RRule | msgspec.UnsetType | None = msgspec.UNSET
     visibility: Visibility | msgspec.UnsetType = msgspec.UNSET
     delegate_id: Id | msgspec.UnsetType | None = msgspec.UNSET
+    attachment_ids: AttachmentIds = msgspec.field(default_factory=list)
+    """Staged attachments to add to the event (the series)."""
 
 
 class CalendarCancel(Payload):

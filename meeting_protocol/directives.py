@@ -13,6 +13,7 @@ from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
+from meeting_protocol.attachments import AttachmentIds
 from meeting_protocol.commands import Id, Payload
 from meeting_protocol.events import EventData, register_events
 
@@ -86,6 +87,8 @@ class DirectiveReport(Payload):
     percent: Percent | None = None
     unit_id: Id | None = None
     """Extension: a coordinating unit reporting its own part (its members only)."""
+    attachment_ids: AttachmentIds = msgspec.field(default_factory=list)
+    """Staged attachments of the reporter, shown on this step of the history."""
 
 
 class DirectiveReturn(Payload):

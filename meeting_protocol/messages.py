@@ -10,6 +10,7 @@ from typing import Annotated, ClassVar
 
 import msgspec
 
+from meeting_protocol.attachments import AttachmentIds
 from meeting_protocol.commands import Id, Payload
 from meeting_protocol.events import EventData, register_events
 
@@ -38,6 +39,8 @@ class MessageSend(Payload, kw_only=True):
     conversation_id: Id | None = None
     text: MessageText
     ref: MessageRef | None = None
+    attachment_ids: AttachmentIds = msgspec.field(default_factory=list)
+    """Staged attachments of the sender (``attachment.upload``/``commit``) to claim."""
 
 
 class MessageList(Payload, kw_only=True):

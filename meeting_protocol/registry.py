@@ -152,10 +152,14 @@ class RegistryLink(Payload, kw_only=True):
 
 
 class RegistryAttach(Payload, kw_only=True):
+    """The file of an entry: a PDF in ``content_base64``, or (extension) a staged
+    attachment (``attachment.upload``/``commit``: any size, office files converted)."""
+
     TYPE: ClassVar[str] = "registry.attach"
     registry_id: Id
     filename: FileName
-    content_base64: Base64
+    content_base64: Base64 | None = None
+    attachment_id: Id | None = None
 
 
 class RegistryFile(Payload, kw_only=True):

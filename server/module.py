@@ -46,6 +46,24 @@ Setup = Callable[["Services"], None]
 """Builds the module's runtime objects (caches, coalescers…) into the services."""
 
 
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Who asks to read an attachment (a session, or an HTTP request's token)."""
+
+    user_id: int
+    is_admin: bool
+    roles: frozenset[str] = frozenset()
+    unit_id: int | None = None
+
+    def has_role(self, *roles: str) -> bool:
+        return self.is_admin or not self.roles.isdisjoint(roles)
+
+
+AttachmentOwner = Callable[[Connection, Reader, int], bool]
+"""``(conn, reader, owner_id) -> may read``: the owner's rule for its attachments
+(``server/modules/attachments``); False for an owner that does not exist."""
+
+
 @dataclass(frozen=True)
 class Module:
     """One domain, declared once.
@@ -63,6 +81,8 @@ class Module:
         api: routes on the HTTP API port (``POST`` and the like).
         cli: adds ``meeting-server`` subcommands.
         setup: builds runtime objects into the services at start-up.
+        attachment_owners: owner kind → who may read the attachments of one owner
+            object (``server/modules/attachments`` asks; the owner decides).
     """
 
     name: str
@@ -76,6 +96,7 @@ class Module:
     api: ApiRoutes | None = None
     cli: CliCommand | None = None
     setup: Setup | None = None
+    attachment_owners: Mapping[str, AttachmentOwner] = field(default_factory=dict)
 
 
 def migrations_of(package_file: str) -> Path | None:

@@ -175,6 +175,11 @@ class CalendarStore(QObject):
         self._stale = False
         self._connect_signals()
 
+
+    @property
+    def port(self) -> CommandPort:
+        return self._port
+
     def _connect_signals(self) -> None:
         self._port.command_finished.connect(self.on_port_command_finished)
         self._port.command_failed.connect(self.on_port_command_failed)

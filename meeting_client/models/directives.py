@@ -177,11 +177,16 @@ class DirectivesStore(QObject):
     def export(self, fmt: str) -> None:
         self._request(dp.DirectiveExport(format=fmt))  # type: ignore[arg-type]
 
-    def report(self, status: str, percent: int, note: str) -> None:
+    @property
+    def port(self) -> CommandPort:
+        return self._port
+
+    def report(self, status: str, percent: int, note: str,
+               attachment_ids: list[int] | None = None) -> None:
         if self.current:
             self._send(dp.DirectiveReport(directive_id=self.current["directive_id"],
                                           status=status, percent=percent,  # type: ignore[arg-type]
-                                          note=note))
+                                          note=note, attachment_ids=list(attachment_ids or [])))
 
     def give_back(self, note: str) -> None:
         if self.current:

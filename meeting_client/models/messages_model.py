@@ -17,7 +17,9 @@ from meeting_client.models.base import KeyedTableModel
 from meeting_client.models.labels import clock_text, date_time_text
 from meeting_client.models.port import CommandPort
 from meeting_client.models.user_feed import UserFeed
+from meeting_client.sync.attachments import decode_attachments
 from meeting_protocol import messages as mp
+from meeting_protocol.attachments import AttachmentInfo
 from meeting_protocol.commands import Payload
 from meeting_protocol.org import OrgUsers
 
@@ -51,6 +53,13 @@ class MessageRow:
     sent_at: str
     ref: tuple[str, int] | None
     mine: bool
+    attachments: tuple[AttachmentInfo, ...] = ()
+
+
+def files_label(files: tuple[AttachmentInfo, ...]) -> str:
+    """One line per attached file, for the bubble (empty without files)."""
+    word = QCoreApplication.translate("MessageLabels", "Tệp")
+    return "".join(f"\n• {word}: {f.filename}" for f in files)
 
 
 def ref_label(ref: tuple[str, int] | None) -> str:
@@ -88,7 +97,8 @@ class MessagesModel(KeyedTableModel[MessageRow]):
 
     def display(self, row: MessageRow, column: int) -> Any:
         ref = f"\n↪ {ref_label(row.ref)}" if row.ref else ""
-        return f"{row.sender} · {clock_text(row.sent_at)}\n{row.text}{ref}"
+        return (f"{row.sender} · {clock_text(row.sent_at)}\n{row.text}{ref}"
+                f"{files_label(row.attachments)}")
 
     def role_data(self, row: MessageRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -154,14 +164,21 @@ class MessagesCenter(QObject):
         self._ask("messages", mp.MessageList(conversation_id=conversation_id, limit=PAGE),
                   conversation_id)
 
+    @property
+    def port(self) -> CommandPort:
+        return self._port
+
     def send(self, text: str, *, to: list[int] | None = None,
-             ref: dict[str, int] | None = None) -> None:
-        """To the open conversation, or (``to``) to those people's conversation."""
+             ref: dict[str, int] | None = None,
+             attachment_ids: list[int] | None = None) -> None:
+        """To the open conversation, or (``to``) to those people's conversation, with the
+        sender's staged attachments."""
         if to is None and self.current is None:
             return
         self._ask("send", mp.MessageSend(
             text=text, to=to, conversation_id=self.current if to is None else None,
-            ref=mp.MessageRef(**ref) if ref else None), command=True)
+            ref=mp.MessageRef(**ref) if ref else None,
+            attachment_ids=list(attachment_ids or [])), command=True)
 
     def mark_read(self) -> None:
         rows = self.messages.rows()
@@ -249,7 +266,8 @@ class MessagesCenter(QObject):
             ref = (key.removesuffix("_id"), int(value))
         from_id = int(m["from_id"])
         return MessageRow(int(m["message_id"]), from_id, self.name(from_id), str(m["text"]),
-                          str(m["sent_at"]), ref, from_id == self.me_id)
+                          str(m["sent_at"]), ref, from_id == self.me_id,
+                          tuple(decode_attachments(m.get("attachments"))))
 
     @property
     def unread(self) -> int:

@@ -361,13 +361,39 @@ class TransferChannel:
         """
         if self._ws is None:
             await self._open_or_fail()
-        ws = self._ws
-        assert ws is not None
         size = path.stat().st_size
         digest = await asyncio.to_thread(sha256_of, path)
         body = {"meeting_id": meeting_id, "filename": filename or path.name, "size": size,
                 "sha256": digest, **{k: v for k, v in fields.items() if v is not None}}
-        reply = await self.request("document.upload", body)
+        upload_id = await self._send_file(path, size, "document.upload", body, progress)
+        result: dict[str, Any] = await self.request(
+            dp.DocumentCommit(meeting_id=meeting_id, upload=upload_id))
+        return result
+
+    async def upload_attachment(self, path: Path, *, filename: str | None = None,
+                                progress: Progress | None = None) -> dict[str, Any]:
+        """Upload a file as a staged attachment (``attachment.upload``/``commit``); the
+        commit's ``{attachment_id, filename, size, sha256, pdf_sha256, mime}``. The owner's
+        command (``message.send``…) then claims it by id.
+
+        Raises:
+            TransferError: as :meth:`upload`.
+        """
+        if self._ws is None:
+            await self._open_or_fail()
+        size = path.stat().st_size
+        digest = await asyncio.to_thread(sha256_of, path)
+        body = {"filename": filename or path.name, "size": size, "sha256": digest}
+        upload_id = await self._send_file(path, size, "attachment.upload", body, progress)
+        result: dict[str, Any] = await self.request("attachment.commit", {"upload": upload_id})
+        return result
+
+    async def _send_file(self, path: Path, size: int, command: str, body: dict[str, Any],
+                         progress: Progress | None) -> int:
+        """Reserve an upload with ``command`` and send the bytes within the window."""
+        ws = self._ws
+        assert ws is not None
+        reply = await self.request(command, body)
         upload_id, chunk, window = int(reply["upload"]), int(reply["chunk"]), int(
             reply["window"])
         state = _Upload()
@@ -392,9 +418,7 @@ class TransferChannel:
             raise TransferError("unavailable", "Mất kết nối tới máy chủ.") from exc
         finally:
             self._uploads.pop(upload_id, None)
-        result: dict[str, Any] = await self.request(
-            dp.DocumentCommit(meeting_id=meeting_id, upload=upload_id))
-        return result
+        return upload_id
 
     # --- reading ---------------------------------------------------------------------
 

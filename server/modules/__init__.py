@@ -24,6 +24,7 @@ def all_modules() -> tuple[Module, ...]:
     """Every module, in dependency order (a module comes after those it reads)."""
     from server.modules.accounts.manifest import MODULE as accounts
     from server.modules.alerts.manifest import MODULE as alerts
+    from server.modules.attachments.manifest import MODULE as attachments
     from server.modules.calendar.manifest import MODULE as calendar
     from server.modules.directives.manifest import MODULE as directives
     from server.modules.documents.manifest import MODULE as documents
@@ -36,8 +37,8 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.speakers.manifest import MODULE as speakers
     from server.modules.voting.manifest import MODULE as voting
 
-    return (accounts, org, meetings, speakers, voting, documents, hall, alerts, messages,
-            directives, minutes, calendar, registry)
+    return (accounts, org, meetings, speakers, voting, documents, hall, attachments, alerts,
+            messages, directives, minutes, calendar, registry)
 
 
 def load_all_tables() -> MetaData:

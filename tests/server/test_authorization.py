@@ -15,6 +15,8 @@ import pytest
 from server.app import build_registry
 from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
+from tests.server.attachments.matrix import REFUSALS as ATTACHMENT_REFUSALS
+from tests.server.attachments.matrix import attachment_rows, prepare_attachments
 from tests.server.directives.matrix import REFUSALS, directive_rows
 from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
@@ -77,6 +79,7 @@ MATRIX.update(preparation_rows())
 MATRIX.update(directive_rows())
 MATRIX.update(calendar_rows())
 MATRIX.update(registry_rows())
+MATRIX.update(attachment_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
 OUTSIDER_FORBIDDEN = ({spec.name for spec in build_registry()
@@ -135,6 +138,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await calendar_objects(url)
     await prepare_alerts(matrix_server)
     await prepare_registry(url, MATRIX)
+    await prepare_attachments(url, MATRIX)
 
     failures = []
     for role in ROLES:
@@ -152,7 +156,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
                     role, "forbidden")
                 if name in GLOBAL_COMMANDS and role == "outsider":
                     expected = "forbidden"  # not a meeting: nothing to hide
-                expected = REFUSALS.get(name, {}).get(role, expected)
+                expected = (REFUSALS | ATTACHMENT_REFUSALS).get(name, {}).get(role, expected)
                 if code != expected:
                     failures.append(f"{role} ran {name}: expected {expected}, got {reply}")
         await client.close()

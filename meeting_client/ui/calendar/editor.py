@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_client.models.attachments_model import AttachmentsCenter
 from meeting_client.models.calendar import CalendarStore, CalEvent, Conflict
+from meeting_client.ui.attachments.box import AttachmentBox
 from meeting_client.ui.look import label
 
 LOCAL_TZ = timezone(timedelta(hours=7), "ICT")
@@ -118,6 +120,12 @@ class EventEditor(QDialog):
         self.cancel_event_button.setObjectName("danger")
         self.cancel_event_button.setVisible(event is not None)
         self.close_button = QPushButton(self.tr("Đóng"))
+        self.attachments = AttachmentsCenter(store.port, parent=self)
+        self.attach_box = AttachmentBox(self.attachments)
+        self.finished.connect(self.attachments.close)  # its transfer connection, if opened
+        if event is not None and event.event_id is not None:
+            self.attachments.listed.connect(self.on_attachments_listed)
+            self.attachments.list_of("calendar_event", event.event_id)
         editable = event is None or store.may_edit(event)
         for w in (self.title_edit, self.day_edit, self.start_edit, self.end_edit,
                   self.location_edit, self.room_combo, self.delegate_combo, self.people_list,
@@ -142,6 +150,9 @@ class EventEditor(QDialog):
         form.addRow(self.tr("Thành phần"), self.people_list)
         form.addRow(self.tr("Hiển thị cho"), self.public_combo)
         form.addRow(self.tr("Ghi chú"), self.notes_edit)
+        form.addRow(self.tr("Tệp đính kèm"), self.attach_box)
+        self.attach_box.attach_button.setEnabled(editable and self.attach_box.attach_button
+                                                 .isEnabled())
         buttons = QHBoxLayout()
         buttons.addWidget(self.cancel_event_button)
         buttons.addStretch(1)
@@ -197,6 +208,8 @@ class EventEditor(QDialog):
         }
         if self.store.is_office:
             p["host_id"] = self.host_combo.currentData()
+        if self.attach_box.ids():
+            p["attachment_ids"] = self.attach_box.ids()
         if self.event is None:
             rule = self.repeat_combo.currentData()
             if rule:
@@ -260,6 +273,15 @@ class EventEditor(QDialog):
                 p["scope"] = "occurrence"
                 p["occurrence"] = self.event.occurrence
             self._saving = self.store.update(p)
+
+    def on_attachments_listed(self, kind: str, owner_id: int, infos: list[Any]) -> None:
+        if self.event is not None and (kind, owner_id) == ("calendar_event",
+                                                           self.event.event_id):
+            staged = [a for a in self.attach_box.attachments()
+                      if a.attachment_id in self.attach_box.ids()]
+            self.attach_box.set_attachments(infos)
+            for info in staged:  # files added before the list came back stay new
+                self.attach_box.on_center_uploaded(info)
 
     def on_cancel_event_clicked(self) -> None:
         if self.event is None or self.event.event_id is None:

@@ -15,12 +15,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from meeting_client.models.attachments_model import AttachmentsCenter
 from meeting_client.models.directives import (
     DirectivesStore,
     history_label,
@@ -28,6 +30,8 @@ from meeting_client.models.directives import (
     vn_date,
 )
 from meeting_client.models.session import Me
+from meeting_client.sync.attachments import decode_attachments
+from meeting_client.ui.attachments.box import AttachmentBox, AttachmentsDialog
 
 TOUCH = 44
 """Least height of a button, in pixels, for a finger."""
@@ -64,6 +68,8 @@ class DirectiveDetail(QWidget):
         self.refuse_button = self._button(self.tr("Không đồng ý"))
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.attachments = AttachmentsCenter(store.port, parent=self)
+        self.attach_box = AttachmentBox(self.attachments)
         self._build()
         self._connect_signals()
         self.show_directive(None)
@@ -81,6 +87,7 @@ class DirectiveDetail(QWidget):
         form = QFormLayout(actions)
         form.addRow(self.tr("Tiến độ"), self.percent)
         form.addRow(self.tr("Ghi chú"), self.note)
+        form.addRow(self.tr("Tệp kèm báo cáo"), self.attach_box)
         grid = QGridLayout()  # two columns: narrow enough to leave the list its room
         for n, b in enumerate((self.report_button, self.submit_button, self.return_button,
                                self.complete_button)):
@@ -107,6 +114,7 @@ class DirectiveDetail(QWidget):
         self.extend_button.clicked.connect(self.on_extend_clicked)
         self.grant_button.clicked.connect(self.on_grant_clicked)
         self.refuse_button.clicked.connect(self.on_refuse_clicked)
+        self.history.itemDoubleClicked.connect(self.on_history_double_clicked)
 
     # --- showing ------------------------------------------------------------------------
 
@@ -162,7 +170,11 @@ class DirectiveDetail(QWidget):
                 line += self.tr(" · hạn {0}").format(vn_date(h["deadline_to"]))
             if h.get("note"):
                 line += f"\n{h['note']}"
-            self.history.addItem(line)
+            files = decode_attachments(h.get("attachments"))
+            line += "".join(f"\n• {f.filename}" for f in files)
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, files)
+            self.history.addItem(item)
         done = d["status"] == "completed"
         mine = d.get("assignee_id") == self.me.id or (
             self.me.unit_id is not None and d.get("assignee_unit_id") == self.me.unit_id)
@@ -184,10 +196,18 @@ class DirectiveDetail(QWidget):
     # --- actions ------------------------------------------------------------------------
 
     def on_report_clicked(self) -> None:
-        self.store.report("in_progress", self.percent.value(), self.note.text().strip())
+        self.store.report("in_progress", self.percent.value(), self.note.text().strip(),
+                          self.attach_box.ids())
 
     def on_submit_clicked(self) -> None:
-        self.store.report("reported", self.percent.value(), self.note.text().strip())
+        self.store.report("reported", self.percent.value(), self.note.text().strip(),
+                          self.attach_box.ids())
+
+    def on_history_double_clicked(self, item: QListWidgetItem) -> None:
+        """A step with files (a report's): list them to read."""
+        files = item.data(Qt.ItemDataRole.UserRole)
+        if files:
+            AttachmentsDialog(self.attachments, list(files), self).show()
 
     def on_return_clicked(self) -> None:
         self.store.give_back(self.note.text().strip())
@@ -216,3 +236,4 @@ class DirectiveDetail(QWidget):
 
     def on_store_succeeded(self, _kind: str, _data: object) -> None:
         self.note.clear()
+        self.attach_box.clear()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from meeting_client.models.base import ROW_ROLE
 from meeting_client.models.labels import clock_text
-from meeting_client.models.messages_model import MessageRow, ref_label
+from meeting_client.models.messages_model import MessageRow, files_label, ref_label
 
 PAD = 10
 SHARE = 0.68
@@ -34,7 +34,7 @@ class BubbleDelegate(QStyledItemDelegate):
     def _parts(self, row: MessageRow) -> tuple[str, str]:
         head = f"{row.sender} · {clock_text(row.sent_at)}"
         tail = f"\n↪ {ref_label(row.ref)}" if row.ref else ""
-        return head, row.text + tail
+        return head, row.text + tail + files_label(row.attachments)
 
     def _text_rects(self, option: QStyleOptionViewItem, row: MessageRow) -> tuple[QRect, QRect]:
         font, small = self._fonts(option)

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_client.models.attachments_model import AttachmentsCenter
 from meeting_client.models.base import KEY_ROLE, ROW_ROLE
+from meeting_client.ui.attachments.box import AttachmentBox, attachments_dialog
 from meeting_client.ui.look import label
 from meeting_client.ui.messages.bubbles import BubbleDelegate
 from meeting_client.ui.messages.compose import ComposeBox
@@ -33,10 +35,12 @@ class MessagesPage(QWidget):
     """(``meeting:1``, ``directive:3``, ``registry:5``) — a message's reference was opened
     (double click): the workspace shows that object."""
 
-    def __init__(self, center: MessagesCenter, parent: QWidget | None = None) -> None:
+    def __init__(self, center: MessagesCenter, parent: QWidget | None = None, *,
+                 attachments: AttachmentsCenter | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("messagesPage")
         self.center = center
+        self.attachments = attachments or AttachmentsCenter(center.port, parent=self)
         self._pending_to: list[int] | None = None
         self.new_button = QPushButton(self.tr("Cuộc trao đổi mới"))
         self.new_button.setObjectName("primary")
@@ -58,6 +62,7 @@ class MessagesPage(QWidget):
         self.messages.setUniformItemSizes(False)
         self.compose = ComposeBox()
         self.compose.setEnabled(False)
+        self.attach_box = AttachmentBox(self.attachments)
         self.error = label("", "muted")
 
         left = QWidget()
@@ -73,6 +78,7 @@ class MessagesPage(QWidget):
         rl.addWidget(self.messages, 1)
         rl.addWidget(self.error)
         rl.addWidget(self.compose)
+        rl.addWidget(self.attach_box)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
@@ -129,15 +135,18 @@ class MessagesPage(QWidget):
 
     def on_message_double_clicked(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
-        if row is not None and row.ref is not None:
+        if row is not None and row.attachments:
+            attachments_dialog(self.attachments, list(row.attachments), self).show()
+        elif row is not None and row.ref is not None:
             self.link_requested.emit(f"{row.ref[0]}:{row.ref[1]}")
 
     def on_send_requested(self, text: str) -> None:
         self.error.setText("")
-        self.center.send(text, to=self._pending_to)
+        self.center.send(text, to=self._pending_to, attachment_ids=self.attach_box.ids())
 
     def on_center_sent(self, conversation_id: int) -> None:
         self.compose.clear()
+        self.attach_box.clear()
         if self._pending_to is not None:
             self._pending_to = None
             self.center.refresh()

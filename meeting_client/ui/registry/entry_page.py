@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_client.models.attachments_model import AttachmentsCenter
 from meeting_client.models.port import CommandPort
 from meeting_client.models.registry_model import URGENCY, typed, vn_date
+from meeting_client.ui.attachments.box import AttachmentBox
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.reader.reader_widget import ReaderWidget
 
@@ -79,6 +81,11 @@ class EntryPage(QWidget):
         self.links.setMaximumHeight(80)
         self.reader = ReaderWidget()
         self.no_file = QLabel(self.tr("Văn bản chưa có tệp đính kèm."))
+        # The office attaches the scanned or electronic file (PDF or office file, any size).
+        self.attachments = AttachmentsCenter(port, parent=self)
+        self.attach_box = AttachmentBox(self.attachments)
+        self.attach_box.setVisible(office)
+        self.attachments.uploaded.connect(self.on_attachment_uploaded)
 
         # Routing (office, leaders) and "handled" (the handler).
         self.handler_box = QComboBox()
@@ -117,6 +124,7 @@ class EntryPage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.no_file)
+        right_layout.addWidget(self.attach_box)
         right_layout.addWidget(self.reader, 1)
         split = QSplitter()
         split.addWidget(left)
@@ -179,6 +187,12 @@ class EntryPage(QWidget):
             name = f"{data['sha256']}.pdf"
             self._writer.write(str(self._files / name), base64.b64decode(
                 data["content_base64"]))
+        elif what == "attach":
+            assert self.entry is not None
+            self.attach_box.clear()
+            self.changed.emit(int(self.entry["registry_id"]))
+            self.open_entry(int(self.entry["registry_id"]))
+            self.message.setText(self.tr("Đã đính kèm tệp vào văn bản."))
         elif what in ("route", "handled"):
             assert self.entry is not None
             self.message.setText(self.tr("Đã chuyển xử lý.") if what == "route"
@@ -249,6 +263,13 @@ class EntryPage(QWidget):
         self.loaded.emit(e)
 
     # --- actions ---------------------------------------------------------------------
+
+    def on_attachment_uploaded(self, info: Any) -> None:
+        """The file is on the server: make it the entry's (converted, its text indexed)."""
+        if self.entry is not None:
+            self._send("attach", "registry.attach", {
+                "registry_id": self.entry["registry_id"], "filename": info.filename,
+                "attachment_id": info.attachment_id})
 
     def on_route_button_clicked(self) -> None:
         handler = self.handler_box.currentData()

@@ -20,6 +20,8 @@ from meeting_protocol import calendar as cp
 from meeting_protocol.documents import user_topic
 from server.dispatch import AUTHENTICATED, CommandSet, Context, Reply, global_roles
 from server.errors import BadRequest, Conflict, Forbidden, NotFound
+from server.module import Reader
+from server.modules.attachments.claim import claim, of_owners
 from server.modules.calendar import people, service
 from server.modules.calendar.publishing import (
     holidays_between,
@@ -129,6 +131,18 @@ def _visible_row(ctx: Context, conn: Connection, event_id: int) -> Any:
     if not who.sees(probe):
         raise _not_found()
     return row
+
+
+def may_read_event_files(conn: Connection, reader: Reader, event_id: int) -> bool:
+    """An event's attachments: whoever sees the event (attachments owner rule)."""
+    row = conn.execute(select(cal_events).where(cal_events.c.id == event_id)).first()
+    if row is None or row.cancelled:
+        return False
+    who = service.viewer(conn, reader)
+    people_of, units_of = service._members(conn, [row.id])
+    probe = service._base(row, people_of, units_of, datetime.fromisoformat(row.starts_at),
+                          datetime.fromisoformat(row.ends_at))
+    return bool(who.sees(probe))
 
 
 def _editable_row(ctx: Context, conn: Connection, event_id: int) -> Any:
@@ -263,6 +277,8 @@ def create(ctx: Context, tx: Tx, p: cp.CalendarCreate) -> dict[str, Any]:
         cancelled=False, created_by=session.user_id, created_at=tx.now_iso,
         updated_at=tx.now_iso)).inserted_primary_key[0])  # type: ignore[index]
     _set_members(conn, event_id, p.participant_ids, p.unit_ids)
+    if p.attachment_ids:
+        claim(conn, session.user_id, p.attachment_ids, "calendar_event", event_id, tx.now_iso)
     service.index_series(conn, event_id)
     touched = Touched()
     touched.collect(conn, event_id)
@@ -319,6 +335,7 @@ def get(ctx: Context, tx: Tx, p: cp.CalendarGet) -> dict[str, Any]:
         "editable": people.edits_all(session) or session.user_id in (row.created_by,
                                                                       row.host_id),
         "conflicts": _conflicts(ctx, tx.conn, row.id),
+        "attachments": of_owners(tx.conn, "calendar_event", [row.id]).get(row.id, []),
     }
 
 
@@ -354,8 +371,10 @@ def update_event(ctx: Context, tx: Tx, p: cp.CalendarUpdate) -> dict[str, Any]:
     row = _editable_row(ctx, conn, p.event_id)
     session = _session(ctx)
     given = {f: getattr(p, f) for f in p.__struct_fields__
-             if f not in ("event_id", "scope", "occurrence")
+             if f not in ("event_id", "scope", "occurrence", "attachment_ids")
              and getattr(p, f) is not msgspec.UNSET}
+    if p.attachment_ids:
+        claim(conn, session.user_id, p.attachment_ids, "calendar_event", row.id, tx.now_iso)
     touched = Touched()
     touched.collect(conn, row.id)
     if p.scope == "occurrence":

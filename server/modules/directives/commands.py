@@ -18,6 +18,7 @@ from meeting_protocol.events import user_topic
 from server.dispatch import AUTHENTICATED, CHAIR, CLERK, CommandSet, Context, global_roles
 from server.errors import BadRequest, Conflict, Forbidden, NotFound
 from server.modules.accounts.tables import users
+from server.modules.attachments.claim import claim
 from server.modules.directives import dashboard as board
 from server.modules.directives import service as sv
 from server.modules.directives.tables import (
@@ -184,6 +185,12 @@ def list_(ctx: Context, tx: Tx, p: dp.DirectiveList) -> dict[str, Any]:
     return {"directives": [sv.summary(r, today) for r in rows]}
 
 
+def _claim_files(ctx: Context, tx: Tx, p: dp.DirectiveReport, step: int) -> None:
+    """The report's attachments belong to its history step."""
+    if p.attachment_ids:
+        claim(tx.conn, ctx.user_id, p.attachment_ids, "directive_report", step, tx.now_iso)
+
+
 @_cmd("directive.report")
 def report(ctx: Context, tx: Tx, p: dp.DirectiveReport) -> dict[str, Any]:
     conn = tx.conn
@@ -201,8 +208,9 @@ def report(ctx: Context, tx: Tx, p: dp.DirectiveReport) -> dict[str, Any]:
         if not found.rowcount:
             raise NotFound("Đơn vị này không phối hợp thực hiện chỉ đạo.",
                            en="This unit does not coordinate on the directive.")
-        sv.record(conn, row["id"], tx.now_iso, ctx.user_id, "part_report", status=p.status,
-                  percent=p.percent, unit_id=p.unit_id, note=p.note)
+        step = sv.record(conn, row["id"], tx.now_iso, ctx.user_id, "part_report",
+                         status=p.status, percent=p.percent, unit_id=p.unit_id, note=p.note)
+        _claim_files(ctx, tx, p, step)
         _notify(tx, row, "part_report")
         return {"directive_id": row["id"], "status": row["status"]}
     if not _in_lead(ctx, tx, row):
@@ -212,8 +220,9 @@ def report(ctx: Context, tx: Tx, p: dp.DirectiveReport) -> dict[str, Any]:
         percent = 100
     conn.execute(update(directives).where(directives.c.id == row["id"]).values(
         status=p.status, percent=percent, updated_at=tx.now_iso))
-    sv.record(conn, row["id"], tx.now_iso, ctx.user_id, "report", status=p.status,
-              percent=percent, note=p.note)
+    step = sv.record(conn, row["id"], tx.now_iso, ctx.user_id, "report", status=p.status,
+                     percent=percent, note=p.note)
+    _claim_files(ctx, tx, p, step)
     _notify(tx, _reload(tx, row["id"]), "report")
     return {"directive_id": row["id"], "status": p.status}
 

@@ -8,7 +8,7 @@ from server.module import Module, migrations_of
 from server.modules.directives import tables
 from server.modules.directives.commands import commands
 from server.modules.directives.reminders import ReminderTimer
-from server.modules.directives.service import exists_row
+from server.modules.directives.service import exists_row, may_read_report_files
 from server.modules.meetings.queries import on_agenda_link
 
 if TYPE_CHECKING:
@@ -25,4 +25,5 @@ def _setup(services: Services) -> None:
 
 
 MODULE = Module(name="directives", tables=tables, commands=commands,
-                migrations=migrations_of(__file__), setup=_setup)
+                migrations=migrations_of(__file__), setup=_setup,
+                attachment_owners={"directive_report": may_read_report_files})

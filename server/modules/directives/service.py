@@ -20,6 +20,8 @@ from sqlalchemy.engine import Connection
 
 from server.dispatch import Context
 from server.errors import NotFound
+from server.module import Reader
+from server.modules.attachments.claim import of_owners
 from server.modules.directives.tables import (
     directive_extensions,
     directive_history,
@@ -52,18 +54,31 @@ def sees_all(ctx: Context) -> bool:
 
 def visible(ctx: Context) -> ColumnElement[bool]:
     """The SQL condition of the directives ``ctx``'s user may see."""
-    if sees_all(ctx):
-        return true()
     session = ctx.session
     if session is None:
         return false()
-    mine = [directives.c.issued_by == session.user_id,
-            directives.c.assignee_id == session.user_id]
-    if session.unit_id is not None:
-        mine.append(directives.c.assignee_unit_id == session.unit_id)
+    return visible_for(session.user_id, session.unit_id, sees_all(ctx))
+
+
+def visible_for(user_id: int, unit_id: int | None, all_: bool) -> ColumnElement[bool]:
+    """:func:`visible` for a user known by id and unit (an attachment's reader)."""
+    if all_:
+        return true()
+    mine = [directives.c.issued_by == user_id, directives.c.assignee_id == user_id]
+    if unit_id is not None:
+        mine.append(directives.c.assignee_unit_id == unit_id)
         mine.append(exists().where(directive_units.c.directive_id == directives.c.id,
-                                   directive_units.c.unit_id == session.unit_id))
+                                   directive_units.c.unit_id == unit_id))
     return or_(*mine)
+
+
+def may_read_report_files(conn: Connection, reader: Reader, history_id: int) -> bool:
+    """A report's attachments: whoever sees the directive (attachments owner rule)."""
+    return conn.execute(select(directives.c.id).join(
+        directive_history, directive_history.c.directive_id == directives.c.id).where(
+        directive_history.c.id == history_id,
+        visible_for(reader.user_id, reader.unit_id, reader.has_role(*SEE_ALL)))
+    ).first() is not None
 
 
 def assigned_to_me(ctx: Context) -> ColumnElement[bool]:
@@ -139,12 +154,15 @@ def detail(conn: Connection, row: Any, today_iso: str) -> dict[str, Any]:
          "decision_note": e.decision_note}
         for e in conn.execute(select(directive_extensions).where(
             directive_extensions.c.directive_id == did).order_by(directive_extensions.c.id))]
+    steps = conn.execute(select(directive_history).where(
+        directive_history.c.directive_id == did).order_by(directive_history.c.id)).all()
+    files = of_owners(conn, "directive_report", [h.id for h in steps])
     out["history"] = [
         {"at": h.at, "by": h.by, "kind": h.kind, "status": h.status, "percent": h.percent,
          "unit_id": h.unit_id, "note": h.note, "deadline_from": h.deadline_from,
-         "deadline_to": h.deadline_to, "extension_id": h.extension_id}
-        for h in conn.execute(select(directive_history).where(
-            directive_history.c.directive_id == did).order_by(directive_history.c.id))]
+         "deadline_to": h.deadline_to, "extension_id": h.extension_id,
+         "history_id": h.id, "attachments": files.get(h.id, [])}
+        for h in steps]
     out["on_agenda"] = agenda_links(conn, did)
     return out
 
@@ -167,11 +185,11 @@ def exists_row(conn: Connection, directive_id: int) -> bool:
 
 
 def record(conn: Connection, directive_id: int, at: str, by: int | None, kind: str,
-           **fields: Any) -> None:
-    """One step of a directive's history."""
-    conn.execute(directive_history.insert().values(
+           **fields: Any) -> int:
+    """One step of a directive's history; its id."""
+    return int(conn.execute(directive_history.insert().values(
         directive_id=directive_id, at=at, by=by, kind=kind, note=fields.pop("note", ""),
-        **fields))
+        **fields)).inserted_primary_key[0])
 
 
 def parse_date(value: str) -> date:

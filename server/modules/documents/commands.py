@@ -35,7 +35,7 @@ from server.dispatch import (
 )
 from server.errors import BadRequest, Forbidden, NotFound
 from server.modules.documents import service
-from server.modules.documents.access import hash_readable, not_found, readable_document
+from server.modules.documents.access import not_found, readable_document
 from server.modules.documents.tables import documents, presenters
 from server.modules.documents.transfer import DocumentRuntime, Upload
 from server.modules.meetings.tables import meetings, participants
@@ -266,7 +266,7 @@ async def fetch(ctx: Context, p: dp.DocumentFetch) -> Reply:
     runtime = _runtime(ctx)
     user_id, is_admin = ctx.user_id, ctx.is_admin
     visible = await ctx.services.committer.run(
-        lambda tx: hash_readable(tx.conn, p.sha256, user_id, is_admin))
+        lambda tx: runtime.hash_readable(tx.conn, p.sha256, user_id, is_admin))
     if not visible or not runtime.blobs.exists(p.sha256):
         raise not_found()
     data = runtime.transfers.start_download(ctx.conn, p.sha256, p.offset, p.window)

@@ -27,7 +27,6 @@ from websockets.datastructures import Headers
 from websockets.http11 import Request, Response
 
 from server.modules.accounts import service as accounts
-from server.modules.documents.access import hash_readable
 from server.modules.documents.store import is_sha256
 from server.storage.committer import Tx
 
@@ -91,7 +90,10 @@ class DocumentHttp:
                 return None
             user = found[0]
             expires = accounts.expires_epoch(user["expires_at"])
-            return hash_readable(tx.conn, digest, user["id"], bool(user["is_admin"])), expires
+            runtime = self.services.documents
+            readable = runtime is not None and runtime.hash_readable(
+                tx.conn, digest, user["id"], bool(user["is_admin"]))
+            return readable, expires
 
         decision = await self.services.committer.run(check)
         if len(self._decisions) > 10_000:

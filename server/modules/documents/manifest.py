@@ -12,7 +12,7 @@ from server.modules.documents.snapshot import designated_presenter, shared_docum
 from server.modules.documents.transfer import setup_documents
 
 MODULE = Module(name="documents", tables=tables, commands=commands,
-                exports=("tables", "access", "store"),
+                exports=("tables", "access", "store", "convert", "service", "transfer"),
                 migrations=migrations_of(__file__),
                 snapshot={"documents": shared_documents,
                           "designated_presenter": designated_presenter},

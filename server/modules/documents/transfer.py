@@ -24,14 +24,18 @@ import itertools
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from sqlalchemy.engine import Connection
+
 from meeting_protocol import documents as dp
 from meeting_protocol.errors import ErrorCode
 from server.errors import BadRequest, ProtocolError, RateLimited, TooLarge
+from server.modules.documents.access import hash_readable
 from server.modules.documents.store import BlobStore
 from server.storage.db import blob_dir_for
 
@@ -39,6 +43,9 @@ if TYPE_CHECKING:
     from server.services import Services
 
 log = logging.getLogger(__name__)
+
+HashReadable = Callable[[Connection, str, int, bool], bool]
+"""``(conn, sha256, user_id, is_admin) -> readable``."""
 
 
 class BinaryPeer(Protocol):
@@ -68,7 +75,8 @@ class Download:
 @dataclass(eq=False)
 class Upload:
     id: int
-    meeting_id: int
+    meeting_id: int | None
+    """None for an upload that is no meeting paper (an attachment)."""
     user_id: int
     filename: str
     size: int
@@ -245,7 +253,8 @@ class Transfers:
     # --- uploads -------------------------------------------------------------------
 
     def begin_upload(self, conn: BinaryPeer, user_id: int, fields: Any) -> dict[str, Any]:
-        """Reserve an upload slot for a ``document.upload`` whose access was checked."""
+        """Reserve an upload slot for a ``document.upload`` (or ``attachment.upload``,
+        whose ``fields`` have no ``meeting_id``) whose access was checked."""
         if fields.size > self.max_upload:
             raise TooLarge(
                 f"Tệp quá lớn: tối đa {self.max_upload // (1 << 20)} MiB.",
@@ -254,8 +263,9 @@ class Transfers:
         self._check_room(state, "uploads")
         upload_id = next(state.ids) & 0xFFFFFFFF
         fd, tmp = tempfile.mkstemp(prefix="upload-", dir=self.blobs.scratch_dir())
-        upload = Upload(upload_id, fields.meeting_id, user_id, fields.filename, fields.size,
-                        Path(tmp), fields, file=os.fdopen(fd, "wb"))
+        upload = Upload(upload_id, getattr(fields, "meeting_id", None), user_id,
+                        fields.filename, fields.size, Path(tmp), fields,
+                        file=os.fdopen(fd, "wb"))
         state.uploads[upload_id] = upload
         return {"upload": upload_id, "chunk": dp.CHUNK_SIZE, "window": dp.DEFAULT_WINDOW}
 
@@ -282,8 +292,11 @@ class Transfers:
         up.discard()
         conn.error(None, error.code.value, error.text(conn.lang))
 
-    def take_upload(self, conn: BinaryPeer, upload_id: int, meeting_id: int) -> Upload:
-        """Hand a complete upload to ``document.commit``; it owns the file from now.
+    def take_upload(self, conn: BinaryPeer, upload_id: int, meeting_id: int | None) -> Upload:
+        """Hand a complete upload to its commit; it owns the file from now.
+
+        ``meeting_id`` is None for an attachment: a paper's upload cannot be
+        committed as an attachment, nor the other way round.
 
         Raises:
             ProtocolError: the upload failed (its error), is unknown on this
@@ -358,6 +371,16 @@ class DocumentRuntime:
     """For hashing and LibreOffice: never on the event loop."""
     convert_timeout_s: float = 120.0
     conversions: asyncio.Semaphore | None = None
+    readable_hooks: list[HashReadable] = field(default_factory=list)
+    """Other ways a blob may be readable (attachments), registered at setup: asked by
+    ``document.fetch`` and ``GET /documents/<sha256>`` after the papers' own rule."""
+
+    def hash_readable(self, conn: Connection, sha256: str, user_id: int,
+                      is_admin: bool) -> bool:
+        """Whether this user may read the blob: as a paper, or through a hook."""
+        if hash_readable(conn, sha256, user_id, is_admin):
+            return True
+        return any(hook(conn, sha256, user_id, is_admin) for hook in self.readable_hooks)
 
     def conversion_slot(self) -> asyncio.Semaphore:
         """At most two conversions at once: LibreOffice takes a core and ~300 MB each."""

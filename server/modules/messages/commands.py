@@ -11,12 +11,15 @@ import hashlib
 from typing import Any
 
 from sqlalchemy import and_, func, insert, select, update
+from sqlalchemy.engine import Connection
 
 from meeting_protocol import messages as mp
 from meeting_protocol.documents import user_topic
 from server.dispatch import AUTHENTICATED, CommandSet, Context
 from server.errors import BadRequest, NotFound
+from server.module import Reader
 from server.modules.accounts.tables import users
+from server.modules.attachments.claim import claim, of_owners
 from server.modules.meetings.tables import meetings
 from server.modules.messages.tables import conversation_members, conversations, messages
 from server.storage.committer import Tx
@@ -99,6 +102,8 @@ def send(ctx: Context, tx: Tx, p: mp.MessageSend) -> dict[str, Any]:
         conversation_id=conversation_id, from_id=ctx.user_id, text=p.text, sent_at=tx.now_iso,
         ref_kind=ref[0] if ref else None, ref_id=ref[1] if ref else None,
     )).inserted_primary_key[0])
+    if p.attachment_ids:
+        claim(tx.conn, ctx.user_id, p.attachment_ids, "message", message_id, tx.now_iso)
     tx.conn.execute(update(conversations).where(conversations.c.id == conversation_id)
                     .values(last_message_at=tx.now_iso))
     tx.conn.execute(update(conversation_members).where(
@@ -123,8 +128,18 @@ def list_messages(ctx: Context, tx: Tx, p: mp.MessageList) -> dict[str, Any]:
     if p.before is not None:
         query = query.where(messages.c.id < p.before)
     rows = tx.conn.execute(query.order_by(messages.c.id.desc()).limit(p.limit)).all()
+    files = of_owners(tx.conn, "message", [r.id for r in rows])
     return {"messages": [{"message_id": r.id, "from_id": r.from_id, "text": r.text,
-                          "sent_at": r.sent_at, "ref": _ref(r)} for r in reversed(rows)]}
+                          "sent_at": r.sent_at, "ref": _ref(r),
+                          "attachments": files.get(r.id, [])} for r in reversed(rows)]}
+
+
+def may_read_attachments(conn: Connection, reader: Reader, message_id: int) -> bool:
+    """A message's attachments: the members of its conversation (admins too: no)."""
+    return conn.execute(select(conversation_members.c.user_id).join(
+        messages, messages.c.conversation_id == conversation_members.c.conversation_id
+    ).where(messages.c.id == message_id,
+            conversation_members.c.user_id == reader.user_id)).first() is not None
 
 
 def _unread(tx: Tx, user_id: int, conversation_id: int, last_read_id: int) -> int:

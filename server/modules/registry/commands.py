@@ -293,6 +293,14 @@ async def attach(ctx: Context, p: rp.RegistryAttach) -> dict[str, Any]:
     """Attach the scanned or electronic file (PDF); its text is extracted for search off
     the loop and off the database thread."""
     _require_office(ctx)
+    if (p.content_base64 is None) == (p.attachment_id is None):
+        raise BadRequest("Cần đúng một trong hai trường content_base64 hoặc attachment_id.",
+                         en="Give exactly one of content_base64 and attachment_id.")
+    if p.attachment_id is not None:
+        from server.modules.registry.files import attach_staged
+
+        return await attach_staged(ctx.services, viewer(ctx), ctx.user_id, p.registry_id,
+                                   p.attachment_id)
     try:
         data = base64.b64decode(p.content_base64, validate=True)
     except (binascii.Error, ValueError) as exc:

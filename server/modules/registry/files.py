@@ -2,8 +2,9 @@
 its text extracted with ``pdftotext`` (poppler-utils) for search.
 
 Hashing, extraction and disk I/O run in an executor: neither the event loop nor the
-database thread waits for them. Office files need the documents module's LibreOffice
-conversion, which it does not export yet: only PDFs are taken here.
+database thread waits for them. A PDF comes base64 in ``registry.attach``; any file the
+meeting papers take (office files converted to PDF by the documents module) comes as a
+staged attachment (``attachment_id``), which the entry then owns.
 """
 
 from __future__ import annotations
@@ -16,13 +17,17 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from server.errors import BadRequest, NotFound
+from server.module import Reader
+from server.modules.attachments.claim import claim, staged
+from server.modules.attachments.runtime import runtime_of
 from server.modules.documents.store import BlobStore
 from server.modules.registry import service
 from server.modules.registry.search import Viewer
 from server.modules.registry.tables import registry_entries as E
+from server.storage.committer import Tx
 from server.storage.db import blob_dir_for
 
 TEXT_LIMIT = 200_000
@@ -81,6 +86,57 @@ async def attach_bytes(services: Any, viewer: Viewer, by_id: int, entry_id: int,
     digest, text = await loop.run_in_executor(None, _store, blobs, filename, data)
     return await services.committer.run(lambda tx: attach_sync(
         tx.conn, viewer, by_id, entry_id, filename, digest, len(data), text, tx.now_iso))
+
+
+async def attach_staged(services: Any, viewer: Viewer, by_id: int, entry_id: int,
+                        attachment_id: int) -> dict[str, Any]:
+    """Make the uploader's staged attachment the entry's file: its PDF is what the
+    register serves and searches (the text is extracted before the transaction)."""
+
+    def check(tx: Tx) -> Any:
+        service.load(tx.conn, viewer, entry_id)
+        return staged(tx.conn, by_id, attachment_id)
+
+    row = await services.committer.run(check)
+    if row.pdf_sha256 is None:
+        raise BadRequest("Tệp đính kèm không có bản PDF để lưu vào sổ.",
+                         en="The attachment has no PDF to register.")
+    blobs = blobs_of(services)
+
+    def read() -> tuple[int, str]:
+        data = blobs.get(row.pdf_sha256)
+        return len(data), extract_text(data)
+
+    size, text = await asyncio.get_running_loop().run_in_executor(None, read)
+    filename = str(Path(row.filename).with_suffix(".pdf").name)
+
+    def unit(tx: Tx) -> dict[str, Any]:
+        claim(tx.conn, by_id, [attachment_id], "registry", entry_id, tx.now_iso)
+        out = attach_sync(tx.conn, viewer, by_id, entry_id, filename, row.pdf_sha256, size,
+                          text, tx.now_iso)
+        return {**out, "attachment_id": attachment_id}
+
+    return await services.committer.run(unit)  # type: ignore[no-any-return]
+
+
+def may_read_entry_files(conn: Any, reader: Reader, entry_id: int) -> bool:
+    """An entry's attachments: whoever may see the entry (attachments owner rule)."""
+    try:
+        service.load(conn, Viewer(reader.user_id, reader.has_role("office")), entry_id)
+    except NotFound:
+        return False
+    return True
+
+
+def blob_in_use(conn: Any, sha256: str) -> bool:
+    """An entry's file (a base64 one too): never swept with stale attachments."""
+    return conn.execute(select(E.c.id).where(E.c.file_sha256 == sha256)).first() is not None
+
+
+def setup_registry(services: Any) -> None:
+    """Tell the attachments sweep which blobs the register keeps."""
+    if "attachments" in services.extra:
+        runtime_of(services).blob_in_use.append(blob_in_use)
 
 
 async def read_file(services: Any, viewer: Viewer, entry_id: int) -> dict[str, Any]:

@@ -32,7 +32,7 @@ async def test_one_to_one_reaches_members_only_and_keeps_text_out_of_the_log(
     listed = await b.call("message.list", conversation_id=cid)
     assert listed["messages"] == [{"message_id": sent["message_id"], "from_id": a_id,
                                    "text": SECRET, "sent_at": sent["sent_at"],
-                                   "ref": {"meeting_id": 1}}]
+                                   "ref": {"meeting_id": 1}, "attachments": []}]
     # The third user: nothing pushed, nothing listed, the conversation does not exist.
     reply = await c.raw("message.list", conversation_id=cid)
     assert reply["type"] == "error" and reply["code"] == "not_found"
