@@ -459,6 +459,65 @@
     </message>
 </context>
 <context>
+    <name>AttachmentBox</name>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="55"/>
+        <source>Đính kèm tệp…</source>
+        <translation>Attach file…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="56"/>
+        <source>Bỏ tệp</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="110"/>
+        <source>Chọn tệp đính kèm</source>
+        <translation>Choose a file to attach</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="111"/>
+        <source>Tài liệu (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</source>
+        <translation>Documents (*.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.odt *.ods *.odp)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../meeting_client/ui/attachments/box.py" line="122"/>
+        <source>Tối đa %n tệp.</source>
+        <translation>
+            <numerusform>At most %n files.</numerusform>
+            <numerusform>At most %n files.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="127"/>
+        <source>Đang tải lên %1…</source>
+        <translation>Uploading %1…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="152"/>
+        <source>Đang mở…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="169"/>
+        <source>Nhấp đúp để đọc</source>
+        <translation>Double-click to read</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="192"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/attachments/box.py" line="196"/>
+        <source>Nhấp đúp vào một tệp để đọc.</source>
+        <translation>Double-click a file to read it.</translation>
+    </message>
+</context>
+<context>
     <name>AttendancePanel</name>
     <message>
         <location filename="../../meeting_client/ui/attendance_panel.py" line="23"/>
@@ -617,62 +676,62 @@
         <translation>and {n} others</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <location filename="../../meeting_client/models/calendar.py" line="344"/>
         <source>Thứ/Ngày</source>
         <translation>Day/Date</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="339"/>
+        <location filename="../../meeting_client/models/calendar.py" line="344"/>
         <source>Buổi</source>
         <translation>Session</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="340"/>
-        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <location filename="../../meeting_client/models/calendar.py" line="345"/>
+        <location filename="../../meeting_client/models/calendar.py" line="458"/>
         <source>Nội dung</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="340"/>
-        <location filename="../../meeting_client/models/calendar.py" line="454"/>
+        <location filename="../../meeting_client/models/calendar.py" line="345"/>
+        <location filename="../../meeting_client/models/calendar.py" line="459"/>
         <source>Chủ trì</source>
         <translation>Presiding</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="341"/>
-        <location filename="../../meeting_client/models/calendar.py" line="455"/>
+        <location filename="../../meeting_client/models/calendar.py" line="346"/>
+        <location filename="../../meeting_client/models/calendar.py" line="460"/>
         <source>Thành phần</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="342"/>
-        <location filename="../../meeting_client/models/calendar.py" line="456"/>
+        <location filename="../../meeting_client/models/calendar.py" line="347"/>
+        <location filename="../../meeting_client/models/calendar.py" line="461"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="342"/>
+        <location filename="../../meeting_client/models/calendar.py" line="347"/>
         <source>Chuẩn bị</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="426"/>
-        <location filename="../../meeting_client/models/calendar.py" line="498"/>
+        <location filename="../../meeting_client/models/calendar.py" line="431"/>
+        <location filename="../../meeting_client/models/calendar.py" line="503"/>
         <source>Trùng lịch: {titles}</source>
         <translation>Double-booked: {titles}</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="443"/>
+        <location filename="../../meeting_client/models/calendar.py" line="448"/>
         <source>Trùng lịch với: {title}</source>
         <translation>Clashes with: {title}</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="453"/>
+        <location filename="../../meeting_client/models/calendar.py" line="458"/>
         <source>Giờ</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/calendar.py" line="554"/>
+        <location filename="../../meeting_client/models/calendar.py" line="559"/>
         <source>+{n} việc khác</source>
         <translation>+{n} more</translation>
     </message>
@@ -917,143 +976,148 @@
 <context>
     <name>DirectiveDetail</name>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="43"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="47"/>
         <source>Chọn một chỉ đạo trong danh sách.</source>
         <translation>Choose a directive in the list.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="54"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="58"/>
         <source>Nội dung báo cáo, ý kiến…</source>
         <translation>Report, comments…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="58"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="62"/>
         <source>Báo cáo tiến độ</source>
         <translation>Report progress</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="59"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="63"/>
         <source>Gửi báo cáo hoàn thành</source>
         <translation>Report it done</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="60"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="64"/>
         <source>Trả lại</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="61"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="65"/>
         <source>Xác nhận hoàn thành</source>
         <translation>Confirm completion</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="62"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="66"/>
         <source>Xin gia hạn</source>
         <translation>Request an extension</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="63"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="67"/>
         <source>Đồng ý gia hạn</source>
         <translation>Grant the extension</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="64"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="68"/>
         <source>Không đồng ý</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="80"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="86"/>
         <source>Thao tác</source>
         <translation>Actions</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="82"/>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="141"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="88"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="149"/>
         <source>Tiến độ</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="83"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="89"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="89"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="90"/>
+        <source>Tệp kèm báo cáo</source>
+        <translation>Files with the report</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="96"/>
         <source>Hạn mới</source>
         <translation>New deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="96"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="103"/>
         <source>Quá trình xử lý</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="132"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="140"/>
         <source> — quá hạn</source>
         <translation> — overdue</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="134"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="142"/>
         <source> (đúng hạn)</source>
         <translation> (on time)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="134"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="142"/>
         <source> (quá hạn)</source>
         <translation> (late)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="136"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="144"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="137"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="145"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="137"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="145"/>
         <source>Không hạn</source>
         <translation>No deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="138"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="146"/>
         <source>Đơn vị chủ trì</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="139"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="147"/>
         <source>Người được giao</source>
         <translation>Assignee</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="140"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="148"/>
         <source>Người giao</source>
         <translation>Issued by</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="144"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="152"/>
         <source>Phối hợp</source>
         <translation>Coordinating</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="148"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="156"/>
         <source>Đưa vào chương trình họp</source>
         <translation>On a meeting agenda</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="149"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="157"/>
         <source>%1 — nội dung số %2</source>
         <translation>%1 — item %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="157"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="165"/>
         <source>Hệ thống</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/directives/detail.py" line="162"/>
+        <location filename="../../meeting_client/ui/directives/detail.py" line="170"/>
         <source> · hạn {0}</source>
         <translation> · deadline {0}</translation>
     </message>
@@ -1550,128 +1614,133 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="60"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="62"/>
         <source>← Sổ văn bản</source>
         <translation>← Register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="81"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="83"/>
         <source>Văn bản chưa có tệp đính kèm.</source>
         <translation>No file is attached to this document.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="89"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="96"/>
         <source>Ý kiến chỉ đạo của lãnh đạo</source>
         <translation>The leader&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="93"/>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="96"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="100"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="103"/>
         <source>Chuyển xử lý</source>
         <translation>Route for handling</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="94"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="101"/>
         <source>Đánh dấu đã xử lý</source>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="98"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="105"/>
         <source>Người xử lý</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="99"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="106"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="100"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="107"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="110"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="117"/>
         <source>Quá trình xử lý</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="112"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="119"/>
         <source>Liên kết</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="170"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="178"/>
         <source>(chọn người)</source>
         <translation>(choose a person)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="184"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="195"/>
+        <source>Đã đính kèm tệp vào văn bản.</source>
+        <translation>The file is attached to the document.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="198"/>
         <source>Đã chuyển xử lý.</source>
         <translation>Routed.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="185"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="199"/>
         <source>Đã đánh dấu đã xử lý.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="201"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="215"/>
         <source>Sổ văn bản đến</source>
         <translation>Incoming register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="202"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="216"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="204"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="218"/>
         <source>Đã vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="204"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="218"/>
         <source>Đang xử lý</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="219"/>
         <source>Đã xử lý</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="219"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="222"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="236"/>
         <source> → người xử lý %1</source>
         <translation> → handler %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="224"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="238"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="233"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="247"/>
         <source>Chỉ đạo số %1</source>
         <translation>Directive %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="236"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="250"/>
         <source>Cuộc họp %1</source>
         <translation>Meeting %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="238"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="252"/>
         <source>, mục %1</source>
         <translation>, item %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="256"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="277"/>
         <source>Hãy chọn người xử lý.</source>
         <translation>Choose a handler.</translation>
     </message>
@@ -1679,162 +1748,167 @@
 <context>
     <name>EventEditor</name>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="36"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="38"/>
         <source>Không lặp lại</source>
         <translation>Does not repeat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="37"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="39"/>
         <source>Hằng tuần</source>
         <translation>Weekly</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="39"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="41"/>
         <source>Các ngày làm việc</source>
         <translation>Every working day</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="52"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="54"/>
         <source>Sửa lịch công tác</source>
         <translation>Edit calendar event</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="53"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="55"/>
         <source>Thêm lịch công tác</source>
         <translation>Add calendar event</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="73"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="75"/>
         <source>— Không đặt phòng —</source>
         <translation>— No room —</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="81"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="83"/>
         <source>— Chưa phân công —</source>
         <translation>— Not assigned —</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="82"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="84"/>
         <source>— Không ủy quyền —</source>
         <translation>— Not delegated —</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="106"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="108"/>
         <source>Những người liên quan</source>
         <translation>Those involved</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="107"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="109"/>
         <source>Toàn cơ quan</source>
         <translation>The whole organisation</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="115"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="117"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="117"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="119"/>
         <source>Hủy lịch này</source>
         <translation>Cancel this event</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="120"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="122"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="129"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="137"/>
         <source>Nội dung</source>
         <translation>Business</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="132"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="140"/>
         <source>từ</source>
         <translation>from</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="134"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="142"/>
         <source>đến</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="136"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="144"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="137"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="145"/>
         <source>Lặp lại</source>
         <translation>Repeat</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="138"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="146"/>
         <source>Phòng họp</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="139"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="147"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="140"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="148"/>
         <source>Chủ trì</source>
         <translation>Presiding</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="141"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="149"/>
         <source>Ủy quyền cho</source>
         <translation>Delegated to</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="142"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="150"/>
         <source>Thành phần</source>
         <translation>Attendees</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="143"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="151"/>
         <source>Hiển thị cho</source>
         <translation>Visible to</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="144"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="152"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="153"/>
+        <source>Tệp đính kèm</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="247"/>
         <source>người chủ trì</source>
         <translation>the presiding person</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="234"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="247"/>
         <source>thành phần</source>
         <translation>an attendee</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="235"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="248"/>
         <source>phòng họp</source>
         <translation>the room</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="237"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="250"/>
         <source>Trùng lịch ({what}) với: {title}</source>
         <translation>Double-booked ({what}) with: {title}</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="247"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="260"/>
         <source>Hãy nhập nội dung công việc.</source>
         <translation>Enter what the event is about.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="250"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="263"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/calendar/editor.py" line="281"/>
+        <location filename="../../meeting_client/ui/calendar/editor.py" line="303"/>
         <source>Đã lưu. Lịch bị trùng như trên — có thể ủy quyền cho người khác dự thay.</source>
         <translation>Saved. Double-booked as shown — someone may attend in the host&apos;s place.</translation>
     </message>
@@ -2492,22 +2566,27 @@
 <context>
     <name>MessageLabels</name>
     <message>
-        <location filename="../../meeting_client/models/messages_model.py" line="60"/>
+        <location filename="../../meeting_client/models/messages_model.py" line="61"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/models/messages_model.py" line="69"/>
         <source>Cuộc họp</source>
         <translation>Meeting</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/messages_model.py" line="61"/>
+        <location filename="../../meeting_client/models/messages_model.py" line="70"/>
         <source>Chỉ đạo</source>
         <translation>Directive</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/messages_model.py" line="62"/>
+        <location filename="../../meeting_client/models/messages_model.py" line="71"/>
         <source>Văn bản</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/models/messages_model.py" line="182"/>
+        <location filename="../../meeting_client/models/messages_model.py" line="199"/>
         <source>Người dùng #%1</source>
         <translation>User #%1</translation>
     </message>
@@ -2515,17 +2594,17 @@
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../meeting_client/ui/messages/messages_page.py" line="41"/>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="45"/>
         <source>Cuộc trao đổi mới</source>
         <translation>New conversation</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/messages/messages_page.py" line="49"/>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="53"/>
         <source>Chọn một cuộc trao đổi</source>
         <translation>Choose a conversation</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/messages/messages_page.py" line="66"/>
+        <location filename="../../meeting_client/ui/messages/messages_page.py" line="71"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
