@@ -15,6 +15,7 @@ import pytest
 from server.app import build_registry
 from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
+from tests.server.cameras.matrix import camera_rows
 from tests.server.directives.matrix import REFUSALS, directive_rows
 from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
@@ -77,6 +78,7 @@ MATRIX.update(preparation_rows())
 MATRIX.update(directive_rows())
 MATRIX.update(calendar_rows())
 MATRIX.update(registry_rows())
+MATRIX.update(camera_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
 OUTSIDER_FORBIDDEN = ({spec.name for spec in build_registry()

@@ -1,0 +1,50 @@
+"""A real test camera: ffmpeg sending an MPEG-TS test pattern over UDP, started and killed
+at will, and ``meeting-server cameras`` run as a subprocess."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+SECRET = "m4tkhau-camera"
+"""The password in every test camera URL: it must never leave the server."""
+
+
+def free_udp_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class TestSource:
+    """``ffmpeg -re -f lavfi -i testsrc … -f mpegts udp://127.0.0.1:PORT``."""
+
+    __test__ = False
+
+    def __init__(self) -> None:
+        self.port = free_udp_port()
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    @property
+    def url(self) -> str:
+        return f"udp://kamera:{SECRET}@127.0.0.1:{self.port}"
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen(
+            ["ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
+             "testsrc=size=160x120:rate=10", "-g", "10", "-f", "mpegts",
+             f"udp://127.0.0.1:{self.port}?pkt_size=1316"],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+        self.proc = None
+
+
+def cameras_cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "server.cli", "cameras", *args, "--db",
+                           f"sqlite:///{db}"], capture_output=True, text=True, timeout=60)
