@@ -1,4 +1,5 @@
-"""Cameras on the wire: ``camera.list``, ``camera.subscribe`` and the ``camera.state`` event.
+"""Cameras on the wire: ``camera.list``, ``camera.subscribe``, ``camera.watch`` and the
+``camera.state`` event.
 
 PROTOCOL.md "Cameras" is binding; ``docs/protocol.md`` (Cameras) tells the whole
 story. Nothing here ever carries a source URL: those stay on the server.
@@ -10,7 +11,7 @@ from typing import Annotated, ClassVar, Literal
 
 import msgspec
 
-from meeting_protocol.commands import Payload
+from meeting_protocol.commands import Id, Payload
 from meeting_protocol.events import EventData, register_events
 
 CameraState = Literal["idle", "connecting", "live", "down"]
@@ -31,6 +32,14 @@ class CameraSubscribe(Payload):
     since: Annotated[int, msgspec.Meta(ge=0, le=2**53 - 1)] = 0
 
 
+class CameraWatch(Payload):
+    """→ ``{url, expires_at}``: an ``http(s)://`` URL on the server streaming MPEG-TS."""
+
+    TYPE: ClassVar[str] = "camera.watch"
+    camera_id: Id
+    sub: bool = False
+
+
 CAMERA_STATE = "camera.state"
 
 
@@ -48,4 +57,5 @@ register_events(CameraStateChanged)
 CAMERA_PAYLOADS: dict[str, type[Payload]] = {
     "camera.list": CameraList,
     "camera.subscribe": CameraSubscribe,
+    "camera.watch": CameraWatch,
 }

@@ -16,6 +16,7 @@ from server.app import build_registry
 from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
 from tests.server.cameras.matrix import camera_rows
+from tests.server.cameras.matrix import prepare as prepare_cameras
 from tests.server.directives.matrix import REFUSALS, directive_rows
 from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
@@ -137,6 +138,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await calendar_objects(url)
     await prepare_alerts(matrix_server)
     await prepare_registry(url, MATRIX)
+    prepare_cameras(matrix_server)
 
     failures = []
     for role in ROLES:

@@ -1,4 +1,5 @@
-"""cameras: registered cameras, their health monitor, and the camera-down alert."""
+"""cameras: registered cameras, their health monitor, the camera-down alert, and the
+watch URLs on the API port."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from server.module import Module, migrations_of
 from server.modules.cameras import tables
 from server.modules.cameras.cli import add_cameras_parser
 from server.modules.cameras.commands import commands
-from server.modules.cameras.monitor import setup_cameras
+from server.modules.cameras.runtime import api_routes, setup_cameras
 
 MODULE = Module(name="cameras", tables=tables, commands=commands, exports=("tables",),
                 migrations=migrations_of(__file__), cli=add_cameras_parser,
-                setup=setup_cameras)
+                api=api_routes, setup=setup_cameras)

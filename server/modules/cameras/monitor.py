@@ -9,6 +9,9 @@ States (PROTOCOL.md "Cameras"; docs/protocol.md tells the story):
 - ``live``: the last probe read its streams;
 - ``down``: the last probe failed or timed out.
 
+A camera being watched (its ``camera.watch`` relay read from it lately) counts as
+``live`` without a probe.
+
 Each change is one ``camera.state`` event on the operators' topic ``cameras``. A
 camera down for longer than ``down_after`` raises one critical alert to the
 operators through the alerts module, in the same transaction as the firing; the
@@ -26,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -93,9 +97,13 @@ def _long_down(tx: Tx, down_after: timedelta) -> None:
 class CameraMonitor:
     """Probes every camera each ``interval``; stops with the server."""
 
-    def __init__(self, services: Services, settings: MonitorSettings) -> None:
+    def __init__(self, services: Services, settings: MonitorSettings,
+                 streaming: Callable[[int, float], bool] = lambda _c, _w: False) -> None:
         self.services = services
         self.settings = settings
+        self.streaming = streaming
+        """``(camera_id, within)``: a watch relay read this camera lately (then it is live
+        without a probe: some cameras take few sessions, and a UDP source one reader)."""
         self.rounds = 0
         self._task: asyncio.Task[None] | None = None
 
@@ -131,11 +139,13 @@ class CameraMonitor:
             await run(self._connecting)
         gate = asyncio.Semaphore(PARALLEL)
 
-        async def one(url: str) -> bool:
+        async def one(row: Any) -> bool:
+            if self.streaming(row.id, max(5.0, 2 * self.settings.interval)):
+                return True
             async with gate:
-                return await probe(url, self.settings.timeout)
+                return await probe(row.url, self.settings.timeout)
 
-        results = await asyncio.gather(*(one(r.url) for r in rows))
+        results = await asyncio.gather(*(one(r) for r in rows))
         verdict = {r.id: ok for r, ok in zip(rows, results, strict=True)}
         await run(lambda tx: self._record(tx, verdict))
         self.rounds += 1
@@ -154,9 +164,3 @@ class CameraMonitor:
                 _set_state(tx, row, state)
         _long_down(tx, timedelta(seconds=self.settings.down_after))
 
-
-def setup_cameras(services: Services) -> None:
-    monitor = CameraMonitor(services, MonitorSettings.from_env())
-    services.extra["cameras"] = monitor
-    services.on_start.append(monitor.start)
-    services.on_shutdown.append(monitor.stop)

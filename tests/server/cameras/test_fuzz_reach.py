@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from tests.resilience.test_protocol_fuzz import FIELDS, NAMES
 
-OURS = {"camera.list": set(), "camera.subscribe": {"since"}}
+OURS = {"camera.list": set(), "camera.subscribe": {"since"},
+        "camera.watch": {"camera_id", "sub"}}
 
 
 def test_the_fuzzer_knows_our_commands_and_their_fields() -> None:
