@@ -156,7 +156,7 @@ class CameraMonitor:
             _set_state(tx, row, "connecting")
 
     def _record(self, tx: Tx, verdict: dict[int, bool]) -> None:
-        rows = tx.conn.execute(select(cameras).where(cameras.c.id.in_(verdict))).all()
+        rows = tx.conn.execute(select(cameras).where(cameras.c.id.in_(list(verdict)))).all()
         for row in rows:  # a camera removed meanwhile is simply gone
             state = "live" if verdict[row.id] else "down"
             if state != row.state:

@@ -1,6 +1,7 @@
-"""A test camera over HTTP: ``python -m tests.server.cameras.http_source PORT`` runs one
-ffmpeg test pattern (MPEG-TS) and serves it to any number of HTTP readers at once, as a
-real camera's HTTP stream does (``ffmpeg -listen 1`` serves one reader, then exits)."""
+"""A test camera over HTTP: ``python -m tests.server.cameras.http_source PORT [WxH FPS
+BITRATE]`` runs one ffmpeg test pattern (MPEG-TS) and serves it to any number of HTTP
+readers at once, as a real camera's HTTP stream does (``ffmpeg -listen 1`` serves one
+reader, then exits)."""
 
 from __future__ import annotations
 
@@ -45,9 +46,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main() -> None:
+    size, fps, rate = (sys.argv[2:5] if len(sys.argv) >= 5 else ("160x120", "10", ""))
     proc = subprocess.Popen(
         ["ffmpeg", "-nostdin", "-loglevel", "error", "-re", "-f", "lavfi", "-i",
-         "testsrc=size=160x120:rate=10", "-g", "10", "-f", "mpegts", "pipe:1"],
+         f"testsrc=size={size}:rate={fps}", "-g", fps, *(["-b:v", rate] if rate else []),
+         "-f", "mpegts", "pipe:1"],
         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE)
     threading.Thread(target=pump, args=(proc,), daemon=True).start()
     server = ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Handler)

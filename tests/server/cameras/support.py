@@ -58,8 +58,10 @@ class HttpSource:
 
     __test__ = False
 
-    def __init__(self) -> None:
+    def __init__(self, *quality: str) -> None:
         self.port = free_tcp_port()
+        self.quality = quality
+        """Optional ``(WxH, fps, bitrate)`` of the pattern (default: tiny)."""
         self.proc: subprocess.Popen[str] | None = None
 
     @property
@@ -68,7 +70,8 @@ class HttpSource:
 
     def start(self) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "tests.server.cameras.http_source", str(self.port)],
+            [sys.executable, "-m", "tests.server.cameras.http_source", str(self.port),
+             *self.quality],
             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
             text=True, start_new_session=True)
         assert self.proc.stdout is not None
