@@ -2,7 +2,8 @@
 
 A row shows group, name and state (colour and Vietnamese word); choosing a camera and
 "Xem" asks the server for a watch URL (``camera.watch``) and plays it. States follow the
-``cameras`` topic live.
+``cameras`` topic live. The stream of a camera that goes down ends; when it is live again
+while still chosen for the player, the page asks for a new URL and plays on.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ class CamerasPage(QWidget):
     def __init__(self, store: CameraStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.watching: int | None = None
+        """The camera the player is for (until "Dừng")."""
+        self._was_down = False
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Nhóm"), self.tr("Camera"), self.tr("Trạng thái")])
@@ -114,6 +118,19 @@ class CamerasPage(QWidget):
                 self.table.selectRow(row)
         self.table.setVisible(bool(cams))
         self.empty.setVisible(self.store.loaded and not cams)
+        self._follow_watched()
+
+    def _follow_watched(self) -> None:
+        cam = self.store.camera(self.watching) if self.watching is not None else None
+        if cam is None:
+            return
+        if cam.state == "down":
+            self._was_down = True
+            self.status.setText(self.tr("Camera đang mất tín hiệu."))
+        elif cam.state == "live" and self._was_down:
+            self._was_down = False
+            self.status.clear()
+            self.store.watch(cam.camera_id)
 
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
@@ -132,9 +149,12 @@ class CamerasPage(QWidget):
         camera_id = self.selected_id()
         if camera_id is not None:
             self.status.clear()
+            self.watching, self._was_down = camera_id, False
             self.store.watch(camera_id)
 
     def _play(self, camera_id: int, url: str) -> None:
+        if camera_id != self.watching:
+            return  # stopped, or another camera chosen meanwhile
         cam = self.store.camera(camera_id)
         self.title.setText(cam.name if cam else "")
         if not self.player.available:
@@ -143,6 +163,7 @@ class CamerasPage(QWidget):
         self.player.play(url)
 
     def stop(self) -> None:
+        self.watching = None
         self.player.stop()
         self.title.setText(self.tr("Chọn một camera rồi bấm Xem."))
 

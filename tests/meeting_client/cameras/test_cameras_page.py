@@ -75,6 +75,14 @@ def test_live_states_and_the_player(qtbot, camera_env, make_server, source: Http
 
     source.kill()
     qtbot.waitUntil(lambda: cell(page, 0, 2) == "Mất tín hiệu", timeout=WAIT)
+    assert page.status.text() == "Camera đang mất tín hiệu."
+    # Back up while still chosen: a new watch URL, and the picture moves again.
+    first_url, shown = page.player.url, page.player.frames
+    source.start()
+    qtbot.waitUntil(lambda: cell(page, 0, 2) == "Đang có tín hiệu", timeout=WAIT)
+    qtbot.waitUntil(lambda: page.player.url != first_url
+                    and page.player.frames >= shown + 5, timeout=WAIT)
+    assert page.status.text() == ""
     page.stop()
     assert page.player.url is None
 
