@@ -21,13 +21,17 @@ _SUSPECT = re.compile(r"auth|token|word|bearer|secret", re.I)
 _VALUE = re.compile(r'("(?:password|token|new_password|old_password)"\s*:\s*")[^"]*', re.I)
 _BEARER = re.compile(r"(Bearer\s+)[A-Za-z0-9._~+/=-]{12,}", re.I)
 """A credential after "Bearer" (tokens are long; "no bearer token" in a refusal stays)."""
+_USERINFO = re.compile(r"(?<=://)[^/@\s]+@")
+"""``user:password@`` in a URL (a camera's RTSP address)."""
 
 
 def redact(message: str) -> str:
-    """``message`` with frame contents, password and token values and bearer tokens masked."""
+    """``message`` with frame contents, password and token values, bearer tokens and URL
+    credentials masked."""
     if _SUSPECT.search(message):
         message = _FRAME.sub(lambda m: f"{m.group(1) or m.group(2)} [redacted]", message)
     message = _VALUE.sub(r"\1***", message)
+    message = _USERINFO.sub("***@", message)
     return _BEARER.sub(r"\1***", message)
 
 

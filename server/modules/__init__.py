@@ -26,6 +26,7 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.alerts.manifest import MODULE as alerts
     from server.modules.attachments.manifest import MODULE as attachments
     from server.modules.calendar.manifest import MODULE as calendar
+    from server.modules.cameras.manifest import MODULE as cameras
     from server.modules.directives.manifest import MODULE as directives
     from server.modules.documents.manifest import MODULE as documents
     from server.modules.hall.manifest import MODULE as hall
@@ -38,7 +39,7 @@ def all_modules() -> tuple[Module, ...]:
     from server.modules.voting.manifest import MODULE as voting
 
     return (accounts, org, meetings, speakers, voting, documents, hall, attachments, alerts,
-            messages, directives, minutes, calendar, registry)
+            messages, directives, minutes, calendar, registry, cameras)
 
 
 def load_all_tables() -> MetaData:

@@ -17,6 +17,8 @@ from tests.server.alerts.matrix import alert_rows
 from tests.server.alerts.matrix import prepare as prepare_alerts
 from tests.server.attachments.matrix import REFUSALS as ATTACHMENT_REFUSALS
 from tests.server.attachments.matrix import attachment_rows, prepare_attachments
+from tests.server.cameras.matrix import camera_rows
+from tests.server.cameras.matrix import prepare as prepare_cameras
 from tests.server.directives.matrix import REFUSALS, directive_rows
 from tests.server.directives.matrix import prepare as prepare_directives
 from tests.server.documents.matrix import document_rows
@@ -80,6 +82,7 @@ MATRIX.update(directive_rows())
 MATRIX.update(calendar_rows())
 MATRIX.update(registry_rows())
 MATRIX.update(attachment_rows())
+MATRIX.update(camera_rows())
 # What an outsider may not run is invisible to them (not_found), except commands for
 # global roles and refusals about objects everyone sees (a public calendar event).
 OUTSIDER_FORBIDDEN = ({spec.name for spec in build_registry()
@@ -139,6 +142,7 @@ async def test_authorization_matrix(matrix_server: LiveServer) -> None:
     await prepare_alerts(matrix_server)
     await prepare_registry(url, MATRIX)
     await prepare_attachments(url, MATRIX)
+    prepare_cameras(matrix_server)
 
     failures = []
     for role in ROLES:

@@ -170,6 +170,20 @@ def _directives_badge(ctx: WorkspaceContext) -> BadgeSource:
     return DirectivesDueBadge(ctx.port, ctx.owner)
 
 
+def _operators(me: Me) -> bool:
+    return bool({"admin", "operator"} & set(me.roles))
+
+
+def _cameras_page(ctx: WorkspaceContext) -> QWidget:
+    from meeting_client.models.cameras import CameraStore
+    from meeting_client.ui.cameras.page import CamerasPage
+
+    store = CameraStore(ctx.port, ctx.owner)
+    page = CamerasPage(store)
+    store.start()
+    return page
+
+
 def modules() -> list[ModuleEntry]:
     """Every module of the workspace, in rail order."""
     return [
@@ -189,6 +203,8 @@ def modules() -> list[ModuleEntry]:
                     "rail-alerts", _anyone, _alerts_page, _alerts_badge),
         ModuleEntry("messages", lambda: QCoreApplication.translate("Workspace", "Tin nhắn"),
                     "rail-messages", _anyone, _messages_page, _messages_badge),
+        ModuleEntry("cameras", lambda: QCoreApplication.translate("Workspace", "Camera"),
+                    "rail-cameras", _operators, _cameras_page),
         ModuleEntry("admin", lambda: QCoreApplication.translate("Workspace", "Quản trị"),
                     "rail-admin", _people_admins, _admin_page),
     ]

@@ -18,8 +18,12 @@ def test_the_rail_shows_administration_to_admin_and_office_only(qtbot, workspace
     everyone = ["meetings", "calendar", "directives", "alerts", "messages"]
     office = ["meetings", "preparation", "calendar", "directives", "registry", "alerts",
               "messages", "admin"]
-    assert workspace_window("admin").workspace.module_keys() == office
+    # Camera for operators and admins only.
+    assert workspace_window("admin").workspace.module_keys() == [
+        *office[:-1], "cameras", "admin"]
     assert workspace_window("vanphong").workspace.module_keys() == office
+    assert workspace_window("vanhanh").workspace.module_keys() == [
+        "meetings", "calendar", "directives", "registry", "alerts", "messages", "cameras"]
     delegate = workspace_window("d001")
     assert delegate.workspace.module_keys() == everyone
     assert workspace_window("lanhdao").workspace.module_keys() == [
