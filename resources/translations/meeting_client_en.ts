@@ -848,6 +848,83 @@
     </message>
 </context>
 <context>
+    <name>CameraPlayer</name>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/player.py" line="67"/>
+        <source>Máy này thiếu libVLC: không phát được video.</source>
+        <translation>libVLC is missing on this computer: video cannot be played.</translation>
+    </message>
+</context>
+<context>
+    <name>CamerasPage</name>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="34"/>
+        <source>Chưa kiểm tra</source>
+        <translation>Not checked yet</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="35"/>
+        <source>Đang kết nối</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="36"/>
+        <source>Đang có tín hiệu</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="37"/>
+        <source>Mất tín hiệu</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="53"/>
+        <source>Nhóm</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="53"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="53"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="63"/>
+        <source>Chưa có camera nào được đăng ký.</source>
+        <translation>No camera is registered yet.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="66"/>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="168"/>
+        <source>Chọn một camera rồi bấm Xem.</source>
+        <translation>Choose a camera, then press Watch.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="70"/>
+        <source>Xem</source>
+        <translation>Watch</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="71"/>
+        <source>Dừng</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="129"/>
+        <source>Camera đang mất tín hiệu.</source>
+        <translation>The camera is down.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/cameras/page.py" line="161"/>
+        <source>Máy này thiếu libVLC: không phát được video.</source>
+        <translation>libVLC is missing on this computer: video cannot be played.</translation>
+    </message>
+</context>
+<context>
     <name>ChairConsole</name>
     <message>
         <location filename="../../meeting_client/ui/chair_console.py" line="42"/>
@@ -4595,42 +4672,47 @@ Option 2</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="176"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="190"/>
         <source>Họp</source>
         <translation>Meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="179"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="193"/>
         <source>Chuẩn bị họp</source>
         <translation>Preparing meetings</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="181"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="195"/>
         <source>Lịch công tác</source>
         <translation>Work calendar</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="184"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="198"/>
         <source>Chỉ đạo</source>
         <translation>Directives</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="186"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="200"/>
         <source>Sổ văn bản</source>
         <translation>Documents register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="188"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="202"/>
         <source>Cảnh báo</source>
         <translation>Alerts</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="190"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="204"/>
         <source>Tin nhắn</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/workspace/registry.py" line="192"/>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="206"/>
+        <source>Camera</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/workspace/registry.py" line="208"/>
         <source>Quản trị</source>
         <translation>Administration</translation>
     </message>
