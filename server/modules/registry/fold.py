@@ -110,3 +110,36 @@ def highlight(original: str, query_words: list[str]) -> list[list[int]]:
             continue
         ranges.append([where[m.start()], where[m.start() + n - 1] + 1])
     return ranges
+
+
+SUMMARY_WEIGHT, ISSUER_WEIGHT = 10.0, 3.0
+"""As the index's former ``bm25`` weights: the summary (trích yếu) first, then the issuer
+and type; the file's text counts only by matching at all."""
+_K1, _B, _AVERAGE_WORDS = 1.2, 0.75, 14.0
+
+
+def relevance(summary: str, issuer: str, query_words: list[str]) -> float:
+    """How well an entry that holds every query word matches them (higher is better),
+    from its folded summary and issuer: BM25's saturating term frequency with length
+    normalisation, per field weight. Every candidate holds every word, so the words'
+    rarity (BM25's IDF) would only scale the terms alike and is left out; the last word
+    matches as a prefix, as the query does."""
+    if not query_words:
+        return 0.0
+    summary_words = _WORD.findall(summary)
+    issuer_words = set(_WORD.findall(issuer))
+    norm = _K1 * (1 - _B + _B * len(summary_words) / _AVERAGE_WORDS)
+    last = query_words[-1]
+    score = 0.0
+    for n, word in enumerate(query_words):
+        if n == len(query_words) - 1:
+            tf = sum(1 for w in summary_words if w.startswith(last))
+            in_issuer = any(w.startswith(last) for w in issuer_words)
+        else:
+            tf = summary_words.count(word)
+            in_issuer = word in issuer_words
+        if tf:
+            score += SUMMARY_WEIGHT * tf * (_K1 + 1) / (tf + norm)
+        if in_issuer:
+            score += ISSUER_WEIGHT
+    return score

@@ -10,6 +10,8 @@ Confidential entries the viewer may not see are excluded in the query itself, so
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -45,8 +47,10 @@ _fts = table("registry_fts", column("rowid"), column("summary"), column("issuer"
              column("body"), column("tags"))
 WORD_COLUMNS = "{summary issuer body}"
 BM25 = "bm25(registry_fts, 10.0, 3.0, 1.0, 0.0)"
-RANK_WINDOW = 1000
+RANK_WINDOW = 300
 """Matches ranked by relevance: the newest this many (see ``SqliteBackend._ranked``)."""
+COUNTS_KEPT = 512
+"""Match counts remembered per index version (``_counts``)."""
 SYMBOL_FAST_LIMIT = 2000
 """More symbol hits than this and the general (joined) query answers instead."""
 
@@ -103,8 +107,34 @@ class Backend:
         raise NotImplementedError
 
 
+_BUMP = "UPDATE registry_fts_version SET version = version + 1 WHERE id = 1"
+_counts: OrderedDict[tuple[Any, ...], int] = OrderedDict()
+_counts_lock = threading.Lock()
+"""(index version, match, viewer's readable ids) → how many match: counting a common
+word over a million entries is the dearest part of a search (~10 ms), and the same query
+comes again page after page as the register view scrolls, and in every round of typing
+that ends where it started. The version makes a stale count unreachable."""
+
+
+def _remembered_count(conn: Connection, sql: str, params: dict[str, Any]) -> int:
+    version = conn.exec_driver_sql("SELECT version FROM registry_fts_version").scalar()
+    key = (version, sql, tuple(sorted(params.items())))
+    with _counts_lock:
+        found = _counts.get(key)
+        if found is not None:
+            _counts.move_to_end(key)
+            return found
+    count = int(conn.execute(text(sql), params).scalar_one())
+    with _counts_lock:
+        _counts[key] = count
+        while len(_counts) > COUNTS_KEPT:
+            _counts.popitem(last=False)
+    return count
+
+
 class SqliteBackend(Backend):
     def put(self, conn: Connection, row: Any, body: str | None, *, new: bool) -> None:
+        conn.exec_driver_sql(_BUMP)
         if not new:
             conn.execute(text("DELETE FROM registry_fts WHERE rowid = :id"), {"id": row.id})
         conn.execute(text("INSERT INTO registry_fts (rowid, summary, issuer, body, tags) "
@@ -117,6 +147,7 @@ class SqliteBackend(Backend):
 
     def put_many(self, conn: Connection, rows: Sequence[dict[str, Any]]) -> None:
         f = fold.fold
+        conn.exec_driver_sql(_BUMP)
         conn.exec_driver_sql(
             "INSERT INTO registry_fts (rowid, summary, issuer, body, tags) "
             "VALUES (?, ?, ?, '', ?)",
@@ -168,10 +199,13 @@ class SqliteBackend(Backend):
             where = [f"registry_fts MATCH {m}{skip}{extra}" for m, extra in conds]
             ids = " UNION ALL ".join(f"SELECT rowid AS id FROM registry_fts WHERE {w}"
                                      for w in where)
-            matched = int(conn.execute(text(f"SELECT count(*) FROM ({ids})"), params
-                                       ).scalar_one())
+            newest = self._newest(conn, where, params)
+            if len(newest) < RANK_WINDOW:  # every match is in the window: no count to run
+                matched = len(newest)
+            else:
+                matched = _remembered_count(conn, f"SELECT count(*) FROM ({ids})", params)
             total += matched
-            page += self._ranked(conn, where, ids, params, matched,
+            page += self._ranked(conn, ids, params, newest, qwords, matched,
                                  max(0, offset - len(symbol_ids)), max(limit - len(page), 0))
 
         if not page:
@@ -191,27 +225,39 @@ class SqliteBackend(Backend):
         return and_(E.c.symbol_key >= key, E.c.symbol_key < key + "\U0010ffff")
 
     @staticmethod
-    def _ranked(conn: Connection, where: list[str], ids: str, params: dict[str, Any],
-                matched: int, offset: int, want: int) -> list[int]:
-        """Positions ``offset … offset + want`` of the matches in result order: the newest
-        ``RANK_WINDOW`` matches by relevance (bm25), then older ones newest first.
+    def _newest(conn: Connection, where: list[str], params: dict[str, Any]
+                ) -> list[tuple[int, str, str]]:
+        """The newest ``RANK_WINDOW`` matches with their folded summary and issuer, newest
+        first: FTS5 walks a match list newest first and stops at the window."""
+        parts = " UNION ALL ".join(
+            f"SELECT * FROM (SELECT rowid AS id, summary, issuer FROM registry_fts "
+            f"WHERE {w} ORDER BY rowid DESC LIMIT {RANK_WINDOW})" for w in where)
+        sql = (parts if len(where) == 1 else
+               f"SELECT * FROM ({parts}) ORDER BY id DESC LIMIT {RANK_WINDOW}")
+        return [(int(i), s or "", t or "") for i, s, t in conn.execute(text(sql), params)]
 
-        Ranking every match costs as much as there are matches (a word in 100,000 entries,
-        a few hundred ms); the newest thousand are what a register's reader looks for, and
-        FTS5 walks a match list newest first and stops at the window.
+    @staticmethod
+    def _ranked(conn: Connection, ids: str, params: dict[str, Any],
+                newest: list[tuple[int, str, str]], qwords: list[str], matched: int,
+                offset: int, want: int) -> list[int]:
+        """Positions ``offset … offset + want`` of the matches in result order: the newest
+        ``RANK_WINDOW`` matches by relevance (:func:`fold.relevance`), then older ones
+        newest first.
+
+        Ranking every match costs as much as there are matches, and FTS5's ``bm25`` first
+        counts, for each word, every entry holding it (some 20 ms at a million entries
+        whatever the window); the newest matches are what a register's reader looks for,
+        and every one of them holds every word, so weighing where and how often they
+        occur in the entry is what orders them.
         """
         if want <= 0 or offset >= matched:
             return []
-        window = min(RANK_WINDOW, matched)
+        window = len(newest)
         out: list[int] = []
         if offset < window:
-            newest = " UNION ALL ".join(
-                f"SELECT * FROM (SELECT rowid AS id, {BM25} AS score FROM registry_fts "
-                f"WHERE {w} ORDER BY rowid DESC LIMIT {window})" for w in where)
-            out = [int(i) for i in conn.execute(text(
-                f"SELECT id FROM (SELECT id, score FROM ({newest}) ORDER BY id DESC "
-                f"LIMIT {window}) ORDER BY score, id DESC LIMIT :lim OFFSET :off"),
-                {**params, "lim": min(want, window - offset), "off": offset}).scalars()]
+            relevance = fold.relevance
+            scored = sorted(newest, key=lambda r: (-relevance(r[1], r[2], qwords), -r[0]))
+            out = [r[0] for r in scored[offset:offset + want]]
         rest = want - len(out)
         if rest > 0:
             start = max(offset, window)

@@ -8,6 +8,7 @@ import unicodedata
 
 import pytest
 
+from server.modules.registry.search import RANK_WINDOW
 from tests.server.registry.helpers import entry, login
 
 DOCS = [
@@ -130,7 +131,7 @@ async def test_a_confidential_entry_is_neither_listed_nor_counted_for_others(
 
 async def test_many_matches_page_through_each_once(tmp_path, demo_db_template,
                                                    clients) -> None:
-    """Above 1,000 matches the newest thousand are ranked by relevance, older ones follow
+    """Above RANK_WINDOW matches the newest are ranked by relevance, older ones follow
     newest first: paging still returns every match exactly once, and total counts all."""
     import csv
     import subprocess
@@ -164,7 +165,16 @@ async def test_many_matches_page_through_each_once(tmp_path, demo_db_template,
             assert page["total"] == 1300
             seen += [i["registry_id"] for i in page["items"]]
         assert len(seen) == 1300 and len(set(seen)) == 1300
-        assert set(seen[:1000]) == set(range(301, 1301))  # the newest thousand first
-        assert seen[1000:] == sorted(seen[1000:], reverse=True)
+        window = RANK_WINDOW
+        assert set(seen[:window]) == set(range(1301 - window, 1301))  # the newest first
+        assert seen[window:] == sorted(seen[window:], reverse=True)
+        # Within the window, more of the words in the summary ranks first.
+        first = await staff.call("registry.search", query="lut bao", limit=1)
+        assert first["items"][0]["summary"].count("lụt bão") == 3
+        # A count is remembered for the pages; a new entry is counted at once all the same.
+        office, _ = await login(server.url, "admin")
+        clients(office)
+        await office.act("registry.create", **entry(summary="Phương án phòng chống lụt bão"))
+        assert (await staff.call("registry.search", query="lut bao"))["total"] == 1301
     finally:
         server.stop()
