@@ -19,6 +19,7 @@ from sqlalchemy.engine import Connection
 
 from server.errors import BadRequest, Conflict, NotFound
 from server.modules.accounts.tables import users
+from server.modules.directives.tables import directives
 from server.modules.registry import fold
 from server.modules.registry.search import Viewer, backend_for, visible
 from server.modules.registry.tables import (
@@ -129,11 +130,22 @@ def history(conn: Connection, entry_id: int) -> list[dict[str, Any]]:
 
 
 def links(conn: Connection, entry_id: int) -> list[dict[str, Any]]:
+    """The entry's links: those recorded here (meetings, agenda items), and the directives
+    that name it as their source (``directive.create`` with ``source: {"registry_id"}``;
+    the directives module comes first and cannot write here, so the other way is read)."""
     c = registry_links.c
-    return [{"kind": r.kind, "meeting_id": r.meeting_id, "item_id": r.item_id,
-             "directive_id": r.directive_id, "at": r.at}
-            for r in conn.execute(select(registry_links).where(c.entry_id == entry_id)
-                                  .order_by(c.id))]
+    out = [{"kind": r.kind, "meeting_id": r.meeting_id, "item_id": r.item_id,
+            "directive_id": r.directive_id, "at": r.at}
+           for r in conn.execute(select(registry_links).where(c.entry_id == entry_id)
+                                 .order_by(c.id))]
+    named = {link["directive_id"] for link in out if link["directive_id"] is not None}
+    d = directives.c
+    for directive_id, issued_at in conn.execute(
+            select(d.id, d.issued_at).where(d.source_registry_id == entry_id).order_by(d.id)):
+        if directive_id not in named:
+            out.append({"kind": "directive", "meeting_id": None, "item_id": None,
+                        "directive_id": directive_id, "at": issued_at})
+    return out
 
 
 def record(conn: Connection, entry_id: int, action: str, at: str, by_id: int | None,

@@ -30,3 +30,23 @@ async def test_link_directive_shows_on_the_entry(live_server, clients) -> None:
     assert [(link["kind"], link["directive_id"]) for link in got["links"]] == [
         ("directive", 42)]
     assert got["history"][-1]["action"] == "linked"
+
+
+async def test_an_incoming_document_turned_into_a_directive_keeps_the_link_both_ways(
+        live_server, clients) -> None:
+    """The real commands: ``directive.create`` with ``source: {"registry_id"}``; the
+    directive names its source and the entry lists the directive."""
+    office, _ = await login(live_server.url, "vanphong")
+    leader, _ = await login(live_server.url, "lanhdao")
+    clients(office)
+    clients(leader)
+    made = await office.act("registry.create", **entry(summary="Về việc giải phóng mặt bằng"))
+    units = (await leader.call("org.units"))["units"]
+    directive = await leader.act("directive.create", content="Xử lý văn bản về mặt bằng",
+                                 deadline="2026-12-31", assignee_unit_id=units[-1]["id"],
+                                 source={"registry_id": made["registry_id"]})
+    got = await office.call("registry.get", registry_id=made["registry_id"])
+    assert [(link["kind"], link["directive_id"]) for link in got["links"]] == [
+        ("directive", directive["directive_id"])]
+    detail = await leader.call("directive.get", directive_id=directive["directive_id"])
+    assert detail["source"] == {"registry_id": made["registry_id"]}
