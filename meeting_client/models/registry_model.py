@@ -30,14 +30,18 @@ from meeting_client.models.port import CommandPort
 from meeting_client.models.workspace import BadgeSource
 from meeting_protocol import org as op
 from meeting_protocol import registry as rp
-from meeting_protocol.commands import Payload
+from meeting_protocol.commands import MeetingList, Payload
+from meeting_protocol.directives import DirectiveCreate
+from meeting_protocol.preparation import AgendaAdd
 
 COMMANDS: dict[str, type[Payload]] = {
     cls.TYPE: cls for cls in (
         rp.RegistryCreate, rp.RegistrySearch, rp.RegistryGet, rp.RegistryUpdate,
         rp.RegistryCancel, rp.RegistryRoute, rp.RegistryHandled, rp.RegistryTodo,
         rp.RegistryCheck, rp.RegistryLink, rp.RegistryAttach, rp.RegistryFile,
-        rp.RegistryPrint, op.OrgUsers)}
+        rp.RegistryPrint, op.OrgUsers, op.OrgUnits, MeetingList, AgendaAdd, DirectiveCreate)}
+"""What the registry's screens send: its own commands, the directory, and what a document
+turns into (a directive, an agenda item)."""
 
 
 def typed(type_: str, fields: dict[str, Any]) -> Payload:

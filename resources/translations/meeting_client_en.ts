@@ -162,6 +162,34 @@
     </message>
 </context>
 <context>
+    <name>AgendaDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="89"/>
+        <source>Đưa vào chương trình họp</source>
+        <translation>Put on a meeting&apos;s agenda</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="98"/>
+        <source>Cuộc họp</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="99"/>
+        <source>Nội dung mục</source>
+        <translation>Agenda item</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="101"/>
+        <source>Không có cuộc họp nào đang chuẩn bị.</source>
+        <translation>No meeting is being prepared.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="105"/>
+        <source>Hãy chọn cuộc họp và nhập nội dung mục.</source>
+        <translation>Choose a meeting and enter the item.</translation>
+    </message>
+</context>
+<context>
     <name>AgendaModel</name>
     <message>
         <location filename="../../meeting_client/models/agenda_model.py" line="35"/>
@@ -1200,6 +1228,39 @@
     </message>
 </context>
 <context>
+    <name>DirectiveDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="56"/>
+        <source>Giao thành chỉ đạo</source>
+        <translation>Turn into a directive</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="60"/>
+        <source>(chọn đơn vị chủ trì)</source>
+        <translation>(choose the lead unit)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="65"/>
+        <source>Nội dung chỉ đạo</source>
+        <translation>Directive</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="66"/>
+        <source>Đơn vị chủ trì</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="67"/>
+        <source>Hạn hoàn thành</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="72"/>
+        <source>Hãy nhập nội dung và chọn đơn vị chủ trì.</source>
+        <translation>Enter the directive and choose the lead unit.</translation>
+    </message>
+</context>
+<context>
     <name>DirectiveFromConclusion</name>
     <message>
         <location filename="../../meeting_client/ui/minutes/directive_dialog.py" line="37"/>
@@ -1691,135 +1752,186 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="62"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="69"/>
         <source>← Sổ văn bản</source>
         <translation>← Register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="83"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="90"/>
         <source>Văn bản chưa có tệp đính kèm.</source>
         <translation>No file is attached to this document.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="96"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="103"/>
         <source>Ý kiến chỉ đạo của lãnh đạo</source>
         <translation>The leader&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="100"/>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="103"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="108"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="213"/>
+        <source>(hoặc chọn đơn vị)</source>
+        <translation>(or choose a unit)</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="109"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="119"/>
         <source>Chuyển xử lý</source>
         <translation>Route for handling</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="101"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="111"/>
+        <source>Giao thành chỉ đạo…</source>
+        <translation>Turn into a directive…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="112"/>
+        <source>Đưa vào chương trình họp…</source>
+        <translation>Put on a meeting&apos;s agenda…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="113"/>
+        <source>Hủy văn bản…</source>
+        <translation>Cancel the entry…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="117"/>
         <source>Đánh dấu đã xử lý</source>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="105"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="121"/>
         <source>Người xử lý</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="106"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="122"/>
+        <source>Đơn vị xử lý</source>
+        <translation>Handling unit</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="123"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="107"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="124"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="117"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="134"/>
         <source>Quá trình xử lý</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="119"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="136"/>
         <source>Liên kết</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="178"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
         <source>(chọn người)</source>
         <translation>(choose a person)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="195"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="224"/>
+        <source>Đã giao chỉ đạo số %1.</source>
+        <translation>Directive no. %1 issued.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="232"/>
+        <source>Đã đưa văn bản vào chương trình họp.</source>
+        <translation>The document is on the meeting&apos;s agenda.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="235"/>
+        <source>Đã hủy văn bản (số vẫn giữ trong sổ).</source>
+        <translation>Entry cancelled (its number stays in the register).</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="247"/>
         <source>Đã đính kèm tệp vào văn bản.</source>
         <translation>The file is attached to the document.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="198"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="250"/>
         <source>Đã chuyển xử lý.</source>
         <translation>Routed.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="199"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="251"/>
         <source>Đã đánh dấu đã xử lý.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="215"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="265"/>
         <source>Sổ văn bản đến</source>
         <translation>Incoming register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="216"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="266"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="218"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="268"/>
         <source>Đã vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="218"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="268"/>
         <source>Đang xử lý</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="219"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="269"/>
         <source>Đã xử lý</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="219"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="269"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="236"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="286"/>
         <source> → người xử lý %1</source>
         <translation> → handler %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="238"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="288"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="247"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="297"/>
         <source>Chỉ đạo số %1</source>
         <translation>Directive %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="250"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="300"/>
         <source>Cuộc họp %1</source>
         <translation>Meeting %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="252"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="302"/>
         <source>, mục %1</source>
         <translation>, item %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="277"/>
-        <source>Hãy chọn người xử lý.</source>
-        <translation>Choose a handler.</translation>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="331"/>
+        <source>Hãy chọn người hoặc đơn vị xử lý.</source>
+        <translation>Choose a handler or a unit.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="366"/>
+        <source>Hủy văn bản</source>
+        <translation>Cancel the entry</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="367"/>
+        <source>Lý do hủy (số của văn bản vẫn giữ trong sổ):</source>
+        <translation>Reason (the entry&apos;s number stays in the register):</translation>
     </message>
 </context>
 <context>
@@ -3674,6 +3786,29 @@ Option 2</translation>
     </message>
 </context>
 <context>
+    <name>PrintRangeDialog</name>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="120"/>
+        <source>In sổ văn bản</source>
+        <translation>Print the register</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="124"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="125"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_actions.py" line="129"/>
+        <source>Ngày bắt đầu phải trước ngày kết thúc.</source>
+        <translation>The start must come before the end.</translation>
+    </message>
+</context>
+<context>
     <name>ReaderWidget</name>
     <message>
         <location filename="../../meeting_client/ui/reader/reader_widget.py" line="134"/>
@@ -3888,27 +4023,27 @@ Option 2</translation>
 <context>
     <name>RegistryPage</name>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="48"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="49"/>
         <source>Sổ văn bản</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="49"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="50"/>
         <source>Văn bản cần xử lý</source>
         <translation>Documents to handle</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="89"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="90"/>
         <source>Đã vào sổ, số %1.</source>
         <translation>Registered as number %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="99"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="105"/>
         <source>In sổ văn bản</source>
         <translation>Print the register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="100"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="106"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
@@ -3916,7 +4051,7 @@ Option 2</translation>
 <context>
     <name>RegistryTableModel</name>
     <message>
-        <location filename="../../meeting_client/models/registry_model.py" line="95"/>
+        <location filename="../../meeting_client/models/registry_model.py" line="99"/>
         <source>Đã hủy.</source>
         <translation>Cancelled.</translation>
     </message>

@@ -15,9 +15,11 @@ from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +35,7 @@ from meeting_client.models.registry_model import URGENCY, typed, vn_date
 from meeting_client.ui.attachments.box import AttachmentBox
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.reader.reader_widget import ReaderWidget
+from meeting_client.ui.registry.entry_actions import AgendaDialog, DirectiveDialog
 
 ACTIONS = {"created": "Vào sổ", "imported": "Nhập từ sổ cũ", "routed": "Chuyển xử lý",
            "handled": "Đã xử lý", "updated": "Sửa thông tin", "attached": "Đính kèm tệp",
@@ -48,10 +51,14 @@ class EntryPage(QWidget):
     """(registry_id) — routed or handled: lists should refresh."""
 
     def __init__(self, port: CommandPort, *, office: bool = False, user_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 leader: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._port = port
         self._office = office
+        self._leader = leader
+        self.dialog: QDialog | None = None
+        """The open action dialog (a directive, an agenda item), for tests and touch."""
+        self._agenda_meeting: int | None = None
         self._user_id = user_id
         self._tokens: dict[int, str] = {}
         self.entry: dict[str, Any] | None = None
@@ -97,12 +104,22 @@ class EntryPage(QWidget):
         self.deadline = QDateEdit(QDate.currentDate().addDays(7))
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.unit_box = QComboBox()
+        self.unit_box.addItem(self.tr("(hoặc chọn đơn vị)"), None)
         self.route_button = QPushButton(self.tr("Chuyển xử lý"))
+        # What the document becomes, in one action each.
+        self.directive_button = QPushButton(self.tr("Giao thành chỉ đạo…"))
+        self.agenda_button = QPushButton(self.tr("Đưa vào chương trình họp…"))
+        self.cancel_button = QPushButton(self.tr("Hủy văn bản…"))
+        for button in (self.directive_button, self.agenda_button, self.cancel_button):
+            button.setMinimumHeight(40)
+            button.hide()
         self.handled_button = QPushButton(self.tr("Đánh dấu đã xử lý"))
         self.message = QLabel()
         route_box = QGroupBox(self.tr("Chuyển xử lý"))
         route_form = QFormLayout(route_box)
         route_form.addRow(self.tr("Người xử lý"), self.handler_box)
+        route_form.addRow(self.tr("Đơn vị xử lý"), self.unit_box)
         route_form.addRow(self.tr("Ý kiến chỉ đạo"), self.instruction)
         route_form.addRow(self.tr("Hạn xử lý"), self.deadline)
         route_form.addRow(self.route_button)
@@ -120,6 +137,10 @@ class EntryPage(QWidget):
         left_layout.addWidget(self.links)
         left_layout.addWidget(route_box)
         left_layout.addWidget(self.handled_button)
+        actions = QHBoxLayout()
+        for button in (self.directive_button, self.agenda_button, self.cancel_button):
+            actions.addWidget(button)
+        left_layout.addLayout(actions)
         left_layout.addWidget(self.message)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -140,12 +161,18 @@ class EntryPage(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.route_button.clicked.connect(self.on_route_button_clicked)
         self.handled_button.clicked.connect(self.on_handled_button_clicked)
+        self.directive_button.clicked.connect(
+            lambda: self._send("units", "org.units", {}, read=True))
+        self.agenda_button.clicked.connect(
+            lambda: self._send("meetings", "meeting.list", {}, read=True))
+        self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
         port.command_finished.connect(self.on_port_command_finished)
         port.command_failed.connect(self.on_port_command_failed)
 
     def load_people(self) -> None:
         """The directory (``org.users``): names in the history and the handler choice."""
         self._send("people", "org.users", {}, read=True)
+        self._send("route_units", "org.units", {}, read=True)
 
     def set_handler(self, user_id: int) -> None:
         index = self.handler_box.findData(user_id)
@@ -181,6 +208,31 @@ class EntryPage(QWidget):
                 self.handler_box.addItem(label, int(u["id"]))
             if self.entry is not None:
                 self._show(self.entry)
+        elif what == "route_units":
+            self.unit_box.clear()
+            self.unit_box.addItem(self.tr("(hoặc chọn đơn vị)"), None)
+            for u in data.get("units", []):
+                self.unit_box.addItem(u["name"], int(u["id"]))
+        elif what == "units" and self.entry is not None:
+            self._open_dialog(DirectiveDialog(self.entry, data.get("units", []), self),
+                              self.on_directive_dialog_accepted)
+        elif what == "meetings" and self.entry is not None:
+            self._open_dialog(AgendaDialog(self.entry, data.get("meetings", []), self),
+                              self.on_agenda_dialog_accepted)
+        elif what == "directive":
+            self._reload()
+            self.message.setText(self.tr("Đã giao chỉ đạo số %1.").replace(
+                "%1", str(data["directive_id"])))
+        elif what == "agenda" and self.entry is not None:
+            self._send("link", "registry.link", {
+                "registry_id": self.entry["registry_id"], "meeting_id": self._agenda_meeting,
+                "item_id": data["item_id"]})
+        elif what == "link":
+            self._reload()
+            self.message.setText(self.tr("Đã đưa văn bản vào chương trình họp."))
+        elif what == "cancel":
+            self._reload()
+            self.message.setText(self.tr("Đã hủy văn bản (số vẫn giữ trong sổ)."))
         elif what == "get":
             self._show(data)
         elif what == "file":
@@ -194,11 +246,9 @@ class EntryPage(QWidget):
             self.open_entry(int(self.entry["registry_id"]))
             self.message.setText(self.tr("Đã đính kèm tệp vào văn bản."))
         elif what in ("route", "handled"):
-            assert self.entry is not None
+            self._reload()
             self.message.setText(self.tr("Đã chuyển xử lý.") if what == "route"
                                  else self.tr("Đã đánh dấu đã xử lý."))
-            self.changed.emit(int(self.entry["registry_id"]))
-            self.open_entry(int(self.entry["registry_id"]))
 
     def on_port_command_failed(self, token: int, _code: str, message: str) -> None:
         if self._tokens.pop(token, None) is not None:
@@ -253,6 +303,10 @@ class EntryPage(QWidget):
                 self.links.addItem(text)
         self.route_box.setVisible(self._office and e["direction"] == "in"
                                   and e["status"] != "cancelled")
+        live = e["status"] != "cancelled"
+        self.directive_button.setVisible(live and (self._office or self._leader))
+        self.agenda_button.setVisible(live and self._office)
+        self.cancel_button.setVisible(live and self._office)
         self.handled_button.setVisible(e["status"] == "routed" and (
             self._office or e.get("handler_id") == self._user_id))
         has_file = bool(e.get("file"))
@@ -272,14 +326,52 @@ class EntryPage(QWidget):
                 "attachment_id": info.attachment_id})
 
     def on_route_button_clicked(self) -> None:
-        handler = self.handler_box.currentData()
-        if self.entry is None or handler is None:
-            self.message.setText(self.tr("Hãy chọn người xử lý."))
+        handler, unit = self.handler_box.currentData(), self.unit_box.currentData()
+        if self.entry is None or (handler is None and unit is None):
+            self.message.setText(self.tr("Hãy chọn người hoặc đơn vị xử lý."))
             return
+        to = {"handler_id": int(handler)} if handler is not None else {"unit_id": int(unit)}
         self._send("route", "registry.route", {
-            "registry_id": self.entry["registry_id"], "handler_id": int(handler),
+            "registry_id": self.entry["registry_id"], **to,
             "instruction": self.instruction.text().strip(),
             "deadline": self.deadline.date().toString("yyyy-MM-dd")})
+
+    def _reload(self) -> None:
+        if self.entry is not None:
+            self.changed.emit(int(self.entry["registry_id"]))
+            self.open_entry(int(self.entry["registry_id"]))
+
+    def _open_dialog(self, dialog: QDialog, on_accepted: Any) -> None:
+        """Window-modal and not blocking: the reply loop goes on while it is open."""
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = dialog
+        dialog.accepted.connect(on_accepted)
+        dialog.open()
+
+    def on_directive_dialog_accepted(self) -> None:
+        assert isinstance(self.dialog, DirectiveDialog)
+        self._send("directive", "directive.create", self.dialog.payload())
+
+    def on_agenda_dialog_accepted(self) -> None:
+        assert isinstance(self.dialog, AgendaDialog)
+        self._agenda_meeting = self.dialog.meeting_id()
+        self._send("agenda", "agenda.add", {"meeting_id": self._agenda_meeting,
+                                            "title": self.dialog.item_title()})
+
+    def on_cancel_button_clicked(self) -> None:
+        if self.entry is None:
+            return
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(self.tr("Hủy văn bản"))
+        dialog.setLabelText(self.tr("Lý do hủy (số của văn bản vẫn giữ trong sổ):"))
+        self._open_dialog(dialog, self.on_cancel_dialog_accepted)
+
+    def on_cancel_dialog_accepted(self) -> None:
+        assert isinstance(self.dialog, QInputDialog) and self.entry is not None
+        self._send("cancel", "registry.cancel", {
+            "registry_id": self.entry["registry_id"],
+            "reason": self.dialog.textValue().strip()})
 
     def on_handled_button_clicked(self) -> None:
         if self.entry is not None:

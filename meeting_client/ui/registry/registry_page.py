@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QStackedWidget,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from meeting_client.models.port import CommandPort
 from meeting_client.models.registry_model import typed
 from meeting_client.ui.minutes.file_writer import FileWriter
+from meeting_client.ui.registry.entry_actions import PrintRangeDialog
 from meeting_client.ui.registry.entry_form import EntryForm
 from meeting_client.ui.registry.entry_page import EntryPage
 from meeting_client.ui.registry.register_page import RegisterPage
@@ -36,13 +37,13 @@ class RegistryPage(QWidget):
     message = Signal(str)
 
     def __init__(self, port: CommandPort, *, office: bool = False, user_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+                 leader: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._port = port
         self._print_tokens: dict[int, str] = {}
         self.register = RegisterPage(port, office=office)
         self.todo = TodoPage(port)
-        self.entry = EntryPage(port, office=office, user_id=user_id)
+        self.entry = EntryPage(port, office=office, user_id=user_id, leader=leader)
         self.form = EntryForm(port)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.register, self.tr("Sổ văn bản"))
@@ -93,14 +94,18 @@ class RegistryPage(QWidget):
     # --- printing ----------------------------------------------------------------------
 
     def on_register_print_requested(self, direction: str) -> None:
-        today = QDate.currentDate()
-        start = QDate(today.year(), 1, 1)
+        """Ask for the period (``PrintRangeDialog``), then where to save the book."""
+        self.print_dialog = PrintRangeDialog(self)
+        self.print_dialog.accepted.connect(lambda: self.on_print_dialog_accepted(direction))
+        self.print_dialog.open()
+
+    def on_print_dialog_accepted(self, direction: str) -> None:
+        date_from, date_to = self.print_dialog.period()
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("In sổ văn bản"), f"so-van-ban-{direction}-{today.year()}.pdf",
+            self, self.tr("In sổ văn bản"), f"so-van-ban-{direction}-{date_from}-{date_to}.pdf",
             self.tr("Tệp PDF (*.pdf)"))
         if path:
-            self.print_register(direction, start.toString("yyyy-MM-dd"),
-                                today.toString("yyyy-MM-dd"), path)
+            self.print_register(direction, date_from, date_to, path)
 
     def print_register(self, direction: str, date_from: str, date_to: str, path: str) -> None:
         token = self._port.send_request(typed("registry.print", {

@@ -147,7 +147,7 @@ def _registry_page(ctx: WorkspaceContext) -> QWidget:
     from meeting_client.ui.registry.registry_page import RegistryPage
 
     page = RegistryPage(ctx.port, office=bool({"admin", "office"} & set(ctx.me.roles)),
-                        user_id=ctx.me.id)
+                        user_id=ctx.me.id, leader="leader" in ctx.me.roles)
     page.start()
     return page
 

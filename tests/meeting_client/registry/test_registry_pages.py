@@ -170,3 +170,80 @@ def test_the_registry_is_on_the_workspace_rail_with_the_todo_count(
     assert isinstance(page, RegistryPage)
     qtbot.waitUntil(lambda: page.register.model.total == 1, timeout=WAIT)
     qtbot.waitUntil(lambda: len(page.todo.items) == 1, timeout=WAIT)
+
+
+def test_a_document_becomes_a_directive_and_an_agenda_item_then_is_cancelled(
+        qtbot, open_registry, seeded_server) -> None:
+    """One action each from the document's page: a directive sourced from it, an item on a
+    meeting's agenda (both listed among its links), routing to a unit; then cancelled, the
+    number kept; and the print dialog asks for the period."""
+    from meeting_client.ui.registry.entry_actions import (
+        AgendaDialog,
+        DirectiveDialog,
+        PrintRangeDialog,
+    )
+
+    url = seeded_server.url
+    (made,) = protocol(url, "admin", ("registry.create", {
+        "direction": "in", "symbol": "31/TTr-STC", "issued_on": "2026-05-02",
+        "issuer": "Sở Tài chính", "doc_type": "Tờ trình",
+        "summary": "Tờ trình phân bổ kinh phí chợ biên giới"}))
+    rid = made["registry_id"]
+    office = open_registry("admin")
+    office.page.open_entry(rid)
+    entry = office.page.entry
+    qtbot.waitUntil(lambda: entry.entry is not None and entry.directive_button.isVisible(),
+                    timeout=WAIT)
+
+    entry.directive_button.click()
+    qtbot.waitUntil(lambda: isinstance(entry.dialog, DirectiveDialog), timeout=WAIT)
+    dialog = entry.dialog
+    assert "phân bổ kinh phí" in dialog.content.toPlainText()
+    dialog.accept()  # no lead unit yet: refused, stays open
+    assert dialog.problem.text() and dialog.isVisible()
+    dialog.unit.setCurrentIndex(1)
+    dialog.accept()
+    qtbot.waitUntil(lambda: "Đã giao chỉ đạo" in entry.message.text()
+                    and entry.links.count() == 1, timeout=WAIT)
+    directive_id = int(entry.message.text().split("số ")[1].rstrip("."))
+    detail = read(url, "admin", "directive.get", directive_id=directive_id)
+    assert detail["source"] == {"registry_id": rid}
+
+    entry.agenda_button.click()
+    qtbot.waitUntil(lambda: isinstance(entry.dialog, AgendaDialog), timeout=WAIT)
+    agenda = entry.dialog
+    assert agenda.meeting.count() >= 1
+    meeting_id = agenda.meeting_id()
+    agenda.accept()
+    qtbot.waitUntil(lambda: entry.links.count() == 2, timeout=WAIT)
+    got = read(url, "admin", "registry.get", registry_id=rid)
+    item = next(link for link in got["links"] if link["kind"] == "agenda_item")
+    assert item["meeting_id"] == meeting_id
+    snapshot = read(url, "admin", "meeting.subscribe", meeting_id=meeting_id)
+    titles = [i["title"] for i in snapshot["snapshot"]["agenda"]]
+    assert any("phân bổ kinh phí" in t for t in titles), titles
+
+    qtbot.waitUntil(lambda: entry.unit_box.count() > 1, timeout=WAIT)
+    entry.unit_box.setCurrentIndex(1)
+    with qtbot.waitSignal(entry.changed, timeout=WAIT):
+        entry.route_button.click()
+    qtbot.waitUntil(lambda: entry.fields["status"].text() == "Đang xử lý", timeout=WAIT)
+
+    entry.cancel_button.click()
+    qtbot.waitUntil(lambda: entry.dialog is not None and entry.dialog.isVisible(),
+                    timeout=WAIT)
+    entry.dialog.setTextValue("Đăng ký trùng")
+    entry.dialog.accept()
+    qtbot.waitUntil(lambda: entry.fields["status"].text() == "Đã hủy", timeout=WAIT)
+    assert entry.fields["number"].text() == str(made["number"])
+    assert not entry.directive_button.isVisible() and not entry.cancel_button.isVisible()
+
+    period = PrintRangeDialog(office.page)
+    qtbot.addWidget(period)
+    period.date_from.setDate(QDate(2026, 6, 1))
+    period.date_to.setDate(QDate(2026, 5, 1))
+    period.accept()
+    assert period.problem.text() and period.result() == 0
+    period.date_to.setDate(QDate(2026, 6, 30))
+    period.accept()
+    assert period.period() == ("2026-06-01", "2026-06-30")
