@@ -1638,113 +1638,124 @@
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="71"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="75"/>
         <source>Tự động</source>
         <translation>Automatic</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="75"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="79"/>
         <source>Văn bản mật</source>
         <translation>Confidential document</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="86"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="90"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="172"/>
         <source>Vào sổ</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="87"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="91"/>
         <source>Hủy bỏ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="90"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="94"/>
         <source>Số, ký hiệu</source>
         <translation>Number and symbol</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="91"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="95"/>
         <source>Ngày tháng văn bản</source>
         <translation>Document date</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="92"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="96"/>
         <source>Cơ quan ban hành</source>
         <translation>Issuing body</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="93"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="97"/>
         <source>Tên loại</source>
         <translation>Document type</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="94"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="98"/>
         <source>Trích yếu nội dung</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="95"/>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="144"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="99"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="186"/>
         <source>Ngày đến</source>
         <translation>Date received</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="100"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="104"/>
         <source>Số đến / số đi</source>
         <translation>Register number</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="101"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="105"/>
         <source>Độ khẩn</source>
         <translation>Urgency</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="103"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="107"/>
         <source>Nơi nhận / người nhận</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="104"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="108"/>
         <source>Người ký</source>
         <translation>Signed by</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="106"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="110"/>
         <source>Ghi chú</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="142"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="148"/>
+        <source>Sửa thông tin văn bản số %1</source>
+        <translation>Correct entry no. %1</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="150"/>
+        <source>Lưu thay đổi</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="184"/>
         <source>Đăng ký văn bản đến</source>
         <translation>Register an incoming document</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="143"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="185"/>
         <source>Đăng ký văn bản đi</source>
         <translation>Register an outgoing document</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="145"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="187"/>
         <source>Ngày vào sổ</source>
         <translation>Date registered</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="186"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="230"/>
         <source>Cần nhập số ký hiệu, cơ quan ban hành và trích yếu.</source>
         <translation>Enter the number and symbol, the issuing body and the summary.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="208"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="263"/>
         <source>Số %1 đã được dùng trong sổ năm %2.</source>
         <translation>Number %1 is already used in the %2 register.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="213"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="268"/>
         <source>Số tiếp theo của sổ năm %1: %2</source>
         <translation>Next number of the %1 register: %2</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_form.py" line="221"/>
+        <location filename="../../meeting_client/ui/registry/entry_form.py" line="276"/>
         <source>Có thể trùng: văn bản %1 của %2 đã vào sổ ngày %3 (số %4).</source>
         <translation>Possible duplicate: document %1 from %2 was registered on %3 (number %4).</translation>
     </message>
@@ -1752,184 +1763,189 @@
 <context>
     <name>EntryPage</name>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="69"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="71"/>
         <source>← Sổ văn bản</source>
         <translation>← Register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="90"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="92"/>
         <source>Văn bản chưa có tệp đính kèm.</source>
         <translation>No file is attached to this document.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="103"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="105"/>
         <source>Ý kiến chỉ đạo của lãnh đạo</source>
         <translation>The leader&apos;s instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="108"/>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="213"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="110"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="220"/>
         <source>(hoặc chọn đơn vị)</source>
         <translation>(or choose a unit)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="109"/>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="119"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="111"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="123"/>
         <source>Chuyển xử lý</source>
         <translation>Route for handling</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="111"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="113"/>
         <source>Giao thành chỉ đạo…</source>
         <translation>Turn into a directive…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="112"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="114"/>
         <source>Đưa vào chương trình họp…</source>
         <translation>Put on a meeting&apos;s agenda…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="113"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="115"/>
         <source>Hủy văn bản…</source>
         <translation>Cancel the entry…</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="117"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="116"/>
+        <source>Sửa…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="121"/>
         <source>Đánh dấu đã xử lý</source>
         <translation>Mark as handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="121"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="125"/>
         <source>Người xử lý</source>
         <translation>Handler</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="122"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="126"/>
         <source>Đơn vị xử lý</source>
         <translation>Handling unit</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="123"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="127"/>
         <source>Ý kiến chỉ đạo</source>
         <translation>Instruction</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="124"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="128"/>
         <source>Hạn xử lý</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="134"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="138"/>
         <source>Quá trình xử lý</source>
         <translation>Handling history</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="136"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="140"/>
         <source>Liên kết</source>
         <translation>Links</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="205"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="212"/>
         <source>(chọn người)</source>
         <translation>(choose a person)</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="224"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="231"/>
         <source>Đã giao chỉ đạo số %1.</source>
         <translation>Directive no. %1 issued.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="232"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="239"/>
         <source>Đã đưa văn bản vào chương trình họp.</source>
         <translation>The document is on the meeting&apos;s agenda.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="235"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="242"/>
         <source>Đã hủy văn bản (số vẫn giữ trong sổ).</source>
         <translation>Entry cancelled (its number stays in the register).</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="247"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="254"/>
         <source>Đã đính kèm tệp vào văn bản.</source>
         <translation>The file is attached to the document.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="250"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="257"/>
         <source>Đã chuyển xử lý.</source>
         <translation>Routed.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="251"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="258"/>
         <source>Đã đánh dấu đã xử lý.</source>
         <translation>Marked as handled.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="265"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="272"/>
         <source>Sổ văn bản đến</source>
         <translation>Incoming register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="266"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="273"/>
         <source>Sổ văn bản đi</source>
         <translation>Outgoing register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="268"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="275"/>
         <source>Đã vào sổ</source>
         <translation>Registered</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="268"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="275"/>
         <source>Đang xử lý</source>
         <translation>Being handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="269"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="276"/>
         <source>Đã xử lý</source>
         <translation>Handled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="269"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="276"/>
         <source>Đã hủy</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="286"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="293"/>
         <source> → người xử lý %1</source>
         <translation> → handler %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="288"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="295"/>
         <source>, hạn %1</source>
         <translation>, due %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="297"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="304"/>
         <source>Chỉ đạo số %1</source>
         <translation>Directive %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="300"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="307"/>
         <source>Cuộc họp %1</source>
         <translation>Meeting %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="302"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="309"/>
         <source>, mục %1</source>
         <translation>, item %1</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="331"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="339"/>
         <source>Hãy chọn người hoặc đơn vị xử lý.</source>
         <translation>Choose a handler or a unit.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="366"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="374"/>
         <source>Hủy văn bản</source>
         <translation>Cancel the entry</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/entry_page.py" line="367"/>
+        <location filename="../../meeting_client/ui/registry/entry_page.py" line="375"/>
         <source>Lý do hủy (số của văn bản vẫn giữ trong sổ):</source>
         <translation>Reason (the entry&apos;s number stays in the register):</translation>
     </message>
@@ -4033,17 +4049,22 @@ Option 2</translation>
         <translation>Documents to handle</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="90"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="99"/>
+        <source>Đã lưu thay đổi.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="102"/>
         <source>Đã vào sổ, số %1.</source>
         <translation>Registered as number %1.</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="105"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="117"/>
         <source>In sổ văn bản</source>
         <translation>Print the register</translation>
     </message>
     <message>
-        <location filename="../../meeting_client/ui/registry/registry_page.py" line="106"/>
+        <location filename="../../meeting_client/ui/registry/registry_page.py" line="118"/>
         <source>Tệp PDF (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>

@@ -46,6 +46,8 @@ class EntryForm(QWidget):
     registered = Signal(dict)
     """``{registry_id, number, year}`` once the server committed it."""
     cancelled = Signal()
+    updated = Signal(int)
+    """(registry_id) — a correction was committed (the form in edit mode)."""
 
     def __init__(self, port: CommandPort, direction: str = "in",
                  parent: QWidget | None = None) -> None:
@@ -54,6 +56,8 @@ class EntryForm(QWidget):
         self.direction = direction
         self._check_token: int | None = None
         self._save_token: int | None = None
+        self.editing: int | None = None
+        """The entry being corrected (``registry.update``); None: a new registration."""
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600")
         self.symbol = QLineEdit()
@@ -136,6 +140,44 @@ class EntryForm(QWidget):
         port.command_failed.connect(self.on_port_command_failed)
         self.set_direction(direction)
 
+    def edit(self, entry: dict[str, Any]) -> None:
+        """Correct a registered entry: its fields filled in, its number fixed (a number is
+        never given twice nor changed once in the book)."""
+        self.editing = int(entry["registry_id"])
+        self.set_direction(entry["direction"])
+        self.heading.setText(self.tr("Sửa thông tin văn bản số %1").replace(
+            "%1", str(entry["number"])))
+        self.save_button.setText(self.tr("Lưu thay đổi"))
+        self.symbol.setText(entry["symbol"])
+        self.issued_on.setDate(QDate.fromString(entry["issued_on"], "yyyy-MM-dd"))
+        self.issuer.setText(entry["issuer"])
+        self.doc_type.setCurrentText(entry["doc_type"])
+        self.summary.setPlainText(entry["summary"])
+        received = entry.get("received_on") or entry.get("registered_on")
+        if received:
+            self.received_on.setDate(QDate.fromString(received, "yyyy-MM-dd"))
+        self.number.setValue(int(entry["number"]))
+        self.number.setEnabled(False)
+        self.received_on.setEnabled(entry["direction"] == "in")
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(entry["urgency"])))
+        self.confidential.setChecked(bool(entry.get("confidential")))
+        for key, edit in (("recipients", self.recipients), ("signer", self.signer),
+                          ("note", self.note)):
+            edit.setText(entry.get(key) or "")
+        self.error.clear()
+
+    def new(self, direction: str) -> None:
+        """Back to registering (after a correction)."""
+        self.editing = None
+        self.save_button.setText(self.tr("Vào sổ"))
+        self.number.setEnabled(True)
+        self.received_on.setEnabled(True)
+        self.number.setValue(0)
+        for edit in (self.symbol, self.issuer, self.recipients, self.signer, self.note):
+            edit.clear()
+        self.summary.clear()
+        self.set_direction(direction)
+
     def set_direction(self, direction: str) -> None:
         self.direction = direction
         incoming = direction == "in"
@@ -151,6 +193,8 @@ class EntryForm(QWidget):
         return self.received_on.date().toString("yyyy-MM-dd")
 
     def check(self) -> None:
+        if self.editing is not None:
+            return  # its number is its own: nothing to check while correcting
         payload: dict[str, Any] = {"direction": self.direction,
                                    "registered_on": self._registered_on()}
         if self.number.value():
@@ -187,6 +231,14 @@ class EntryForm(QWidget):
             return
         self.error.clear()
         self.save_button.setEnabled(False)
+        if self.editing is not None:
+            fields = {k: v for k, v in p.items()
+                      if k not in ("direction", "number", "registered_on")}
+            if self.direction != "in":
+                fields.pop("received_on", None)
+            self._save_token = self._port.send_command(typed("registry.update", {
+                "registry_id": self.editing, **fields}))
+            return
         self._save_token = self._port.send_command(typed("registry.create", p))
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
@@ -195,7 +247,10 @@ class EntryForm(QWidget):
         elif token == self._save_token:
             self._save_token = None
             self.save_button.setEnabled(True)
-            self.registered.emit(dict(data))
+            if self.editing is not None:
+                self.updated.emit(self.editing)
+            else:
+                self.registered.emit(dict(data))
 
     def on_port_command_failed(self, token: int, _code: str, message: str) -> None:
         if token == self._save_token:

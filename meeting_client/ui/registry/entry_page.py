@@ -47,6 +47,8 @@ class EntryPage(QWidget):
 
     back_requested = Signal()
     loaded = Signal(dict)
+    edit_requested = Signal(dict)
+    """(entry) — "Sửa…": correct its fields in the form."""
     changed = Signal(int)
     """(registry_id) — routed or handled: lists should refresh."""
 
@@ -111,7 +113,9 @@ class EntryPage(QWidget):
         self.directive_button = QPushButton(self.tr("Giao thành chỉ đạo…"))
         self.agenda_button = QPushButton(self.tr("Đưa vào chương trình họp…"))
         self.cancel_button = QPushButton(self.tr("Hủy văn bản…"))
-        for button in (self.directive_button, self.agenda_button, self.cancel_button):
+        self.edit_button = QPushButton(self.tr("Sửa…"))
+        for button in (self.edit_button, self.directive_button, self.agenda_button,
+                       self.cancel_button):
             button.setMinimumHeight(40)
             button.hide()
         self.handled_button = QPushButton(self.tr("Đánh dấu đã xử lý"))
@@ -138,7 +142,8 @@ class EntryPage(QWidget):
         left_layout.addWidget(route_box)
         left_layout.addWidget(self.handled_button)
         actions = QHBoxLayout()
-        for button in (self.directive_button, self.agenda_button, self.cancel_button):
+        for button in (self.edit_button, self.directive_button, self.agenda_button,
+                       self.cancel_button):
             actions.addWidget(button)
         left_layout.addLayout(actions)
         left_layout.addWidget(self.message)
@@ -166,6 +171,8 @@ class EntryPage(QWidget):
         self.agenda_button.clicked.connect(
             lambda: self._send("meetings", "meeting.list", {}, read=True))
         self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
+        self.edit_button.clicked.connect(
+            lambda: self.entry is not None and self.edit_requested.emit(self.entry))
         port.command_finished.connect(self.on_port_command_finished)
         port.command_failed.connect(self.on_port_command_failed)
 
@@ -307,6 +314,7 @@ class EntryPage(QWidget):
         self.directive_button.setVisible(live and (self._office or self._leader))
         self.agenda_button.setVisible(live and self._office)
         self.cancel_button.setVisible(live and self._office)
+        self.edit_button.setVisible(live and self._office)
         self.handled_button.setVisible(e["status"] == "routed" and (
             self._office or e.get("handler_id") == self._user_id))
         has_file = bool(e.get("file"))

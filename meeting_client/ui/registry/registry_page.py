@@ -67,6 +67,8 @@ class RegistryPage(QWidget):
                                                 self.todo.refresh()))
         self.form.cancelled.connect(self.show_home)
         self.form.registered.connect(self.on_form_registered)
+        self.form.updated.connect(self.on_form_updated)
+        self.entry.edit_requested.connect(self.edit_entry)
         port.command_finished.connect(self.on_port_command_finished)
         port.command_failed.connect(self.on_port_command_failed)
 
@@ -83,8 +85,18 @@ class RegistryPage(QWidget):
         self.stack.setCurrentWidget(self.entry)
 
     def open_form(self, direction: str) -> None:
-        self.form.set_direction(direction)
+        self.form.new(direction)
         self.stack.setCurrentWidget(self.form)
+
+    def edit_entry(self, entry: dict[str, Any]) -> None:
+        """"Sửa…" on a document's page: the form, filled in, saves with ``registry.update``."""
+        self.form.edit(entry)
+        self.stack.setCurrentWidget(self.form)
+
+    def on_form_updated(self, registry_id: int) -> None:
+        self.register.model.refresh()
+        self.open_entry(registry_id)
+        self.entry.message.setText(self.tr("Đã lưu thay đổi."))
 
     def on_form_registered(self, data: dict[str, Any]) -> None:
         self.message.emit(self.tr("Đã vào sổ, số %1.").replace("%1", str(data["number"])))

@@ -195,6 +195,19 @@ def test_a_document_becomes_a_directive_and_an_agenda_item_then_is_cancelled(
     qtbot.waitUntil(lambda: entry.entry is not None and entry.directive_button.isVisible(),
                     timeout=WAIT)
 
+    # "Sửa…": the form, filled in, number fixed; the correction is saved with registry.update.
+    entry.edit_button.click()
+    form = office.page.form
+    assert office.page.stack.currentWidget() is form and not form.number.isEnabled()
+    assert form.symbol.text() == "31/TTr-STC"
+    form.summary.setPlainText("Tờ trình phân bổ kinh phí xây dựng chợ biên giới")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: office.page.stack.currentWidget() is entry
+                    and "xây dựng chợ" in entry.title.text(), timeout=WAIT)
+    assert entry.fields["number"].text() == str(made["number"])
+    assert read(url, "admin", "registry.get", registry_id=rid)["summary"].endswith(
+        "xây dựng chợ biên giới")
+
     entry.directive_button.click()
     qtbot.waitUntil(lambda: isinstance(entry.dialog, DirectiveDialog), timeout=WAIT)
     dialog = entry.dialog
