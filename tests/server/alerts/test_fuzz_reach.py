@@ -6,7 +6,7 @@ from __future__ import annotations
 from tests.resilience.test_protocol_fuzz import FIELDS, NAMES
 
 OURS = {"alert.list": {"unacknowledged", "limit"}, "alert.ack": {"alert_id"},
-        "message.send": {"to", "conversation_id", "text", "ref"},
+        "message.send": {"to", "conversation_id", "text", "ref", "attachment_ids"},
         "message.list": {"conversation_id", "before", "limit"},
         "message.conversations": set(),
         "message.read": {"conversation_id", "message_id"}}
