@@ -23,8 +23,9 @@ OPEN_MEETINGS = ("draft", "scheduled", "running")
 """Meetings whose agenda can still take an item."""
 
 
-def _date_edit(day: QDate) -> QDateEdit:
-    edit = QDateEdit(day)
+def date_edit(day: QDate | None = None) -> QDateEdit:
+    """A date field as the registry's screens show dates (dd/MM/yyyy, calendar popup)."""
+    edit = QDateEdit(day if day is not None else QDate.currentDate())
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("dd/MM/yyyy")
     return edit
@@ -61,7 +62,7 @@ class DirectiveDialog(_Form):
         for u in units:
             self.unit.addItem(u["name"], int(u["id"]))
         due = QDate.fromString(entry.get("deadline") or "", "yyyy-MM-dd")
-        self.deadline = _date_edit(due if due.isValid() else QDate.currentDate().addDays(7))
+        self.deadline = date_edit(due if due.isValid() else QDate.currentDate().addDays(7))
         self.form.addRow(self.tr("Nội dung chỉ đạo"), self.content)
         self.form.addRow(self.tr("Đơn vị chủ trì"), self.unit)
         self.form.addRow(self.tr("Hạn hoàn thành"), self.deadline)
@@ -119,8 +120,8 @@ class PrintRangeDialog(_Form):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("In sổ văn bản"), parent)
         today = QDate.currentDate()
-        self.date_from = _date_edit(QDate(today.year(), 1, 1))
-        self.date_to = _date_edit(today)
+        self.date_from = date_edit(QDate(today.year(), 1, 1))
+        self.date_to = date_edit(today)
         self.form.addRow(self.tr("Từ ngày"), self.date_from)
         self.form.addRow(self.tr("Đến ngày"), self.date_to)
 

@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,17 +26,11 @@ from PySide6.QtWidgets import (
 
 from meeting_client.models.port import CommandPort
 from meeting_client.models.registry_model import URGENCY, typed, vn_date
+from meeting_client.ui.registry.entry_actions import date_edit
 
 DOC_TYPES = ["Công văn", "Quyết định", "Tờ trình", "Báo cáo", "Kế hoạch", "Thông báo",
              "Giấy mời", "Chỉ thị", "Nghị quyết", "Hướng dẫn", "Công điện"]
 CHECK_MS = 300
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit(QDate.currentDate())
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd/MM/yyyy")
-    return edit
 
 
 class EntryForm(QWidget):
@@ -62,14 +55,14 @@ class EntryForm(QWidget):
         self.heading.setStyleSheet("font-size: 18px; font-weight: 600")
         self.symbol = QLineEdit()
         self.symbol.setPlaceholderText("125/QĐ-UBND")
-        self.issued_on = _date_edit()
+        self.issued_on = date_edit()
         self.issuer = QLineEdit()
         self.doc_type = QComboBox()
         self.doc_type.setEditable(True)
         self.doc_type.addItems(DOC_TYPES)
         self.summary = QPlainTextEdit()
         self.summary.setFixedHeight(90)
-        self.received_on = _date_edit()
+        self.received_on = date_edit()
         self.number = QSpinBox()
         self.number.setRange(0, 10_000_000)
         self.number.setSpecialValueText(self.tr("Tự động"))

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QDate, QDateTime, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -35,7 +34,7 @@ from meeting_client.models.registry_model import URGENCY, typed, vn_date
 from meeting_client.ui.attachments.box import AttachmentBox
 from meeting_client.ui.minutes.file_writer import FileWriter
 from meeting_client.ui.reader.reader_widget import ReaderWidget
-from meeting_client.ui.registry.entry_actions import AgendaDialog, DirectiveDialog
+from meeting_client.ui.registry.entry_actions import AgendaDialog, DirectiveDialog, date_edit
 
 ACTIONS = {"created": "Vào sổ", "imported": "Nhập từ sổ cũ", "routed": "Chuyển xử lý",
            "handled": "Đã xử lý", "updated": "Sửa thông tin", "attached": "Đính kèm tệp",
@@ -61,6 +60,8 @@ class EntryPage(QWidget):
         self.dialog: QDialog | None = None
         """The open action dialog (a directive, an agenda item), for tests and touch."""
         self._agenda_meeting: int | None = None
+        self.units: list[dict[str, Any]] | None = None
+        """The units (``org.units``), read once: the routing choice and the directive's."""
         self._user_id = user_id
         self._tokens: dict[int, str] = {}
         self.entry: dict[str, Any] | None = None
@@ -103,9 +104,7 @@ class EntryPage(QWidget):
         self.names: dict[int, str] = {}
         self.instruction = QLineEdit()
         self.instruction.setPlaceholderText(self.tr("Ý kiến chỉ đạo của lãnh đạo"))
-        self.deadline = QDateEdit(QDate.currentDate().addDays(7))
-        self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("dd/MM/yyyy")
+        self.deadline = date_edit(QDate.currentDate().addDays(7))
         self.unit_box = QComboBox()
         self.unit_box.addItem(self.tr("(hoặc chọn đơn vị)"), None)
         self.route_button = QPushButton(self.tr("Chuyển xử lý"))
@@ -166,8 +165,7 @@ class EntryPage(QWidget):
         self.back.clicked.connect(self.back_requested)
         self.route_button.clicked.connect(self.on_route_button_clicked)
         self.handled_button.clicked.connect(self.on_handled_button_clicked)
-        self.directive_button.clicked.connect(
-            lambda: self._send("units", "org.units", {}, read=True))
+        self.directive_button.clicked.connect(self.on_directive_button_clicked)
         self.agenda_button.clicked.connect(
             lambda: self._send("meetings", "meeting.list", {}, read=True))
         self.cancel_button.clicked.connect(self.on_cancel_button_clicked)
@@ -215,14 +213,14 @@ class EntryPage(QWidget):
                 self.handler_box.addItem(label, int(u["id"]))
             if self.entry is not None:
                 self._show(self.entry)
-        elif what == "route_units":
+        elif what in ("route_units", "units"):
+            self.units = data.get("units", [])
             self.unit_box.clear()
             self.unit_box.addItem(self.tr("(hoặc chọn đơn vị)"), None)
-            for u in data.get("units", []):
+            for u in self.units:
                 self.unit_box.addItem(u["name"], int(u["id"]))
-        elif what == "units" and self.entry is not None:
-            self._open_dialog(DirectiveDialog(self.entry, data.get("units", []), self),
-                              self.on_directive_dialog_accepted)
+            if what == "units":
+                self.on_directive_button_clicked()
         elif what == "meetings" and self.entry is not None:
             self._open_dialog(AgendaDialog(self.entry, data.get("meetings", []), self),
                               self.on_agenda_dialog_accepted)
@@ -351,11 +349,21 @@ class EntryPage(QWidget):
 
     def _open_dialog(self, dialog: QDialog, on_accepted: Any) -> None:
         """Window-modal and not blocking: the reply loop goes on while it is open."""
-        if self.dialog is not None:
+        if self.dialog is not None:  # a second tap while the first was opening
             self.dialog.close()
+            self.dialog.deleteLater()
         self.dialog = dialog
         dialog.accepted.connect(on_accepted)
         dialog.open()
+
+    def on_directive_button_clicked(self) -> None:
+        if self.entry is None:
+            return
+        if self.units is None:  # not read yet: ask, and come back with the reply
+            self._send("units", "org.units", {}, read=True)
+            return
+        self._open_dialog(DirectiveDialog(self.entry, self.units, self),
+                          self.on_directive_dialog_accepted)
 
     def on_directive_dialog_accepted(self) -> None:
         assert isinstance(self.dialog, DirectiveDialog)

@@ -233,12 +233,11 @@ def _members(conn: Connection, ids: list[int]) -> tuple[dict[int, list[int]],
     units_of: dict[int, list[int]] = {}
     for i in range(0, len(ids), 900):  # SQLite's bound-parameter limit
         chunk = ids[i:i + 900]
-        marks = ",".join("?" if conn.dialect.paramstyle == "qmark" else "%s" for _ in chunk)
+        marks = ",".join("?" * len(chunk))
         for table, out in (("cal_participants", people_of), ("cal_units", units_of)):
             column = "user_id" if table == "cal_participants" else "unit_id"
-            rows = conn.exec_driver_sql(
-                f"SELECT event_id, {column} FROM {table} WHERE event_id IN ({marks}) "
-                f"ORDER BY event_id, {column}", tuple(chunk)).fetchall()
+            rows = _driver(conn, f"SELECT event_id, {column} FROM {table} WHERE event_id "
+                                 f"IN ({marks}) ORDER BY event_id, {column}", tuple(chunk))
             for event_id, other in rows:
                 out.setdefault(event_id, []).append(other)
     return people_of, units_of
