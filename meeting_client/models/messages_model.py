@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 from meeting_client.models.base import KeyedTableModel
@@ -215,6 +216,8 @@ class MessagesCenter(QObject):
 
     def on_port_command_finished(self, token: int, data: Any) -> None:
         kind, extra = self._tokens.pop(token, (None, None))
+        if kind is not None and not shiboken6.isValid(self):
+            return  # a reply that outlived its page (closed while the answer was on its way)
         if kind == "directory":
             self.set_people([Person(int(u["id"]), str(u["username"]), str(u["full_name"]),
                                     str(u.get("position") or ""), u.get("unit_id"))
