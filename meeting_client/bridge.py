@@ -129,6 +129,13 @@ class Bridge(CommandPort):
             try:
                 loop.run_forever()
             finally:
+                # Work still running (a transfer connection nobody closed) ends
+                # while the loop can still run its clean-up.
+                tasks = asyncio.all_tasks(loop)
+                for task in tasks:
+                    task.cancel()
+                if tasks:
+                    loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
                 loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.close()
 

@@ -1,8 +1,8 @@
 """Attachments for the views: upload a picked file, get an attachment's PDF to read.
 
 The work runs on the networking thread through :meth:`CommandPort.submit`; results
-come back as signals (queued onto the GUI thread). One object per screen that
-attaches files (a conversation, a report dialog, an event dialog, a registry entry).
+come back as signals emitted on the GUI thread (through a :class:`GuiPost`). One object
+per screen that attaches files (a conversation, a report dialog, an event dialog, a registry entry).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from meeting_client.models.gui_post import GuiPost
 from meeting_client.models.port import CommandPort
 from meeting_client.sync.attachments import AttachmentTransfers, decode_attachments
 from meeting_client.sync.documents import DocumentCache
@@ -40,6 +41,7 @@ class AttachmentsCenter(QObject):
         self._port = port
         self._cache = cache
         self._transfers: AttachmentTransfers | None = None
+        self._gui = GuiPost(self)  # the networking thread reports only through it
 
     @property
     def available(self) -> bool:
@@ -54,22 +56,25 @@ class AttachmentsCenter(QObject):
                 await work(self._transfers)
             except Exception as exc:
                 log.warning("attachments: %s", exc)
-                self.failed.emit(getattr(exc, "message", None) or str(exc))
+                message = getattr(exc, "message", None) or str(exc)
+                self._gui(lambda: self.failed.emit(message))
 
         self._port.submit(go)
 
     def upload(self, path: str) -> None:
         """Send the file; ``uploaded`` (or ``failed``) follows."""
         async def go(transfers: AttachmentTransfers) -> None:
-            info = await transfers.upload(Path(path), progress=self.progress.emit)
-            self.uploaded.emit(info)
+            info = await transfers.upload(Path(path), progress=lambda sent, size: self._gui(
+                lambda: self.progress.emit(sent, size)))
+            self._gui(lambda: self.uploaded.emit(info))
 
         self._run(go)
 
     def open(self, info: AttachmentInfo) -> None:
         """Get the attachment's PDF; ``ready`` (or ``failed``) follows."""
         async def go(transfers: AttachmentTransfers) -> None:
-            self.ready.emit(info, str(await transfers.local_pdf(info)))
+            path = str(await transfers.local_pdf(info))
+            self._gui(lambda: self.ready.emit(info, path))
 
         self._run(go)
 
@@ -80,9 +85,11 @@ class AttachmentsCenter(QObject):
                 data = await client.request(ap.AttachmentList(
                     owner_kind=owner_kind, owner_id=owner_id))  # type: ignore[arg-type]
             except Exception as exc:
-                self.failed.emit(getattr(exc, "message", None) or str(exc))
+                message = getattr(exc, "message", None) or str(exc)
+                self._gui(lambda: self.failed.emit(message))
                 return
-            self.listed.emit(owner_kind, owner_id, decode_attachments(data["attachments"]))
+            files = decode_attachments(data["attachments"])
+            self._gui(lambda: self.listed.emit(owner_kind, owner_id, files))
 
         if self.available:
             self._port.submit(go)

@@ -3,7 +3,8 @@ networking thread, and follow-the-presenter.
 
 :class:`DocumentCenter` runs :class:`~meeting_client.sync.documents.MeetingDocuments`
 on the networking thread (through ``Bridge.submit``) and reports back with
-signals, which Qt queues to the GUI thread. :class:`FollowController` holds
+signals emitted on the GUI thread, through a :class:`GuiPost` (never on the
+networking thread: the room may be deleted while a download runs). :class:`FollowController` holds
 the follow-mode rules — when to turn, when the person left, when to publish
 — so the reader stays a plain view.
 """
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from meeting_client.models.gui_post import GuiPost
 from meeting_client.models.port import CommandPort
 from meeting_client.sync.documents import DocumentCache, MeetingDocuments
 from meeting_protocol.commands import PresentationPage
@@ -141,6 +143,7 @@ class DocumentCenter(QObject):
         self._docs: MeetingDocuments | None = None
         self._documents: list[DocumentInfo] = []
         self._last_progress = 0.0
+        self._gui = GuiPost(self)  # the networking thread reports only through it
         self.documents_changed.connect(self.on_documents_changed)
 
     # --- GUI thread ------------------------------------------------------------------
@@ -192,9 +195,10 @@ class DocumentCenter(QObject):
             channel = await docs.channel()
             await channel.upload(Path(path), meeting_id=self.meeting_id, title=title or None,
                                  agenda_item_id=agenda_item_id,
-                                 progress=self.upload_progress.emit)
+                                 progress=lambda sent, size: self._gui(
+                                     lambda: self.upload_progress.emit(sent, size)))
             await docs.refresh()
-            self.uploaded.emit(title)
+            self._gui(lambda: self.uploaded.emit(title))
 
         self._run(go)
 
@@ -220,23 +224,30 @@ class DocumentCenter(QObject):
                 await fn(docs)
             except Exception as exc:
                 log.warning("documents: %s", exc)
-                self.failed.emit(getattr(exc, "message", None) or str(exc))
+                message = getattr(exc, "message", None) or str(exc)
+                self._gui(lambda: self.failed.emit(message))
 
         self._submit(go)
 
     async def _make(self, client: Any) -> MeetingDocuments:
         self._docs = MeetingDocuments(
             client, self.meeting_id, self.cache,
-            on_documents=self.documents_changed.emit, on_progress=self._progress,
+            on_documents=lambda items: self._gui(lambda: self.documents_changed.emit(items)),
+            on_progress=self._progress,
             on_annotations=self._annotations_changed_elsewhere,
-            on_elsewhere=self.elsewhere.emit)
+            on_elsewhere=lambda n: self._gui(lambda: self.elsewhere.emit(n)))
         return self._docs
 
     async def _start(self, docs: MeetingDocuments) -> None:
         report = await docs.start()
-        self.progress_changed.emit(1, 1)
-        self.documents_changed.emit(list(docs.documents))
-        self.prefetched.emit(report.transferred)
+        documents = list(docs.documents)
+
+        def done() -> None:
+            self.progress_changed.emit(1, 1)
+            self.documents_changed.emit(documents)
+            self.prefetched.emit(report.transferred)
+
+        self._gui(done)
 
     async def _open(self, docs: MeetingDocuments, document_id: int) -> None:
         doc = next((d for d in docs.documents if d.id == document_id), None)
@@ -244,17 +255,18 @@ class DocumentCenter(QObject):
             await docs.refresh()
             doc = next((d for d in docs.documents if d.id == document_id), None)
         if doc is None:
-            self.failed.emit(self.tr("Không tìm thấy tài liệu."))
+            self._gui(lambda: self.failed.emit(self.tr("Không tìm thấy tài liệu.")))
             return
         path = await docs.path(doc)
-        self.document_ready.emit(document_id, str(path))
+        self._gui(lambda: self.document_ready.emit(document_id, str(path)))
         try:
             await docs.opened(document_id)
         except Exception as exc:  # a read receipt must never block reading
             log.info("document.opened not recorded: %s", exc)
 
     async def _annotations(self, docs: MeetingDocuments, document_id: int) -> None:
-        self.annotations_changed.emit(document_id, await docs.annotations(document_id))
+        annotations = await docs.annotations(document_id)
+        self._gui(lambda: self.annotations_changed.emit(document_id, annotations))
 
     def _annotations_changed_elsewhere(self, document_id: int) -> None:
         docs = self._docs
@@ -275,7 +287,7 @@ class DocumentCenter(QObject):
         if done < total and now - self._last_progress < 0.05:
             return
         self._last_progress = now
-        self.progress_changed.emit(done, total)
+        self._gui(lambda: self.progress_changed.emit(done, total))
 
 
 class FollowController(QObject):
