@@ -43,10 +43,10 @@ def test_a_call_for_a_deleted_owner_is_dropped(qtbot) -> None:
     before = len(calls)
     marker = QObject()
     post_after = GuiPost(marker)
-    for _ in range(20):  # let queued calls for the dead owner be delivered (and dropped)
-        done: list[bool] = []
-        post_after(done.append, True)
-        qtbot.waitUntil(lambda: done == [True])
+    done: list[int] = []
+    for i in range(20):  # let queued calls for the dead owner be delivered (and dropped)
+        post_after(done.append, i)
+        qtbot.waitUntil(lambda: len(done) == i + 1)  # noqa: B023 (waited for right here)
     stop.set()
     worker.join()
     assert len(calls) == before
