@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from meeting_client.bridge import Bridge, ClientFactory, default_client_factory
+from meeting_client.collector import GuiThreadCollector
 from meeting_client.models.account import Account
 from meeting_client.ui.look import RESOURCES
 from meeting_client.ui.main_window import ClientOptions, MainWindow
@@ -103,6 +104,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    collector = GuiThreadCollector(parent=app)  # before any networking thread starts
+    app.aboutToQuit.connect(collector.stop)
     install_translator(app, options.lang)
     apply_style(app)
     window, bridge, _account = build(options)

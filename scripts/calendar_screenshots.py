@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from meeting_client.app import apply_style, install_translator  # noqa: E402
 from meeting_client.bridge import Bridge  # noqa: E402
+from meeting_client.collector import GuiThreadCollector  # noqa: E402
 from meeting_client.models.account import Account  # noqa: E402
 from meeting_client.models.calendar import CalendarStore  # noqa: E402
 from meeting_client.ui.calendar.page import CalendarPage  # noqa: E402
@@ -80,6 +81,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    collector = GuiThreadCollector(parent=app)  # noqa: F841 (as the client does)
     install_translator(app, "vi")
     apply_style(app)
     tmp = Path(tempfile.mkdtemp(prefix="calendar-shots-"))

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from websockets.sync.client import ClientConnection, connect  # noqa: E402
 
 from meeting_client.app import apply_style, build, install_translator  # noqa: E402
+from meeting_client.collector import GuiThreadCollector  # noqa: E402
 from meeting_client.ui.main_window import ClientOptions, MainWindow  # noqa: E402
 from tests.support.live import LiveServer, init_demo_db  # noqa: E402
 
@@ -104,6 +105,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     app = QApplication(sys.argv[:1])
+    collector = GuiThreadCollector(parent=app)  # noqa: F841 (as the client does)
     install_translator(app, args.lang)
     apply_style(app)
     tmp = Path(tempfile.mkdtemp(prefix="screenshots-"))

@@ -48,3 +48,19 @@ def make_server(tmp_path: Path, demo_db_template: Callable[[int], Path]
 def live_server(make_server: Callable[..., LiveServer]) -> LiveServer:
     """A running server on the 30-delegate demo database (meeting 1)."""
     return make_server(30)
+
+
+@pytest.fixture(autouse=True)
+def _cycles_collected_on_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In a Qt test, as in the app: Python's cycle collector runs on the GUI thread only
+    (``meeting_client.collector`` says why), never on a bridge's networking thread."""
+    if "qtbot" not in request.fixturenames and "qapp" not in request.fixturenames:
+        yield
+        return
+    from meeting_client.collector import GuiThreadCollector
+
+    request.getfixturevalue("qapp")
+    collector = GuiThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
