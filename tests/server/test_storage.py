@@ -18,8 +18,10 @@ from server.modules import upgrade_schema as upgrade
 from server.storage.committer import Committer, Tx
 from server.storage.db import make_engine
 from server.storage.eventlog import (
+    ChainHead,
     append_event,
     append_events,
+    chain_heads,
     event_hash,
     event_log,
     verify_chain,
@@ -129,6 +131,32 @@ def test_bulk_append_chains_like_one_by_one(engine: Any) -> None:
         assert head.hash == event_hash("user:2", 2, at, "alert.raised", head.data,
                                        head.prev_hash)
         assert verify_chain(conn) == (4, None)
+        trans.rollback()
+
+
+def test_the_heads_of_a_thousand_topics_are_read_in_one_go_and_chain(engine: Any) -> None:
+    """Past a few topics the heads come from one statement per 500 topics: topics with
+    no event yet, with one, with several, across a chunk's edge — the chain still
+    verifies and each topic's seq follows its own head."""
+    at = "2026-12-04T01:00:00.000Z"
+    topics = [f"user:{i}" for i in range(1, 1201)]
+    with engine.connect() as conn:
+        trans = conn.begin()
+        for i in (1, 499, 500, 501, 1000, 1200):  # some topics have a history
+            for n in range(i % 3 + 1):
+                append_event(conn, f"user:{i}", "alert.raised", {"n": n}, at)
+        assert chain_heads(conn, ["user:2"]) == {}
+        heads = chain_heads(conn, topics)
+        assert sorted(heads) == sorted(f"user:{i}" for i in (1, 499, 500, 501, 1000, 1200))
+        assert heads["user:500"] == ChainHead(*conn.execute(
+            select(event_log.c.seq, event_log.c.hash).where(event_log.c.topic == "user:500")
+            .order_by(event_log.c.seq.desc())).first())
+        bulk = append_events(conn, topics, "alert.raised", {"all": True}, at)
+        seqs = {e.topic: e.seq for e in bulk}
+        assert seqs["user:2"] == 1 and seqs["user:500"] == 500 % 3 + 2
+        assert seqs["user:1200"] == 1200 % 3 + 2
+        assert verify_chain(conn) == (1200 + sum(i % 3 + 1 for i in (1, 499, 500, 501, 1000,
+                                                                      1200)), None)
         trans.rollback()
 
 
