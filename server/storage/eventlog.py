@@ -105,6 +105,7 @@ _HEAD = Prepared(select(event_log.c.seq, event_log.c.hash)
                  .order_by(event_log.c.seq.desc()).limit(1))
 
 
+_COLUMNS = ("topic", "seq", "at", "event", "data", "prev_hash", "hash")
 _INSERT = Prepared(event_log.insert().values(
     topic=bindparam("topic"), seq=bindparam("seq"), at=bindparam("at"),
     event=bindparam("event"), data=bindparam("data"), prev_hash=bindparam("prev_hash"),
@@ -147,18 +148,24 @@ def chain_heads(conn: Connection, topics: list[str]) -> dict[str, ChainHead]:
     return heads
 
 
+_PLAIN = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:_-.")
+
+
 def _hasher(at: str, event: str, data_json: str) -> Callable[[str, int, str], str]:
     """:func:`event_hash` for many topics sharing ``at``, ``event`` and the data: the
     canonical body's common part is encoded once (keys sort as at, data, event, prev,
-    seq, topic), and only prev, seq and topic per topic. Same bytes, same digest."""
+    seq, topic), and only prev, seq and topic per topic. ``prev`` is hex and a topic
+    such as ``user:12`` needs no escaping: both are quoted as they are; any other
+    topic goes through the encoder. Same bytes, same digest."""
     enc = msgspec.json.encode
     head = b'{"at":' + enc(at) + b',"data":' + enc(data_json) + b',"event":' + enc(event) \
-        + b',"prev":'
+        + b',"prev":"'
     sha = hashlib.sha256
+    plain = _PLAIN.issuperset
 
     def digest(topic: str, seq: int, prev: str) -> str:
-        return sha(b"".join((head, enc(prev), b',"seq":', str(seq).encode(), b',"topic":',
-                             enc(topic), b"}"))).hexdigest()
+        quoted = f'"{topic}"' if plain(topic) else enc(topic).decode()
+        return sha(head + f'{prev}","seq":{seq},"topic":{quoted}}}'.encode()).hexdigest()
 
     return digest
 
@@ -181,11 +188,10 @@ def append_events(conn: Connection, topics: list[str], event: str, data: dict[st
     for topic in topics:
         head = heads.get(topic, genesis)
         seq = head.seq + 1
-        rows.append({"topic": topic, "seq": seq, "at": at, "event": event, "data": data_json,
-                     "prev_hash": head.hash, "hash": digest(topic, seq, head.hash)})
+        rows.append((topic, seq, at, event, data_json, head.hash, digest(topic, seq, head.hash)))
         events.append(Event(topic=topic, seq=seq, at=at, event=event, data=data))
     if rows:
-        _INSERT.many(conn, rows)
+        _INSERT.many_rows(conn, _COLUMNS, rows)
     return events
 
 

@@ -84,6 +84,22 @@ class Prepared:
             names = c.names
             cursor.executemany(c.sql, [[row[name] for name in names] for row in rows])
 
+    def many_rows(self, conn: Connection, names: tuple[str, ...], rows: list[tuple[Any, ...]]
+                  ) -> None:
+        """:meth:`many` for rows given as tuples of ``names`` (a thousand event rows
+        without a dict each). The statement must have no defaults of its own."""
+        c = self._by_dialect.get(conn.dialect.name) or self._compile(conn.dialect)
+        if c.defaults:
+            raise TypeError("many_rows: the statement binds values of its own; use many()")
+        cursor = conn.connection.cursor()
+        if c.names is None:
+            cursor.executemany(c.sql, [dict(zip(names, row, strict=True)) for row in rows])
+        elif c.names == names:
+            cursor.executemany(c.sql, rows)
+        else:
+            order = [names.index(name) for name in c.names]
+            cursor.executemany(c.sql, [[row[i] for i in order] for row in rows])
+
     def first_each(self, conn: Connection, params: list[dict[str, Any]]) -> list[Row | None]:
         """:meth:`first` for each of ``params``, on one cursor: a bulk lookup (e.g. the
         chain heads of a thousand topics) without a cursor and a merge per row."""

@@ -18,6 +18,7 @@ from server.modules.org import service as org
 from server.storage.prepared import Prepared
 
 _USER = Prepared(select(users.c.id).where(users.c.id == bindparam("id")))
+_ALL_USERS = Prepared(select(users.c.id))
 
 
 def existing_users(conn: Connection, user_ids: Iterable[int]) -> set[int]:
@@ -26,7 +27,7 @@ def existing_users(conn: Connection, user_ids: Iterable[int]) -> set[int]:
     wanted = set(user_ids)
     if len(wanted) <= 50:
         return {u for u in wanted if _USER.first(conn, {"id": u}) is not None}
-    return wanted & set(conn.execute(select(users.c.id)).scalars())
+    return wanted & {row[0] for row in _ALL_USERS.all(conn)}
 
 
 def unit_members(conn: Connection, unit_ids: Iterable[int]) -> set[int]:
