@@ -48,6 +48,8 @@ class CamerasPage(QWidget):
         self.watching: int | None = None
         """The camera the player is for (until "Dừng")."""
         self._was_down = False
+        self._focus: int | None = None
+        """A camera to select and watch once the list has arrived (an alert's link)."""
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Nhóm"), self.tr("Camera"), self.tr("Trạng thái")])
@@ -118,6 +120,8 @@ class CamerasPage(QWidget):
                 self.table.selectRow(row)
         self.table.setVisible(bool(cams))
         self.empty.setVisible(self.store.loaded and not cams)
+        if self._focus is not None and self.store.loaded:
+            self.focus(self._focus)
         self._follow_watched()
 
     def _follow_watched(self) -> None:
@@ -144,6 +148,15 @@ class CamerasPage(QWidget):
             item = self.table.item(row, 0)
             if item is not None and item.data(Qt.ItemDataRole.UserRole) == camera_id:
                 self.table.selectRow(row)
+
+    def focus(self, camera_id: int) -> None:
+        """Select a camera and watch it (a camera alert's link); if the list has not
+        arrived yet, as soon as it does."""
+        self._focus = camera_id
+        if self.store.camera(camera_id) is not None:
+            self._focus = None
+            self.select(camera_id)
+            self.watch_selected()
 
     def watch_selected(self) -> None:
         camera_id = self.selected_id()

@@ -113,6 +113,11 @@ class DirectivesPage(QWidget):
             filters["unit_id"] = unit_id
         self.store.show_scope(scope, **filters)
 
+    def open_directive(self, directive_id: int) -> None:
+        """Show one directive (an alert's or a message's link), whatever the list shows."""
+        self.stack.setCurrentIndex(0)
+        self.store.open(directive_id)
+
     def on_dashboard_unit_chosen(self, unit_id: int) -> None:
         self.choose("all", unit_id=unit_id)
 

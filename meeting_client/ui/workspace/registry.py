@@ -31,6 +31,8 @@ class WorkspaceContext:
     me: Me
     owner: QObject
     """Parent for QObjects a factory makes (badges, models): they live as long as it."""
+    show_module: Callable[[str], QWidget | None] = lambda _key: None
+    """Bring a module's page forward (built if need be); None when this user has none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,12 +97,26 @@ def _calendar_page(ctx: WorkspaceContext) -> QWidget:
     return page
 
 
+_LINK_PAGES = {"directive": ("directives", "open_directive"),
+               "registry": ("registry", "open_entry"),
+               "camera": ("cameras", "focus")}
+"""Link kind → (module key, the page's method that shows one object by id)."""
+
+
 def _open_link(ctx: WorkspaceContext, link: str) -> None:
-    """What an alert's or a message's link opens: meetings for now (directives, the
-    registry and cameras once their pages exist)."""
+    """What an alert's or a message's internal link opens: ``meeting:12`` the meeting,
+    ``directive:3``, ``registry:5``, ``camera:2`` that object on its module's page. A
+    module this user does not have opens nothing (the server would refuse it anyway)."""
     kind, _, ref = link.partition(":")
-    if kind == "meeting" and ref.isdigit():
+    if not ref.isdigit():
+        return
+    if kind == "meeting":
         ctx.account.open_meeting(int(ref))
+    elif kind in _LINK_PAGES:
+        key, method = _LINK_PAGES[kind]
+        page = ctx.show_module(key)
+        if page is not None:
+            getattr(page, method)(int(ref))
 
 
 def _alerts_page(ctx: WorkspaceContext) -> QWidget:

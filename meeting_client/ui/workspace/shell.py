@@ -93,7 +93,8 @@ class Workspace(QWidget):
     def enter(self, me: Me) -> None:
         """Build the rail for ``me``; ask for a new password first when one is due."""
         self._clear()
-        self._context = WorkspaceContext(self._account, self._account.port, me, self)
+        self._context = WorkspaceContext(self._account, self._account.port, me, self,
+                                         show_module=self.show_module)
         self._entries = {e.key: e for e in modules() if e.visible(me)}
         self.rail_model.set_items([RailItem(e.key, e.title(), e.icon)
                                    for e in self._entries.values()])

@@ -132,3 +132,51 @@ def test_the_work_calendar_opens_from_the_rail(qtbot, workspace_window):
     # The demo meeting (today) is on the leader's week, from the server.
     qtbot.waitUntil(lambda: page.store.loaded and any(
         e.meeting_id == 1 for e in page.store.events), timeout=WAIT)
+
+
+def test_an_alert_link_opens_its_directive_document_or_camera(qtbot, workspace_window,
+                                                              live_server) -> None:
+    """``directive:3``, ``registry:5``, ``camera:2`` (what the alerts raise and messages
+    carry) bring that module's page forward with that object shown."""
+    from datetime import date, timedelta
+
+    from meeting_client.ui.cameras.page import CamerasPage
+    from meeting_client.ui.directives.page import DirectivesPage
+    from meeting_client.ui.registry.registry_page import RegistryPage
+    from tests.server.cameras.support import cameras_cli
+
+    url = live_server.url
+    users = {u["username"]: u["id"] for u in protocol_call(url, "admin", "org.users")["users"]}
+    directive = protocol_call(url, "lanhdao", "directive.create",
+                              content="Khắc phục sự cố ngập tại cầu Ka Long",
+                              deadline=(date.today() + timedelta(days=1)).isoformat(),
+                              assignee_id=users["cv006"])["directive_id"]
+    entry = protocol_call(url, "admin", "registry.create", direction="in",
+                          symbol="12/BC-UBND", issued_on="2026-12-01", issuer="UBND phường",
+                          doc_type="Báo cáo", summary="Báo cáo tình hình ngập úng")["registry_id"]
+    assert cameras_cli(live_server.db_path, "add", "--name", "Cầu Ka Long", "--group",
+                       "Giao thông", "--url", "rtsp://127.0.0.1:9/none").returncode == 0
+    window = workspace_window("admin")
+    workspace = window.workspace
+    alerts = workspace.show_module("alerts")
+
+    alerts.link_requested.emit(f"directive:{directive}")
+    page = workspace.page("directives")
+    assert isinstance(page, DirectivesPage) and workspace.pages.currentWidget() is page
+    qtbot.waitUntil(lambda: page.detail.title.text() == "Khắc phục sự cố ngập tại cầu Ka Long",
+                    timeout=WAIT)
+
+    alerts.link_requested.emit(f"registry:{entry}")
+    registry = workspace.page("registry")
+    assert isinstance(registry, RegistryPage) and workspace.pages.currentWidget() is registry
+    qtbot.waitUntil(lambda: registry.stack.currentWidget() is registry.entry
+                    and (registry.entry.entry or {}).get("registry_id") == entry, timeout=WAIT)
+
+    alerts.link_requested.emit("camera:1")  # before its page has the list: selected on arrival
+    cameras = workspace.page("cameras")
+    assert isinstance(cameras, CamerasPage) and workspace.pages.currentWidget() is cameras
+    qtbot.waitUntil(lambda: cameras.watching == 1 and cameras.selected_id() == 1,
+                    timeout=WAIT)
+
+    alerts.link_requested.emit("camera:x")  # not a link of ours: nothing moves
+    assert workspace.pages.currentWidget() is cameras
