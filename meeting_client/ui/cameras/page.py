@@ -9,7 +9,7 @@ while still chosen for the player, the page asks for a new URL and plays on.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QBrush, QCloseEvent, QColor
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QHideEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -179,6 +179,13 @@ class CamerasPage(QWidget):
         self.watching = None
         self.player.stop()
         self.title.setText(self.tr("Chọn một camera rồi bấm Xem."))
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Another page, or the window closed: nobody sees the picture, so the stream is
+        not pulled and decoded for no one ("Xem" starts it again)."""
+        if self.watching is not None:
+            self.stop()
+        super().hideEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.player.release()

@@ -29,6 +29,15 @@ def _vlc() -> Any | None:
     return vlc
 
 
+def _shut_down(live: list[Any], _callbacks: tuple[Any, ...]) -> None:
+    """Stop and release a libVLC player whose widget is gone, unless
+    :meth:`CameraPlayer.release` did already (``_callbacks`` stay alive until then)."""
+    while live:
+        player = live.pop()
+        player.stop()
+        player.release()
+
+
 class _Frames(QObject):
     """Carries "a frame is ready" from libVLC's thread to the GUI thread."""
 
@@ -61,18 +70,30 @@ class CameraPlayer(QWidget):
         vlc = _vlc()
         self._instance = vlc.Instance(["--aout=dummy", "--no-video-title-show", "--quiet",
                                        "--network-caching=300"]) if vlc else None
-        self._player = self._instance.media_player_new() if self._instance else None
-        if self._player is None:
+        player = self._instance.media_player_new() if self._instance else None
+        if player is None:
             self._stack.setCurrentWidget(self.picture)
             self.picture.setText(self.tr("Máy này thiếu libVLC: không phát được video."))
         elif self._callbacks:
-            self._hook_callbacks(vlc)
+            self._hook_callbacks(vlc, player)
+        # A player deleted with its window (never released) must not leave libVLC's
+        # threads calling callbacks about to be freed, or drawing into a window that is
+        # gone: stop it first (stop() returns once its threads are done). The slot holds
+        # the libVLC player and the callbacks, not this widget.
+        self._live: list[Any] = [player] if player is not None else []
+        live, keep = self._live, getattr(self, "_keep", ())
+        self.destroyed.connect(lambda *_: _shut_down(live, keep))
 
     @property
     def available(self) -> bool:
-        return self._player is not None
+        return bool(self._live)
 
-    def _hook_callbacks(self, vlc: Any) -> None:
+    def _current(self) -> Any:
+        """The libVLC player, or None once released (by :meth:`release`, or because this
+        widget was deleted: its Python side may outlive it)."""
+        return self._live[0] if self._live else None
+
+    def _hook_callbacks(self, vlc: Any, player: Any) -> None:
         buffer = ctypes.addressof(self._buffer)
 
         @vlc.CallbackDecorators.VideoLockCb
@@ -89,8 +110,8 @@ class CameraPlayer(QWidget):
             self._signal.ready.emit()
 
         self._keep = (lock, unlock, display)  # ctypes callbacks must outlive the player
-        self._player.video_set_callbacks(lock, unlock, display, None)
-        self._player.video_set_format("RV32", WIDTH, HEIGHT, WIDTH * 4)
+        player.video_set_callbacks(lock, unlock, display, None)
+        player.video_set_format("RV32", WIDTH, HEIGHT, WIDTH * 4)
 
     def _show_frame(self) -> None:
         if self.url is None:
@@ -103,28 +124,31 @@ class CameraPlayer(QWidget):
         self.frame_shown.emit()
 
     def play(self, url: str) -> None:
-        if self._player is None or self._instance is None:
+        player = self._current()
+        if player is None or self._instance is None:
             return
         self.url = url
-        self._player.set_media(self._instance.media_new(url))
+        player.set_media(self._instance.media_new(url))
         if not self._callbacks:
             window = int(self.video.winId())
             if sys.platform.startswith("win"):
-                self._player.set_hwnd(window)
+                player.set_hwnd(window)
             elif sys.platform == "darwin":
-                self._player.set_nsobject(window)
+                player.set_nsobject(window)
             else:
-                self._player.set_xwindow(window)
-        self._player.play()
+                player.set_xwindow(window)
+        player.play()
 
     def stop(self) -> None:
         self.url = None
-        if self._player is not None:
-            self._player.stop()
-        self.picture.clear()
+        player = self._current()
+        if player is not None:
+            player.stop()
+            self.picture.clear()
 
     def release(self) -> None:
         self.stop()
-        if self._player is not None:
-            self._player.release()
-            self._player = None
+        player = self._current()
+        if player is not None:
+            self._live.clear()
+            player.release()

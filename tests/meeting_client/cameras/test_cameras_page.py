@@ -86,6 +86,24 @@ def test_live_states_and_the_player(qtbot, camera_env, make_server, source: Http
     page.stop()
     assert page.player.url is None
 
+    # Another page brought forward (the page hidden): the stream is not pulled for no one.
+    page.watch_selected()
+    qtbot.waitUntil(lambda: page.player.frames >= shown + 10, timeout=WAIT)
+    page.hide()
+    assert page.watching is None and page.player.url is None
+    # A player deleted with its window while playing stops libVLC first (its threads
+    # would otherwise call callbacks being freed).
+    page.show()
+    page.watch_selected()
+    qtbot.waitUntil(lambda: page.player.frames >= shown + 15, timeout=WAIT)
+    live = page.player._live
+    assert live
+    gone: list[bool] = []
+    page.player.destroyed.connect(lambda *_: gone.append(True))
+    page.player.deleteLater()
+    qtbot.waitUntil(lambda: gone == [True], timeout=WAIT)
+    assert live == []
+
 
 def test_a_camera_nobody_registered_yet_and_a_refusal(qtbot, camera_env, make_server,
                                                       bridge: Bridge) -> None:
