@@ -39,10 +39,12 @@ class FileWriter(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._signals = _Signals(self)
-        self._signals.done.connect(self.on_done)
+        # The pool first: children are deleted in creation order, and a deleted pool
+        # waits for a write still running, whose signal must then still exist.
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.done.connect(self.on_done)
 
     def write(self, path: str, data: bytes) -> None:
         self._pool.start(_Write(path, data, self._signals))

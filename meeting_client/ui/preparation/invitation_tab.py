@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meeting_client.models.gui_post import GuiPost
 from meeting_client.models.preparation import reply_label
 from meeting_client.ui.look import label
 
@@ -95,14 +96,16 @@ class InvitationTab(QWidget):
     def export_to(self, path: str) -> None:
         """Written off the GUI thread; ``saved`` follows."""
         data, saver = self.pdf_bytes, self._saver
+        post = GuiPost(saver)  # the tab may be closed before the disk answers
 
         def write() -> None:
             try:
                 Path(path).write_bytes(data)
             except OSError as exc:
-                saver.finished.emit(path, str(exc))
+                error = str(exc)
             else:
-                saver.finished.emit(path, "")
+                error = ""
+            post(lambda: saver.finished.emit(path, error))
 
         QThreadPool.globalInstance().start(write)
 
