@@ -348,10 +348,11 @@ def _report(tx: Tx, p: dp.DirectiveExport) -> Any:
     query = (select(directives, users.c.full_name, org_units.c.name.label("unit_name"))
              .outerjoin(users, users.c.id == d.assignee_id)
              .outerjoin(org_units, org_units.c.id == d.assignee_unit_id).order_by(d.id))
-    if p.issued_from:
-        query = query.where(d.issued_at >= p.issued_from)
-    if p.issued_to:
-        query = query.where(d.issued_at < board._day_after(p.issued_to))
+    start, end = sv.issued_between(p.issued_from, p.issued_to)
+    if start:
+        query = query.where(d.issued_at >= start)
+    if end:
+        query = query.where(d.issued_at < end)
     rows = [{**sv.summary(r, today), "unit": r["unit_name"] or "",
              "assignee": r["full_name"] or ""} for r in conn.execute(query).mappings()]
     roots = conn.execute(select(org_units.c.name, org_units.c.code, users.c.full_name)

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import and_, case, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
+from server.modules.directives.service import issued_between
 from server.modules.directives.tables import directive_done_counts, directives
 from server.modules.meetings.tables import agenda_items, participants
 from server.modules.org.tables import org_people, org_units
@@ -102,10 +103,11 @@ def figures(conn: Connection, today: str, issued_from: str | None = None,
     if issued_from or issued_to:
         query = select(directives.c.assignee_unit_id, *_sums(today)) \
             .group_by(directives.c.assignee_unit_id)
-        if issued_from:
-            query = query.where(directives.c.issued_at >= issued_from)
-        if issued_to:
-            query = query.where(directives.c.issued_at < _day_after(issued_to))
+        start, end = issued_between(issued_from, issued_to)
+        if start:
+            query = query.where(directives.c.issued_at >= start)
+        if end:
+            query = query.where(directives.c.issued_at < end)
         rows: list[Any] = list(conn.execute(query).mappings())
     else:
         rows = _rows_fast(conn, today)
@@ -127,10 +129,6 @@ def figures(conn: Connection, today: str, issued_from: str | None = None,
             "totals": {**totals, "on_time_rate": rate(totals["completed_on_time"],
                                                       totals["completed_late"],
                                                       totals["overdue"])}}
-
-
-def _day_after(iso: str) -> str:
-    return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
 
 
 def pending_for(conn: Connection, meeting_id: int, today: str) -> list[dict[str, Any]]:

@@ -11,7 +11,7 @@ absent from lists and counts.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -29,6 +29,7 @@ from server.modules.directives.tables import (
     directives,
 )
 from server.modules.meetings.tables import agenda_items, meetings
+from server.storage.committer import utc_now_iso
 
 LOCAL = ZoneInfo("Asia/Ho_Chi_Minh")
 SEE_ALL = ("leader", "office")
@@ -40,6 +41,21 @@ NOT_FOUND = ("Không tìm thấy chỉ đạo.", "Directive not found.")
 def today(now: datetime) -> str:
     """Today's date in Asia/Ho_Chi_Minh, ISO."""
     return now.astimezone(LOCAL).date().isoformat()
+
+
+def issued_between(issued_from: str | None, issued_to: str | None
+                   ) -> tuple[str | None, str | None]:
+    """A range of local dates (both ends included) as ``issued_at`` bounds: the UTC
+    instants, in the stored format, of the first day's local midnight and of the midnight
+    after the last day. (A plain date compared with a UTC timestamp is seven hours off:
+    a directive issued at 00:30 on the 5th, Hà Nội time, is stored on the 4th.)"""
+    def midnight(day: date) -> str:
+        return utc_now_iso(datetime.combine(day, time(0), LOCAL).astimezone(UTC))
+
+    start = midnight(date.fromisoformat(issued_from)) if issued_from else None
+    end = (midnight(date.fromisoformat(issued_to) + timedelta(days=1))
+           if issued_to else None)
+    return start, end
 
 
 def local_date(iso: str) -> str:

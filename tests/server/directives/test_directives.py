@@ -361,3 +361,15 @@ async def test_a_near_deadline_reminds_and_an_extension_rearms_it(make_server, c
     assert ev["data"] == {"directive_id": did, "kind": "due", "deadline": day(5)}
     got = await leader.call("directive.get", directive_id=did)
     assert [h["kind"] for h in got["history"]].count("reminder_due") == 2
+
+
+def test_a_range_of_local_dates_bounds_utc_issue_times() -> None:
+    """Hà Nội's day runs from 17:00 UTC the day before: a directive issued at 00:30 local on
+    the 5th (17:30 UTC on the 4th) belongs to the 5th (CI met this after 17:00 UTC)."""
+    from server.modules.directives.service import issued_between
+
+    assert issued_between("2026-12-05", "2026-12-05") == ("2026-12-04T17:00:00.000Z",
+                                                          "2026-12-05T17:00:00.000Z")
+    assert issued_between(None, "2026-12-31") == (None, "2026-12-31T17:00:00.000Z")
+    start, end = issued_between("2026-12-05", None)
+    assert end is None and start is not None and start <= "2026-12-04T17:30:00.000Z"
