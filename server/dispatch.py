@@ -36,6 +36,7 @@ from server.errors import (
     Unauthenticated,
 )
 from server.storage import idempotency
+from server.storage.eventlog import current_seq, events_between
 
 if TYPE_CHECKING:
     from server.services import Services
@@ -367,6 +368,30 @@ def check_subscription_room(ctx: Context, topic: str) -> None:
         raise RateLimited(
             "Quá nhiều kênh đang theo dõi; hãy đóng bớt cuộc họp đang mở.",
             en="Following too many topics; close some meetings first.")
+
+
+def follow_topic(ctx: Context, tx: Tx, topic: str, since: int,
+                 data: dict[str, Any] | None = None) -> Reply:
+    """Subscribe the connection to a topic the way ``user.subscribe`` does: the reply
+    carries the topic's ``seq`` (and ``reset`` when the events since ``since`` are beyond
+    the resume window), then the missed events and the live ones follow with no gap (the
+    listener is registered right after this unit's commit). ``data``: more reply fields."""
+    check_subscription_room(ctx, topic)
+    seq = current_seq(tx.conn, topic)
+    missed = []
+    reply: dict[str, Any] = {"topic": topic, "seq": seq}
+    if 0 < since <= seq and seq - since <= ctx.services.settings.resume_window:
+        missed = events_between(tx.conn, topic, since, seq)
+    elif since != seq:
+        reply["reset"] = True
+    reply.update(data or {})
+    conn = ctx.conn
+
+    def start_listening() -> None:
+        conn.send_events(missed)
+        conn.subscribe(topic)
+
+    return Reply(reply, after=start_listening)
 
 
 def execute_unit(

@@ -8,6 +8,7 @@ Editing, deleting or reordering any row breaks the chain at that row, which
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ _HEADS_CHUNK = 500
 _FEW_TOPICS = 16
 
 
+@functools.lru_cache(maxsize=64)
 def _heads_sql(paramstyle: str, n: int) -> str:
     """One statement for the heads of ``n`` topics: each topic's last event found by
     the database (one backward step in the ``(topic, seq)`` index), not by a round

@@ -18,7 +18,7 @@ from sqlalchemy.engine import Connection
 
 from meeting_protocol import calendar as cp
 from meeting_protocol.documents import user_topic
-from server.dispatch import AUTHENTICATED, CommandSet, Context, Reply, global_roles
+from server.dispatch import AUTHENTICATED, CommandSet, Context, Reply, follow_topic, global_roles
 from server.errors import BadRequest, Conflict, Forbidden, NotFound
 from server.module import Reader
 from server.modules.attachments.claim import claim, of_owners
@@ -51,7 +51,6 @@ from server.modules.calendar.tables import (
     cal_units,
 )
 from server.storage.committer import Tx
-from server.storage.eventlog import current_seq, events_between
 
 commands = CommandSet()
 OFFICE = global_roles("office")
@@ -536,22 +535,7 @@ def subscribe(ctx: Context, tx: Tx, p: cp.CalendarSubscribe) -> Reply:
     Its events carry dates and week numbers only (never a title), so everyone may follow
     it; a terminal refetches ``calendar.list`` for the dates it shows.
     """
-    topic = cp.CALENDAR_TOPIC
-    seq = current_seq(tx.conn, topic)
-    window = ctx.services.settings.resume_window
-    missed = []
-    data: dict[str, Any] = {"topic": topic, "seq": seq}
-    if 0 < p.since <= seq and seq - p.since <= window:
-        missed = events_between(tx.conn, topic, p.since, seq)
-    elif p.since != seq:
-        data["reset"] = True
-    conn = ctx.conn
-
-    def start_listening() -> None:
-        conn.send_events(missed)
-        conn.subscribe(topic)
-
-    return Reply(data, after=start_listening)
+    return follow_topic(ctx, tx, cp.CALENDAR_TOPIC, p.since)
 
 
 def reminder_minutes(conn: Connection, user_id: int) -> int:

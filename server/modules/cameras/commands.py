@@ -10,12 +10,11 @@ from sqlalchemy import select
 
 from meeting_protocol import cameras as cp
 from meeting_protocol.roles import OPERATOR
-from server.dispatch import CommandSet, Context, Reply, global_roles
+from server.dispatch import CommandSet, Context, Reply, follow_topic, global_roles
 from server.errors import NotFound
 from server.modules.cameras.tables import cameras
 from server.modules.cameras.watch import PATH
 from server.storage.committer import Tx
-from server.storage.eventlog import current_seq, events_between
 
 commands = CommandSet()
 OPERATORS = global_roles(OPERATOR)
@@ -35,22 +34,7 @@ def camera_list(ctx: Context, tx: Tx, _p: cp.CameraList) -> dict[str, Any]:
                   read_only=True)
 def camera_subscribe(ctx: Context, tx: Tx, p: cp.CameraSubscribe) -> Reply:
     """Follow ``cameras`` like ``user.subscribe``: the missed events, then live ones."""
-    topic = cp.CAMERA_TOPIC
-    seq = current_seq(tx.conn, topic)
-    window = ctx.services.settings.resume_window
-    missed = []
-    data: dict[str, Any] = {"topic": topic, "seq": seq}
-    if 0 < p.since <= seq and seq - p.since <= window:
-        missed = events_between(tx.conn, topic, p.since, seq)
-    elif p.since != seq:
-        data["reset"] = True
-    conn = ctx.conn
-
-    def start_listening() -> None:
-        conn.send_events(missed)
-        conn.subscribe(topic)
-
-    return Reply(data, after=start_listening)
+    return follow_topic(ctx, tx, cp.CAMERA_TOPIC, p.since)
 
 
 UNSPECIFIED = {"0.0.0.0", "::", "[::]", ""}

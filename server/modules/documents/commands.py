@@ -30,6 +30,7 @@ from server.dispatch import (
     Reply,
     check_access,
     check_subscription_room,
+    follow_topic,
     meeting_from_payload,
     meeting_roles,
 )
@@ -41,7 +42,6 @@ from server.modules.documents.transfer import DocumentRuntime, Upload
 from server.modules.meetings.tables import meetings, participants
 from server.modules.speakers.tables import speaker_requests
 from server.storage.committer import Tx
-from server.storage.eventlog import current_seq, events_between
 
 commands = CommandSet()
 CHAIR_CLERK = meeting_roles(CHAIR, CLERK)
@@ -322,19 +322,5 @@ def user_subscribe(ctx: Context, tx: Tx, p: dp.UserSubscribe) -> Reply:
     others = [c for c in ctx.services.hub.members(topic) if c is not conn]
     if others:
         tx.emit(topic, ev.SessionElsewhere(terminals=len(others) + 1))
-    seq = current_seq(tx.conn, topic)
-    window = ctx.services.settings.resume_window
-    missed = []
-    data: dict[str, Any] = {"topic": topic, "seq": seq}
-    if 0 < p.since <= seq and seq - p.since <= window:
-        missed = events_between(tx.conn, topic, p.since, seq)
-    elif p.since != seq:
-        data["reset"] = True
-    if others:
-        data["terminals"] = len(others) + 1
-
-    def start_listening() -> None:
-        conn.send_events(missed)
-        conn.subscribe(topic)
-
-    return Reply(data, after=start_listening)
+    return follow_topic(ctx, tx, topic, p.since,
+                        {"terminals": len(others) + 1} if others else None)
